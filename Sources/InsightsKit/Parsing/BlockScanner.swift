@@ -1,0 +1,346 @@
+/// Phase one of CommonMark parsing (the block structure), reduced to what sections need:
+/// which lines are top-level headings. One linear pass over the lines; containers (block
+/// quotes, list items) are matched line by line with lazy continuation, leaves are opened
+/// and closed exactly as the reference implementation does. Inline content is never parsed,
+/// except link reference definitions where they decide whether a setext underline makes a
+/// heading. Every byte string is a document: scanning never fails.
+public enum BlockScanner {
+    /// Scans `bytes` and returns its top-level headings.
+    public static func scan(_ bytes: [UInt8], lines: LineTable, options: ScanOptions = ScanOptions()) -> BlockStructure {
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = ScanState(bytes: buffer, lines: lines)
+            return scanner.run(options: options)
+        }
+    }
+
+    /// Scans `bytes`, building its line table.
+    public static func scan(_ bytes: [UInt8], options: ScanOptions = ScanOptions()) -> BlockStructure {
+        scan(bytes, lines: LineTable(bytes), options: options)
+    }
+}
+
+/// The kinds of block the scan keeps open between lines.
+enum BlockKind {
+    case document, blockQuote, list, listItem, paragraph, fencedCode, indentedCode, htmlBlock
+
+    /// Blocks that take the line's remaining text as content.
+    var acceptsLines: Bool {
+        self == .paragraph || self == .fencedCode || self == .indentedCode || self == .htmlBlock
+    }
+
+    /// Whether a block of kind `child` may be opened inside this one.
+    func canContain(_ child: BlockKind) -> Bool {
+        switch self {
+        case .document, .blockQuote, .listItem: return child != .listItem
+        case .list: return child == .listItem
+        default: return false
+        }
+    }
+}
+
+/// An open block and the facts its continuation test needs.
+struct OpenBlock {
+    var kind: BlockKind
+    var startLine: Int
+    /// List and list item: the marker's column, the content's offset from it, the marker
+    /// character (bullet or ordered delimiter) and whether it is ordered.
+    var list = ListMarker(ordered: false, character: 0, markerOffset: 0, padding: 0)
+    /// List item: whether it holds any block yet.
+    var hasChild = false
+    /// Fenced code: fence character, length and indentation.
+    var fence = Fence(character: 0, length: 0, indent: 0)
+    /// HTML block: its kind, 1 to 7.
+    var htmlKind = 0
+
+    init(kind: BlockKind, startLine: Int) {
+        self.kind = kind
+        self.startLine = startLine
+    }
+}
+
+/// Outcome of a container's continuation test.
+enum Continuation {
+    case matched, failed, lineConsumed
+}
+
+/// Outcome of a block start test.
+enum BlockStart {
+    case none, container, leaf
+}
+
+/// The scanning state: the current line's cursor and the stack of open blocks.
+struct ScanState {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let lines: LineTable
+
+    // The current line.
+    var lineIndex = 0
+    var lineStart = 0
+    var lineEnd = 0
+    var offset = 0
+    var column = 0
+    var partiallyConsumedTab = false
+    var nextNonspace = 0
+    var nextNonspaceColumn = 0
+    var indent = 0
+    var indented = false
+    var blank = false
+
+    // The open blocks: `open[0]` is the document, the last one is the tip.
+    var open: [OpenBlock] = [OpenBlock(kind: .document, startLine: 0)]
+    var allClosed = true
+    var lastMatched = 0
+    var paragraph = ParagraphState()
+
+    /// Where the first line's text starts (after a byte order mark).
+    var documentStart = 0
+    var headings: [Heading] = []
+    var lastTopLevelBlockLine: Int?
+
+    init(bytes: UnsafeBufferPointer<UInt8>, lines: LineTable) {
+        self.bytes = bytes
+        self.lines = lines
+    }
+
+    mutating func run(options: ScanOptions) -> BlockStructure {
+        var firstLine = 0
+        var bomLength = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bomLength = 3 }
+        documentStart = bomLength
+        var frontMatter: Range<Int>?
+        if options.frontMatter, let found = FrontMatter.lines(in: bytes, lines, contentStart: bomLength) {
+            frontMatter = found
+            firstLine = found.upperBound
+        }
+        if firstLine < lines.count {
+            for index in firstLine..<lines.count {
+                let start = index == 0 ? min(bomLength, lines.contentEnds[0]) : lines.starts[index]
+                incorporate(line: index, start: start, end: lines.contentEnds[index])
+            }
+        }
+        lineIndex = lines.count
+        close(downTo: 0)
+        return BlockStructure(headings: headings, frontMatter: frontMatter, lastTopLevelBlockLine: lastTopLevelBlockLine)
+    }
+
+    var tip: OpenBlock { open[open.count - 1] }
+
+    // MARK: Cursor
+
+    @inline(__always) func peek(_ position: Int) -> UInt8? {
+        position < lineEnd ? bytes[position] : nil
+    }
+
+    mutating func findNextNonspace() {
+        var position = offset
+        var columns = column
+        while position < lineEnd {
+            let byte = bytes[position]
+            if byte == ASCII.space {
+                position += 1
+                columns += 1
+            } else if byte == ASCII.tab {
+                position += 1
+                columns += 4 - (columns % 4)
+            } else {
+                break
+            }
+        }
+        blank = position >= lineEnd
+        nextNonspace = position
+        nextNonspaceColumn = columns
+        indent = nextNonspaceColumn - column
+        indented = indent >= 4
+    }
+
+    mutating func advanceNextNonspace() {
+        offset = nextNonspace
+        column = nextNonspaceColumn
+        partiallyConsumedTab = false
+    }
+
+    /// Advances `count` bytes, or `count` columns when `columns` is set (a tab may then be
+    /// consumed only partly).
+    mutating func advanceOffset(_ count: Int, columns: Bool) {
+        var remaining = count
+        while remaining > 0, offset < lineEnd {
+            if bytes[offset] == ASCII.tab {
+                let toTab = 4 - (column % 4)
+                if columns {
+                    partiallyConsumedTab = toTab > remaining
+                    let advance = min(toTab, remaining)
+                    column += advance
+                    offset += partiallyConsumedTab ? 0 : 1
+                    remaining -= advance
+                } else {
+                    partiallyConsumedTab = false
+                    column += toTab
+                    offset += 1
+                    remaining -= 1
+                }
+            } else {
+                partiallyConsumedTab = false
+                offset += 1
+                column += 1
+                remaining -= 1
+            }
+        }
+    }
+
+    // MARK: Blocks
+
+    /// Closes every open block above index `keep`.
+    mutating func close(downTo keep: Int) {
+        while open.count > keep + 1 {
+            finalizeTip()
+        }
+    }
+
+    mutating func finalizeTip() {
+        if tip.kind == .paragraph { paragraph = ParagraphState() }
+        open.removeLast()
+    }
+
+    /// Closes the blocks the current line did not continue.
+    mutating func closeUnmatchedBlocks() {
+        if !allClosed {
+            close(downTo: lastMatched)
+            allClosed = true
+        }
+    }
+
+    /// Opens a block that stays open for the following lines, closing the tip until it can
+    /// hold one of this kind.
+    mutating func addChild(_ kind: BlockKind) {
+        makeRoom(for: kind)
+        open.append(OpenBlock(kind: kind, startLine: lineIndex))
+    }
+
+    /// Closes the tip until it can hold a block of `kind`, and notes the new child.
+    mutating func makeRoom(for kind: BlockKind) {
+        while !tip.kind.canContain(kind) {
+            finalizeTip()
+        }
+        if tip.kind == .listItem { open[open.count - 1].hasChild = true }
+        if open.count == 1 { lastTopLevelBlockLine = lineIndex }
+    }
+
+    /// Records a heading that was just opened as a leaf in the current tip: only a heading
+    /// directly in the document opens a section.
+    mutating func addHeading(level: Int, style: Heading.Style, firstLine: Int, titleStart: Int, titleEnd: Int) {
+        guard open.count == 1 else { return }
+        headings.append(Heading(
+            level: level, style: style, firstLine: firstLine, lastLine: lineIndex,
+            title: Title.normalized(bytes, titleStart..<titleEnd)))
+    }
+
+    // MARK: Lines
+
+    mutating func incorporate(line index: Int, start: Int, end: Int) {
+        lineIndex = index
+        lineStart = start
+        lineEnd = end
+        offset = start
+        column = 0
+        partiallyConsumedTab = false
+        blank = false
+
+        // Which open blocks does this line continue?
+        var matched = 0
+        var depth = 1
+        while depth < open.count {
+            findNextNonspace()
+            switch continuation(of: depth) {
+            case .matched:
+                matched = depth
+                depth += 1
+                continue
+            case .failed:
+                break
+            case .lineConsumed:
+                return
+            }
+            break
+        }
+        allClosed = matched == open.count - 1
+        lastMatched = matched
+
+        var containerKind = open[matched].kind
+        var matchedLeaf = containerKind != .paragraph && containerKind.acceptsLines
+
+        // Open new blocks.
+        while !matchedLeaf {
+            findNextNonspace()
+            if !indented, nextNonspace < lineEnd, !Self.maybeSpecial(bytes[nextNonspace]) {
+                advanceNextNonspace()
+                break
+            }
+            if !indented, nextNonspace >= lineEnd {
+                advanceNextNonspace()
+                break
+            }
+            let result = startBlock(container: containerKind)
+            if result == .none {
+                advanceNextNonspace()
+                break
+            }
+            containerKind = tip.kind
+            if result == .leaf { matchedLeaf = true }
+        }
+
+        // What remains of the line.
+        if !allClosed && !blank && tip.kind == .paragraph {
+            addParagraphLine()
+            return
+        }
+        closeUnmatchedBlocks()
+        let kind = tip.kind
+        if kind.acceptsLines {
+            if kind == .paragraph { addParagraphLine() }
+            if kind == .htmlBlock, tip.htmlKind <= 5, HTMLBlock.endsOnLine(kind: tip.htmlKind, bytes, from: offset, to: lineEnd) {
+                finalizeTip()
+            }
+        } else if offset < lineEnd && !blank {
+            addChild(.paragraph)
+            advanceNextNonspace()
+            paragraph = ParagraphState(firstLine: lineIndex)
+            addParagraphLine()
+        }
+    }
+
+    /// Bytes that may start a block other than a paragraph (a fast path for text lines).
+    @inline(__always) static func maybeSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case ASCII.hash, ASCII.backtick, ASCII.tilde, ASCII.star, ASCII.plus, ASCII.underscore,
+             ASCII.equals, ASCII.lessThan, ASCII.greaterThan, ASCII.minus, 0x30...0x39:
+            return true
+        default:
+            return false
+        }
+    }
+
+    mutating func continuation(of depth: Int) -> Continuation {
+        switch open[depth].kind {
+        case .document, .list: return .matched
+        case .blockQuote: return continueBlockQuote()
+        case .listItem: return continueListItem(depth)
+        case .paragraph: return blank ? .failed : .matched
+        case .fencedCode: return continueFencedCode(depth)
+        case .indentedCode: return continueIndentedCode()
+        case .htmlBlock: return blank && open[depth].htmlKind >= 6 ? .failed : .matched
+        }
+    }
+
+    /// Tries each block start in CommonMark's order of precedence.
+    mutating func startBlock(container: BlockKind) -> BlockStart {
+        if startBlockQuote() { return .container }
+        if startATXHeading() { return .leaf }
+        if startFencedCode() { return .leaf }
+        if startHTMLBlock(container: container) { return .leaf }
+        if startSetextHeading(container: container) { return .leaf }
+        if startThematicBreak() { return .leaf }
+        if startListItem(container: container) { return .container }
+        if startIndentedCode() { return .leaf }
+        return .none
+    }
+}

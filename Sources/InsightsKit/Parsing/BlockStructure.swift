@@ -1,0 +1,26 @@
+/// What the block scan tells about a document: its top-level headings, in order, and the
+/// facts validation needs.
+public struct BlockStructure: Sendable, Equatable {
+    /// Top-level headings in document order.
+    public var headings: [Heading]
+    /// The lines of a YAML front matter block, if one was skipped.
+    public var frontMatter: Range<Int>?
+    /// 0-based first line of the last block opened at the top level, if any: when a line is
+    /// swallowed by an unclosed code fence or HTML block, this is where that block began.
+    public var lastTopLevelBlockLine: Int?
+}
+
+/// Options of the block scan.
+public struct ScanOptions: Sendable, Equatable {
+    /// Skip a YAML front matter block (`---` on the first line to the next `---` or `...`).
+    /// On for insights files; off for strict CommonMark.
+    public var frontMatter: Bool
+
+    /// Creates scan options.
+    public init(frontMatter: Bool = true) {
+        self.frontMatter = frontMatter
+    }
+
+    /// Strict CommonMark 0.31.2, with no extension.
+    public static let commonMark = ScanOptions(frontMatter: false)
+}

@@ -1,0 +1,24 @@
+/// YAML front matter: `---` alone on the first line, up to the next line that is `---` or
+/// `...`. Without a closing line there is no front matter and the first line is markdown.
+enum FrontMatter {
+    /// The lines the front matter occupies, closing line included.
+    static func lines(in bytes: UnsafeBufferPointer<UInt8>, _ table: LineTable, contentStart: Int) -> Range<Int>? {
+        guard table.count >= 2, isFence(bytes, from: contentStart, to: table.contentEnds[0], allowDots: false) else {
+            return nil
+        }
+        for line in 1..<table.count
+        where isFence(bytes, from: table.starts[line], to: table.contentEnds[line], allowDots: true) {
+            return 0..<(line + 1)
+        }
+        return nil
+    }
+
+    private static func isFence(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, allowDots: Bool) -> Bool {
+        var trimmedEnd = end
+        while trimmedEnd > start, ASCII.isSpaceOrTab(bytes[trimmedEnd - 1]) { trimmedEnd -= 1 }
+        guard trimmedEnd - start == 3 else { return false }
+        let first = bytes[start]
+        guard first == ASCII.minus || (allowDots && first == ASCII.dot) else { return false }
+        return bytes[start + 1] == first && bytes[start + 2] == first
+    }
+}
