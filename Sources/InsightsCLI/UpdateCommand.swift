@@ -1,0 +1,103 @@
+import InsightsKit
+
+/// `insights update`: replaces, appends to or prepends to one section, creating it (and
+/// the file) when missing, under the lock and with an atomic write.
+enum UpdateCommand: Command {
+    static let spec = CommandSpec(
+        name: "update",
+        usage: "insights update SECTION [--sub TITLE]... [--level N] [--body TEXT | --body-file PATH | stdin] [--append | --prepend] [--no-stamp] [--date YYYY-MM-DD] [--if-match FP] [--dry-run] [--lock-timeout SECONDS] [--json]",
+        summary: "Rewrites one section's body and nothing else; creates the section at the end of the file when it is missing.",
+        flags: ["append", "prepend", "no-stamp", "dry-run", "json"],
+        options: ["sub", "level", "body", "body-file", "date", "if-match", "lock-timeout"], positionals: 1...1,
+        details: """
+        The body is --body TEXT, the contents of --body-file PATH, or standard input.
+        --append / --prepend  add to the end / start of the body instead of replacing it
+        --no-stamp            leave the `Last updated:` line alone (default: set it to today)
+        --date YYYY-MM-DD     the date to stamp
+        --if-match FP         write only if the section's fingerprint is still FP (`absent`: must not exist)
+        --dry-run             print the change as a unified diff; write nothing
+        --lock-timeout SECONDS  wait at most this long for another writer (default 10)
+        --json                print file, section, created, changed, line, endLine, fingerprint
+        A body that would reach outside its section (a heading of the section's level or
+        higher, an unclosed code fence or HTML block) is refused with exit 65.
+        """)
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
+        guard let address = try arguments.sectionAddress() else { throw InsightsError(.usage, "update needs a SECTION") }
+        if arguments.has("append") && arguments.has("prepend") {
+            throw InsightsError(.usage, "--append and --prepend cannot be used together")
+        }
+        let body = try readBody(arguments, terminal: context.terminal)
+        let edit: SectionEdit = arguments.has("append") ? .append(body) : arguments.has("prepend") ? .prepend(body) : .replace(body)
+        let request = EditRequest(address: address, edit: edit, stampDate: try stampDate(arguments), ifMatch: arguments.value("if-match"))
+        return try Editing.perform(request, arguments: arguments, context: context)
+    }
+
+    /// The body from --body, --body-file or standard input.
+    static func readBody(_ arguments: ParsedArguments, terminal: Terminal) throws -> [UInt8] {
+        let given = [arguments.value("body") != nil, arguments.value("body-file") != nil].filter { $0 }.count
+        guard given <= 1 else { throw InsightsError(.usage, "give the body once: --body or --body-file") }
+        if let body = arguments.value("body") { return Array(body.utf8) }
+        if let path = arguments.value("body-file") {
+            guard let bytes = try InsightsFile(path: path).read() else {
+                throw InsightsError(.noInput, "body file \(path) does not exist")
+            }
+            return bytes
+        }
+        guard let input = try terminal.readInput() else {
+            throw InsightsError(.usage, "no body given", hint: "pass --body TEXT or --body-file PATH, or pipe the body on standard input")
+        }
+        return input
+    }
+
+    /// Today, `--date`, or nil with `--no-stamp`.
+    static func stampDate(_ arguments: ParsedArguments) throws -> String? {
+        if arguments.has("no-stamp") { return nil }
+        guard let date = arguments.value("date") else { return CalendarDate.today() }
+        guard CalendarDate.isValid(date) else { throw InsightsError(.usage, "--date takes a date written YYYY-MM-DD, not \"\(date)\"") }
+        return date
+    }
+}
+
+/// Running an edit the way every writing command does: locked, validated, atomic, no
+/// write when nothing changes; `--dry-run` prints the diff instead.
+enum Editing {
+    static func perform(_ request: EditRequest, arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
+        let file = context.file
+        if arguments.has("dry-run") {
+            let old = try file.read() ?? []
+            let result = try Document(old).applying(request)
+            context.terminal.out(unifiedDiff(old: old, new: result.document.bytes, oldLabel: diffLabel("a", file.path), newLabel: diffLabel("b", file.path)))
+            return 0
+        }
+        let timeout = try arguments.seconds("lock-timeout") ?? 10
+        let result = try file.modify(lockTimeout: timeout) { current in
+            let result = try Document(current ?? []).applying(request)
+            return (result.changed || current == nil ? result.document.bytes : nil, result)
+        }
+        report(result, request: request, context: context, json: arguments.has("json"))
+        return 0
+    }
+
+    /// `a/PATH` as git writes it (`a/tmp/x.md` for `/tmp/x.md`).
+    static func diffLabel(_ side: String, _ path: String) -> String {
+        path.hasPrefix("/") ? side + path : side + "/" + path
+    }
+
+    static func report(_ result: EditResult, request: EditRequest, context: CommandContext, json: Bool) {
+        let section = result.section
+        if json {
+            context.terminal.out(JSON.object([
+                ("file", .string(context.file.path)), ("section", .string(request.address.description)),
+                ("created", .bool(result.created)), ("changed", .bool(result.changed)),
+                ("line", section.map { .int($0.heading.firstLine + 1) } ?? .null),
+                ("endLine", section.map { .int($0.endLine + 1) } ?? .null),
+                ("fingerprint", .string(section.map { result.document.fingerprint(of: $0) } ?? Fingerprint.absent)),
+            ]).serialized)
+            return
+        }
+        let verb = request.edit == .remove ? "removed" : result.created ? "created" : result.changed ? "updated" : "unchanged:"
+        let lines = section.map { " (lines \($0.heading.firstLine + 1)-\($0.endLine + 1))" } ?? ""
+        context.terminal.message("insights: \(verb) \(request.address)\(lines) in \(context.file.path)")
+    }
+}

@@ -1,0 +1,88 @@
+/// A markdown file as bytes, with its lines and top-level headings. The bytes are the
+/// ground truth: ranges are UTF-8 offsets, line numbers are derived for messages.
+public struct Document: Sendable {
+    /// The file's bytes, exactly.
+    public let bytes: [UInt8]
+    /// The lines of `bytes`.
+    public let lines: LineTable
+    /// The block structure: top-level headings and front matter.
+    public let structure: BlockStructure
+    /// One section per top-level heading, in document order.
+    public let sections: [Section]
+    /// The options the document was scanned with.
+    public let options: ScanOptions
+
+    /// Scans `bytes`.
+    public init(_ bytes: [UInt8], options: ScanOptions = ScanOptions()) {
+        self.bytes = bytes
+        self.options = options
+        lines = LineTable(bytes)
+        structure = BlockScanner.scan(bytes, lines: lines, options: options)
+        sections = Section.all(in: structure.headings, lines: lines, byteOrderMarkLength: Self.byteOrderMarkLength(bytes))
+    }
+
+    /// 3 when the file starts with a UTF-8 byte order mark, else 0.
+    static func byteOrderMarkLength(_ bytes: [UInt8]) -> Int {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    }
+
+    /// The file's line ending: that of its first line, `\n` when it has none.
+    public var lineEnding: [UInt8] {
+        guard lines.count > 0 else { return [ASCII.lf] }
+        let end = lines.contentEnds[0]
+        let next = lines.end(ofLine: 0)
+        return next > end ? Array(bytes[end..<next]) : [ASCII.lf]
+    }
+
+    /// Whether the file is empty or ends with a line ending.
+    public var endsWithLineEnding: Bool {
+        bytes.last.map { $0 == ASCII.lf || $0 == ASCII.cr } ?? true
+    }
+
+    /// The text of line `index` without its line ending.
+    public func text(ofLine index: Int) -> ArraySlice<UInt8> {
+        bytes[lines.starts[index]..<lines.contentEnds[index]]
+    }
+
+    /// The value of the last `Last updated:` line within `range` of lines, if any.
+    public func lastUpdated(inLines range: ClosedRange<Int>) -> String? {
+        for line in range.reversed() {
+            if let value = Stamp.value(in: text(ofLine: line)) {
+                return String(decoding: bytes[value], as: UTF8.self)
+            }
+        }
+        return nil
+    }
+
+    /// The value of the section's last `Last updated:` line, if any.
+    public func lastUpdated(of section: Section) -> String? {
+        lastUpdated(inLines: section.heading.lastLine...section.endLine)
+    }
+
+    /// The section's bytes: its heading and body.
+    public func bytes(of section: Section) -> ArraySlice<UInt8> {
+        bytes[section.range]
+    }
+
+    /// An opaque string that changes whenever the section's bytes change.
+    public func fingerprint(of section: Section) -> String {
+        Fingerprint.of(bytes[section.range])
+    }
+}
+
+/// Fingerprints: 64-bit FNV-1a of the bytes, as 16 hex digits.
+public enum Fingerprint {
+    /// The fingerprint of a section that does not exist, for `--if-match`.
+    public static let absent = "absent"
+
+    /// The fingerprint of `bytes`.
+    public static func of(_ bytes: ArraySlice<UInt8>) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

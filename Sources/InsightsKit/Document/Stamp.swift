@@ -1,0 +1,43 @@
+/// `Last updated:` lines: `Last updated: VALUE`, `**Last updated**: VALUE` or
+/// `**Last updated:** VALUE`, optionally as a list item, the label in any case.
+public enum Stamp {
+    /// The label written on a new stamp line.
+    static let label = Array("Last updated: ".utf8)
+    private static let words = Array("last updated".utf8)
+
+    /// The byte range of the value in a stamp line, or nil when `line` is not one.
+    public static func value(in line: ArraySlice<UInt8>) -> Range<Int>? {
+        var position = line.startIndex
+        let end = line.endIndex
+        while position < end, ASCII.isSpaceOrTab(line[position]) { position += 1 }
+        if position + 1 < end, line[position] == ASCII.minus || line[position] == ASCII.star || line[position] == ASCII.plus,
+           ASCII.isSpaceOrTab(line[position + 1]) {
+            position += 2
+            while position < end, ASCII.isSpaceOrTab(line[position]) { position += 1 }
+        }
+        var bold = false
+        if position + 1 < end, line[position] == ASCII.star, line[position + 1] == ASCII.star {
+            bold = true
+            position += 2
+        }
+        guard end - position >= words.count,
+              zip(line[position..<(position + words.count)], words).allSatisfy({ ASCII.lowercased($0) == $1 })
+        else { return nil }
+        position += words.count
+        if bold, position + 2 < end, line[position] == ASCII.star, line[position + 1] == ASCII.star, line[position + 2] == ASCII.colon {
+            position += 3
+        } else if position < end, line[position] == ASCII.colon {
+            position += 1
+            if bold {
+                guard position + 1 < end, line[position] == ASCII.star, line[position + 1] == ASCII.star else { return nil }
+                position += 2
+            }
+        } else {
+            return nil
+        }
+        while position < end, ASCII.isSpaceOrTab(line[position]) { position += 1 }
+        var valueEnd = end
+        while valueEnd > position, ASCII.isSpaceOrTab(line[valueEnd - 1]) { valueEnd -= 1 }
+        return position..<valueEnd
+    }
+}

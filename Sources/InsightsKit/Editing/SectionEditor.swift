@@ -1,0 +1,205 @@
+/// Applies an `EditRequest` to a document. All work happens on a copy of the addressed
+/// top-level section (a top-level heading always starts from a clean parse state), which is
+/// then spliced back: every byte outside it stays as it was. The result is scanned again
+/// over the window the splice can influence and must keep every heading outside the section.
+extension Document {
+    /// The new file for `request`. Throws `notFound`, `badData` or `tryAgain` (`--if-match`).
+    public func applying(_ request: EditRequest) throws -> EditResult {
+        let address = request.address
+        let match = try resolve(address)
+        if let expected = request.ifMatch {
+            let current = match.target.map { fingerprint(of: $0) } ?? Fingerprint.absent
+            guard current == expected else {
+                throw InsightsError(.tryAgain, "section \(address) no longer matches --if-match \(expected): its fingerprint is \(current)",
+                                    hint: "read the section again and redo the edit")
+            }
+        }
+        for title in match.missing {
+            try Self.checkNewTitle(title)
+        }
+        let targetLevel = match.target?.level
+            ?? (match.found.last.map { $0.level + match.missing.count } ?? address.level + address.subsections.count)
+        switch request.edit {
+        case .replace(let text), .append(let text), .prepend(let text):
+            try BodyCheck.validate(text, sectionLevel: targetLevel)
+        case .keep, .remove:
+            break
+        }
+        if !request.skeleton.isEmpty {
+            try BodyCheck.validate(request.skeleton, sectionLevel: targetLevel)
+        }
+        if request.edit == .remove {
+            guard let target = try section(at: address).target else { throw InsightsError(.notFound, "section \(address) not found") }
+            if target.index == match.found[0].index {
+                return try removingTopLevel(target)
+            }
+        }
+        return try editingInside(match: match, request: request)
+    }
+
+    /// A title a heading can be made of: one line, not empty.
+    static func checkNewTitle(_ title: String) throws {
+        guard !Title.normalized(title).isEmpty else { throw InsightsError(.usage, "a section title may not be empty") }
+        guard !title.utf8.contains(where: { $0 == ASCII.lf || $0 == ASCII.cr }) else {
+            throw InsightsError(.usage, "a section title must be one line: \(title.debugDescription)")
+        }
+    }
+
+    /// The editing path shared by update, append, prepend, keep and removing a subsection.
+    private func editingInside(match: AddressMatch, request: EditRequest) throws -> EditResult {
+        let eol = lineEnding
+        let region = match.found.first?.range ?? bytes.count..<bytes.count
+        let atEnd = region.upperBound == bytes.count
+        let lacksFinalNewline = !endsWithLineEnding
+        var local = Array(bytes[region])
+        if atEnd, lacksFinalNewline, !local.isEmpty { local += eol }
+
+        // Create what is missing, at the end of the deepest section that exists.
+        var separator: [UInt8] = []
+        if !match.missing.isEmpty {
+            var level = match.found.last.map { $0.level + 1 } ?? request.address.level
+            var text: [UInt8] = []
+            for title in match.missing {
+                if !text.isEmpty { text += eol }
+                text += Array(repeating: ASCII.hash, count: min(level, 6)) + [ASCII.space] + Array(title.utf8) + eol
+                level += 1
+            }
+            text += TextLines.normalized(request.skeleton, lineEnding: eol)
+            if let parent = match.found.last {
+                let parentLocal = (parent.range.lowerBound - region.lowerBound)..<(parent.range.upperBound - region.lowerBound)
+                let point = Self.endOfContent(local, in: parentLocal)
+                var insert: [UInt8] = TextLines.endsWithBlankLine(Array(local[..<point])) ? [] : eol
+                insert += text
+                if point < local.count, !TextLines.endsWithBlankLine(insert) { insert += eol }
+                local.replaceSubrange(point..<point, with: insert)
+            } else {
+                local = text
+                separator = creationSeparator(eol: eol)
+            }
+        }
+
+        var localDocument = Document(local, options: .commonMark)
+        guard let target = try localDocument.resolve(request.address).target else {
+            throw InsightsError(.badData, "section \(request.address) could not be created: its title does not read back as a heading")
+        }
+
+        // The edit itself.
+        switch request.edit {
+        case .remove:
+            local.removeSubrange(target.range)
+        case .keep:
+            break
+        case .replace(let text):
+            local.replaceSubrange(target.bodyRange, with: laidOut(TextLines.normalized(text, lineEnding: eol), before: target, in: local))
+        case .append(let text):
+            let point = Self.endOfContent(local, in: target.bodyRange)
+            var body = Array(local[target.bodyRange.lowerBound..<point]) + TextLines.normalized(text, lineEnding: eol)
+            body += local[point..<target.bodyRange.upperBound]
+            local.replaceSubrange(target.bodyRange, with: laidOut(body, before: target, in: local))
+        case .prepend(let text):
+            let point = TextLines.leadingBlankEnd(local, in: target.bodyRange)
+            var body = Array(local[target.bodyRange.lowerBound..<point]) + TextLines.normalized(text, lineEnding: eol)
+            body += local[point..<target.bodyRange.upperBound]
+            local.replaceSubrange(target.bodyRange, with: laidOut(body, before: target, in: local))
+        }
+
+        if let date = request.stampDate {
+            localDocument = Document(local, options: .commonMark)
+            local = Self.stamped(local, document: localDocument, date: date, eol: eol)
+        }
+        if !atEnd, !TextLines.endsWithBlankLine(local) { local += eol }
+        if atEnd, lacksFinalNewline, local.last == ASCII.lf || local.last == ASCII.cr {
+            local.removeLast(TextLines.endsWith(local, eol) ? eol.count : 1)
+        }
+
+        try validateSplice(region: region, separator: separator, local: local, outer: match.found.first,
+                           createdOuter: match.found.isEmpty ? request.address : nil)
+        var result = Array(bytes[..<region.lowerBound])
+        result += separator
+        let localStart = result.count
+        result += local
+        result += bytes[region.upperBound...]
+
+        localDocument = Document(local, options: .commonMark)
+        let edited = request.edit == .remove ? nil : try localDocument.resolve(request.address).target
+        let newDocument = Document(result, options: options)
+        return EditResult(
+            document: newDocument, created: !match.missing.isEmpty, changed: result != bytes,
+            section: edited.flatMap { section in
+                newDocument.sections.first { $0.range.lowerBound == localStart + section.range.lowerBound }
+            })
+    }
+
+    /// Removes a top-level section, keeping the blank-line layout around it tidy: removing
+    /// the last section also removes the blank lines that separated it.
+    private func removingTopLevel(_ target: Section) throws -> EditResult {
+        var start = target.range.lowerBound
+        if target.range.upperBound == bytes.count {
+            start = TextLines.trailingBlankStart(bytes, in: 0..<start)
+            if !endsWithLineEnding, start > 0 {
+                start = TextLines.contentEnd(bytes, lineStart: TextLines.startOfLine(bytes, endingAt: start, lowerBound: 0), end: start)
+            }
+        }
+        let region = start..<target.range.upperBound
+        try validateSplice(region: region, separator: [], local: [], outer: nil, createdOuter: nil)
+        let newDocument = Document(Array(bytes[..<region.lowerBound] + bytes[region.upperBound...]), options: options)
+        return EditResult(document: newDocument, created: false, changed: true, section: nil)
+    }
+
+    /// What goes between the end of the file and a section created after it: a line ending
+    /// when the last line has none, and a blank line.
+    private func creationSeparator(eol: [UInt8]) -> [UInt8] {
+        let bom = Self.byteOrderMarkLength(bytes)
+        guard bytes.count > bom else { return [] }
+        var separator: [UInt8] = endsWithLineEnding ? [] : eol
+        if !TextLines.endsWithBlankLine(bytes + separator) { separator += eol }
+        return separator
+    }
+
+    /// `body` as it is placed before whatever follows `section` inside the local copy: a
+    /// blank line is kept before a heading that follows.
+    private func laidOut(_ body: [UInt8], before section: Section, in local: [UInt8]) -> [UInt8] {
+        guard section.bodyRange.upperBound < local.count, !TextLines.endsWithBlankLine(body) else { return body }
+        return body + lineEnding
+    }
+
+    /// Where new content goes at the end of `range`: before its trailing blank lines and
+    /// before a closing `Last updated:` line.
+    static func endOfContent(_ text: [UInt8], in range: Range<Int>) -> Int {
+        var point = TextLines.trailingBlankStart(text, in: range)
+        let lastLineStart = TextLines.startOfLine(text, endingAt: point, lowerBound: range.lowerBound)
+        if lastLineStart < point, lastLineStart > range.lowerBound,
+           Stamp.value(in: text[lastLineStart..<TextLines.contentEnd(text, lineStart: lastLineStart, end: point)]) != nil {
+            point = TextLines.trailingBlankStart(text, in: range.lowerBound..<lastLineStart)
+        }
+        return point
+    }
+
+    /// `local` (one top-level section) with its last `Last updated:` line set to `date`, or
+    /// such a line added at its end.
+    static func stamped(_ local: [UInt8], document: Document, date: String, eol: [UInt8]) -> [UInt8] {
+        guard let outer = document.sections.first else { return local }
+        var result = local
+        let firstBodyLine = outer.heading.lastLine + 1
+        if firstBodyLine < document.lines.count {
+            for line in (firstBodyLine..<document.lines.count).reversed() {
+                if let value = Stamp.value(in: document.text(ofLine: line)) {
+                    result.replaceSubrange(value, with: Array(date.utf8))
+                    return result
+                }
+            }
+        }
+        let point = TextLines.trailingBlankStart(local, in: outer.bodyRange)
+        var line: [UInt8] = TextLines.endsWithBlankLine(Array(local[..<point])) || point == outer.bodyRange.lowerBound ? [] : eol
+        line += Stamp.label + Array(date.utf8) + eol
+        result.replaceSubrange(point..<point, with: line)
+        return result
+    }
+}
+
+extension TextLines {
+    /// Whether `text` ends with `suffix`.
+    static func endsWith(_ text: [UInt8], _ suffix: [UInt8]) -> Bool {
+        text.count >= suffix.count && text[(text.count - suffix.count)...].elementsEqual(suffix)
+    }
+}

@@ -1,0 +1,80 @@
+/// The invariant of every edit: after the splice, the headings outside the section are
+/// exactly those before (titles, levels, order) and every heading inside it is deeper than
+/// the section. Only a window of the new file can differ in how it parses: from the last
+/// ATX heading at or before the splice (parsing restarts clean after one) through the
+/// heading that follows the splice, or a probe heading where the file ends, standing for a
+/// section another agent may add later.
+extension Document {
+    func validateSplice(region: Range<Int>, separator: [UInt8], local: [UInt8], outer: Section?, createdOuter: SectionAddress?) throws {
+        let anchorSection = outer?.heading.style == .atx
+            ? outer
+            : sections.last { $0.range.lowerBound < region.lowerBound && $0.heading.style == .atx }
+        let anchor = anchorSection?.range.lowerBound ?? 0
+        var window = Array(bytes[anchor..<region.lowerBound]) + separator
+        let localStart = window.count
+        window += local
+        let next = sections.first { $0.range.lowerBound >= region.upperBound }
+        let expectedNext: (level: Int, title: String)
+        if next == nil {
+            if let last = window.last, last != ASCII.lf, last != ASCII.cr { window += lineEnding }
+            if !TextLines.endsWithBlankLine(window) { window += lineEnding }
+        }
+        let followStart = window.count
+        if let next {
+            window += bytes[next.range.lowerBound..<lines.end(ofLine: next.heading.lastLine)]
+            expectedNext = (next.level, next.title)
+        } else {
+            window += BodyCheck.probe + lineEnding
+            expectedNext = (1, String(decoding: BodyCheck.probe.dropFirst(2), as: UTF8.self))
+        }
+
+        let windowLines = LineTable(window)
+        let structure = BlockScanner.scan(window, lines: windowLines, options: anchor == 0 ? options : .commonMark)
+        let localStartLine = windowLines.line(containing: localStart)
+        let followLine = TextLines.lineCount(window, in: 0..<followStart)
+        let firstWindowLine = anchor == 0 ? 0 : lines.line(containing: anchor)
+        let expectedBefore = sections.filter { $0.range.lowerBound >= anchor && $0.range.lowerBound < region.lowerBound }
+        let outerHeading: (level: Int, title: String)? = outer.map { ($0.level, $0.title) }
+            ?? createdOuter.map { ($0.level, Title.normalized($0.title)) }
+
+        func fail(_ line: Int, _ message: String) -> InsightsError {
+            InsightsError(.badData, "line \(firstWindowLine + line + 1) of the result: \(message)",
+                          hint: "nothing was written; keep the text inside the section and close what it opens")
+        }
+
+        var before = expectedBefore[...]
+        var sawOuter = local.isEmpty
+        var sawNext = false
+        for heading in structure.headings {
+            if heading.firstLine < localStartLine {
+                guard let expected = before.popFirst(), expected.level == heading.level, expected.title == heading.title,
+                      expected.heading.firstLine - firstWindowLine == heading.firstLine else {
+                    throw fail(heading.firstLine, "the edit changes the heading structure before the section (\(BodyCheck.describe(heading)))")
+                }
+            } else if heading.firstLine < followLine {
+                if !sawOuter {
+                    guard heading.firstLine == localStartLine, let outerHeading,
+                          heading.level == outerHeading.level, heading.title == outerHeading.title else {
+                        throw fail(heading.firstLine, "the section's heading would read back as \(BodyCheck.describe(heading))")
+                    }
+                    sawOuter = true
+                } else if let outerHeading, heading.level <= outerHeading.level {
+                    throw fail(heading.firstLine, "\(BodyCheck.describe(heading)) would end the section \"\(outerHeading.title)\"")
+                }
+            } else if !sawNext {
+                guard heading.firstLine == followLine, heading.level == expectedNext.level, heading.title == expectedNext.title else {
+                    throw fail(heading.firstLine, "the edit changes the heading that follows the section")
+                }
+                sawNext = true
+            }
+        }
+        guard before.isEmpty, sawOuter else {
+            throw fail(localStartLine, "the edit swallows a heading before or of the section")
+        }
+        guard sawNext else {
+            let opener = structure.lastTopLevelBlockLine ?? followLine
+            let what = BodyCheck.describeBlock(window[windowLines.starts[opener]..<windowLines.contentEnds[opener]])
+            throw fail(opener, "\(what) is never closed; it would swallow " + (next.map { "the heading \"\($0.title)\" that follows" } ?? "any section added after it"))
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// Checks that text `insights` is asked to write is UTF-8 without NUL bytes.
+enum UTF8Validation {
+    /// The offset of the first byte that is not part of valid UTF-8, or of the first NUL.
+    static func firstProblem(in bytes: [UInt8]) -> (offset: Int, isNul: Bool)? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0 { return (index, true) }
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var minimum: UInt32
+            var scalar: UInt32
+            switch byte {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(byte & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(byte & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(byte & 0x07)
+            default: return (index, false)
+            }
+            guard index + length <= count else { return (index, false) }
+            for continuation in bytes[(index + 1)..<(index + length)] {
+                guard continuation & 0xC0 == 0x80 else { return (index, false) }
+                scalar = scalar << 6 | UInt32(continuation & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return (index, false) }
+            index += length
+        }
+        return nil
+    }
+
+    /// Throws `badData` naming the line and column of the first problem in `bytes`, which
+    /// `what` names in the message ("body", "file").
+    static func check(_ bytes: [UInt8], what: String) throws {
+        guard let problem = firstProblem(in: bytes) else { return }
+        let line = TextLines.lineCount(bytes, in: 0..<problem.offset) + 1
+        let lineStart = bytes[..<problem.offset].lastIndex { $0 == ASCII.lf || $0 == ASCII.cr }.map { $0 + 1 } ?? 0
+        let column = problem.offset - lineStart + 1
+        let byte = String(bytes[problem.offset], radix: 16, uppercase: true)
+        if problem.isNul {
+            throw InsightsError(.badData, "\(what) line \(line), column \(column): contains a NUL byte")
+        }
+        throw InsightsError(.badData, "\(what) line \(line), column \(column): not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" + byte : byte))")
+    }
+}

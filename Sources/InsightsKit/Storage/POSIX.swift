@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// System calls used at the edges (storage, terminal), each retried on `EINTR`.
+public enum POSIX {
+    /// The message of the current `errno`.
+    public static func errorText(_ code: Int32 = errno) -> String {
+        String(cString: strerror(code))
+    }
+
+    /// `open(2)`, retried on `EINTR`.
+    static func open(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
+        while true {
+            let descriptor = Glibc.open(path, flags, mode)
+            if descriptor >= 0 || errno != EINTR { return descriptor }
+        }
+    }
+
+    /// Reads the whole file at `path`; nil when it does not exist.
+    static func readFile(_ path: String) throws -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 {
+            if errno == ENOENT { return nil }
+            throw InsightsError(.ioError, "cannot read \(path): \(errorText())")
+        }
+        defer { _ = close(descriptor) }
+        var info = stat()
+        var capacity = 64 * 1024
+        if fstat(descriptor, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw InsightsError(.ioError, "cannot read \(path): it is a folder") }
+            capacity = max(Int(info.st_size) + 1, 1)
+        }
+        var bytes = [UInt8](repeating: 0, count: capacity)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw InsightsError(.ioError, "cannot read \(path): \(errorText())")
+            }
+            if got == 0 { break }
+            count += got
+        }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+
+    /// Writes all of `bytes`, surviving short writes and `EINTR`.
+    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws {
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw InsightsError(.ioError, "cannot write \(path): \(errorText())")
+            }
+            written += result
+        }
+    }
+
+    /// `fsync(2)`, retried on `EINTR`.
+    static func sync(_ descriptor: Int32, path: String) throws {
+        while fsync(descriptor) != 0 {
+            if errno == EINTR { continue }
+            // Some file systems cannot sync folders; that is not a failed write.
+            if errno == EINVAL || errno == EROFS { return }
+            throw InsightsError(.ioError, "cannot flush \(path) to disk: \(errorText())")
+        }
+    }
+
+    /// Whether something exists at `path` (a dangling symlink counts).
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// Creates `path` and its missing parent folders.
+    static func makeFolders(_ path: String) throws {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component
+            if mkdir(prefix, 0o777) != 0, errno != EEXIST {
+                throw InsightsError(.cannotCreate, "cannot create the folder \(prefix): \(errorText())")
+            }
+            var info = stat()
+            if stat(prefix, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
+                throw InsightsError(.cannotCreate, "cannot create the folder \(prefix): a file of that name is in the way")
+            }
+            prefix += "/"
+        }
+    }
+
+    /// The current working directory.
+    public static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "." }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Sleeps `milliseconds`.
+    static func sleep(milliseconds: Int) {
+        var request = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0, errno == EINTR { request = remaining }
+    }
+
+    /// Monotonic time in milliseconds.
+    static func monotonicMilliseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
+    }
+}
