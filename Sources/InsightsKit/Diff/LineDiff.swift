@@ -21,7 +21,7 @@ public enum DiffOperation: Equatable, Sendable {
 /// down as they go, then back up to line up with a change on the other side), the same way GNU diff
 /// and git place them, so ties between equally short scripts are resolved like those tools do.
 public func diffLines(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]) -> [DiffOperation] {
-    let flags = changedLineFlags(old, new, gnuHorizon: nil)
+    let flags = diffChangedLineFlags(old, new, gnuHorizon: nil)
     var operations: [DiffOperation] = []
     operations.reserveCapacity(max(old.count, new.count))
     var oldIndex = 0
@@ -47,7 +47,7 @@ public func diffLines(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]) ->
 }
 
 /// A maximal run of changed lines: `oldCount` lines at `oldStart` replaced by `newCount` lines at `newStart`.
-struct LineChange: Equatable, Sendable {
+struct DiffChange: Equatable, Sendable {
     var oldStart: Int
     var oldCount: Int
     var newStart: Int
@@ -60,11 +60,11 @@ struct LineChange: Equatable, Sendable {
 /// The changed regions between two line arrays, in order (the "hunks" of a zero-context diff).
 ///
 /// With `gnuHorizon` set, changed regions are only slid within the part of the files GNU diff
-/// analyses for that context size (see ``analysisWindow(_:_:horizon:)``), so the result matches
+/// analyses for that context size (see ``gnuDiffAnalysisWindow(_:_:horizon:)``), so the result matches
 /// `diff -U horizon` exactly; without it they may slide over the whole files, as git does.
-func lineChanges(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>], gnuHorizon: Int? = nil) -> [LineChange] {
-    let flags = changedLineFlags(old, new, gnuHorizon: gnuHorizon)
-    var changes: [LineChange] = []
+func diffChanges(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>], gnuHorizon: Int? = nil) -> [DiffChange] {
+    let flags = diffChangedLineFlags(old, new, gnuHorizon: gnuHorizon)
+    var changes: [DiffChange] = []
     var oldIndex = 0
     var newIndex = 0
     while oldIndex < old.count || newIndex < new.count {
@@ -75,7 +75,7 @@ func lineChanges(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>], gnuHori
             newIndex += 1
             continue
         }
-        var change = LineChange(oldStart: oldIndex, oldCount: 0, newStart: newIndex, newCount: 0)
+        var change = DiffChange(oldStart: oldIndex, oldCount: 0, newStart: newIndex, newCount: 0)
         while oldIndex < old.count && flags.old[oldIndex] {
             oldIndex += 1
         }
@@ -90,22 +90,22 @@ func lineChanges(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>], gnuHori
 }
 
 /// Per-line "changed" marks for both arrays after the diff and compaction.
-func changedLineFlags(
+func diffChangedLineFlags(
     _ old: [ArraySlice<UInt8>],
     _ new: [ArraySlice<UInt8>],
     gnuHorizon: Int? = nil
 ) -> (old: [Bool], new: [Bool]) {
-    let (oldIDs, newIDs) = internLines(old, new)
-    let window = gnuHorizon.map { analysisWindow(old, new, horizon: $0) }
+    let (oldIDs, newIDs) = internDiffLines(old, new)
+    let window = gnuHorizon.map { gnuDiffAnalysisWindow(old, new, horizon: $0) }
         ?? (start: 0, oldEnd: old.count, newEnd: new.count)
     let oldPart = Array(oldIDs[window.start..<window.oldEnd])
     let newPart = Array(newIDs[window.start..<window.newEnd])
-    var engine = MyersEngine(oldPart, newPart)
+    var engine = MyersDiffEngine(oldPart, newPart)
     engine.run()
     var oldFlags = engine.oldChanged
     var newFlags = engine.newChanged
-    compactChanges(ids: oldPart, changed: &oldFlags, otherChanged: newFlags)
-    compactChanges(ids: newPart, changed: &newFlags, otherChanged: oldFlags)
+    compactDiffChanges(ids: oldPart, changed: &oldFlags, otherChanged: newFlags)
+    compactDiffChanges(ids: newPart, changed: &newFlags, otherChanged: oldFlags)
     var oldResult = Array(repeating: false, count: old.count)
     var newResult = Array(repeating: false, count: new.count)
     oldResult.replaceSubrange(window.start..<window.oldEnd, with: oldFlags[1..<(oldPart.count + 1)])
@@ -119,7 +119,7 @@ func changedLineFlags(
 /// both files agree on having a final newline, the identical trailing lines except the first
 /// `horizon` of them (never overlapping what it kept at the start). Changes are found and slid
 /// only inside the window, which decides where GNU diff puts an ambiguous change.
-func analysisWindow(
+func gnuDiffAnalysisWindow(
     _ old: [ArraySlice<UInt8>],
     _ new: [ArraySlice<UInt8>],
     horizon: Int
@@ -130,8 +130,8 @@ func analysisWindow(
         prefix += 1
     }
     let start = max(0, prefix - horizon)
-    let oldMissingNewline = old.last.map { !$0.endsWithLineFeed } ?? false
-    let newMissingNewline = new.last.map { !$0.endsWithLineFeed } ?? false
+    let oldMissingNewline = old.last.map { !$0.diffEndsWithLineFeed } ?? false
+    let newMissingNewline = new.last.map { !$0.diffEndsWithLineFeed } ?? false
     guard oldMissingNewline == newMissingNewline else {
         return (start, old.count, new.count)
     }
@@ -144,7 +144,7 @@ func analysisWindow(
 }
 
 /// Maps every distinct line to a small integer so the diff compares integers, not bytes.
-func internLines(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]) -> ([Int32], [Int32]) {
+func internDiffLines(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]) -> ([Int32], [Int32]) {
     var table: [ArraySlice<UInt8>: Int32] = [:]
     table.reserveCapacity(old.count + new.count)
     func identifier(_ line: ArraySlice<UInt8>) -> Int32 {
@@ -162,7 +162,7 @@ func internLines(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]) -> ([In
 ///
 /// Marks changed lines in `oldChanged` / `newChanged`, which are padded with one `false`
 /// entry at each end (index `i + 1` holds line `i`) so compaction can look one past either end.
-struct MyersEngine {
+struct MyersDiffEngine {
     let a: [Int32]
     let b: [Int32]
     var oldChanged: [Bool]
@@ -300,7 +300,7 @@ struct MyersEngine {
 /// A run is first slid up as far as it goes and then down as far as it goes, absorbing neighbouring
 /// runs it touches, until it stops growing; then it is moved back up to the lowest position where it
 /// lines up with a change in the other file, if there is one.
-func compactChanges(ids: [Int32], changed: inout [Bool], otherChanged: [Bool]) {
+func compactDiffChanges(ids: [Int32], changed: inout [Bool], otherChanged: [Bool]) {
     let count = ids.count
     // Current group [start, end) in this file and the corresponding group in the other file.
     var start = 0, end = 0

@@ -11,13 +11,13 @@ public func splitLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
     var index = 0
     while index < count {
         let byte = bytes[index]
-        if byte == ASCII.lf {
+        if byte == DiffByte.lineFeed {
             index += 1
             lines.append(bytes[start..<index])
             start = index
-        } else if byte == ASCII.cr {
+        } else if byte == DiffByte.carriageReturn {
             index += 1
-            if index < count && bytes[index] == ASCII.lf {
+            if index < count && bytes[index] == DiffByte.lineFeed {
                 index += 1
             }
             lines.append(bytes[start..<index])
@@ -39,7 +39,7 @@ func splitLinesAtLineFeed(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
     var index = 0
     let count = bytes.count
     while index < count {
-        if bytes[index] == ASCII.lf {
+        if bytes[index] == DiffByte.lineFeed {
             lines.append(bytes[start...index])
             start = index + 1
         }
@@ -51,19 +51,26 @@ func splitLinesAtLineFeed(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
     return lines
 }
 
+/// Byte constants used by the diff code.
+enum DiffByte {
+    static let lineFeed: UInt8 = 0x0A
+    static let carriageReturn: UInt8 = 0x0D
+    static let space: UInt8 = 0x20
+}
+
 extension ArraySlice where Element == UInt8 {
     /// Whether the line ends with "\n".
-    var endsWithLineFeed: Bool {
-        last == ASCII.lf
+    var diffEndsWithLineFeed: Bool {
+        last == DiffByte.lineFeed
     }
 
     /// Whether the line ends with "\r\n".
-    var endsWithCRLF: Bool {
-        count >= 2 && self[endIndex - 1] == ASCII.lf && self[endIndex - 2] == ASCII.cr
+    var diffEndsWithCRLF: Bool {
+        count >= 2 && self[endIndex - 1] == DiffByte.lineFeed && self[endIndex - 2] == DiffByte.carriageReturn
     }
 }
 
-/// Appends the decimal representation of a non-negative or negative integer.
-func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+/// Appends the decimal digits of `value` (with a leading "-" when negative).
+func appendDiffDecimal(_ value: Int, to out: inout [UInt8]) {
     out.append(contentsOf: Array(String(value).utf8))
 }

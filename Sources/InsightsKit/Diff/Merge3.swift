@@ -38,8 +38,8 @@ public func merge3(
     theirsLabel: String,
     markerSize: Int = 7
 ) -> MergeResult {
-    let oursChanges = lineChanges(base, ours)
-    let theirsChanges = lineChanges(base, theirs)
+    let oursChanges = diffChanges(base, ours)
+    let theirsChanges = diffChanges(base, theirs)
     if oursChanges.isEmpty {
         return MergeResult(bytes: joined(theirs[...]), conflicts: 0)
     }
@@ -52,7 +52,7 @@ public func merge3(
     regions = refineConflicts(regions, ours: ours, theirs: theirs)
     joinCloseConflicts(&regions, ours: ours)
 
-    var writer = MergeWriter(
+    var writer = Merge3Writer(
         base: base, ours: ours, theirs: theirs,
         oursLabel: oursLabel, theirsLabel: theirsLabel,
         markerSize: markerSize > 0 ? markerSize : 7)
@@ -61,7 +61,7 @@ public func merge3(
 }
 
 /// How a merge region is resolved.
-enum MergeRegionKind: Equatable, Sendable {
+enum Merge3RegionKind: Equatable, Sendable {
     /// Both sides changed the region differently.
     case conflict
     /// Only ours changed it: take ours.
@@ -73,8 +73,8 @@ enum MergeRegionKind: Equatable, Sendable {
 }
 
 /// A region of the merge: `baseStart/baseCount` in the base, and the matching lines of each side.
-struct MergeRegion: Equatable, Sendable {
-    var kind: MergeRegionKind
+struct Merge3Region: Equatable, Sendable {
+    var kind: Merge3RegionKind
     var baseStart: Int
     var baseCount: Int
     var oursStart: Int
@@ -92,15 +92,15 @@ struct MergeRegion: Equatable, Sendable {
 /// untouched base line in between) is taken as is. Changes that overlap or touch form a conflict
 /// unless they are the very same change. Regions that touch the previous region are folded into it.
 private func mergeRegions(
-    oursChanges: [LineChange],
-    theirsChanges: [LineChange],
+    oursChanges: [DiffChange],
+    theirsChanges: [DiffChange],
     base: [ArraySlice<UInt8>],
     ours: [ArraySlice<UInt8>],
     theirs: [ArraySlice<UInt8>]
-) -> [MergeRegion] {
-    var regions: [MergeRegion] = []
+) -> [Merge3Region] {
+    var regions: [Merge3Region] = []
 
-    func add(_ region: MergeRegion) {
+    func add(_ region: Merge3Region) {
         if var last = regions.last,
            region.oursStart <= last.oursEnd || region.theirsStart <= last.theirsEnd {
             if region.kind != last.kind {
@@ -115,14 +115,14 @@ private func mergeRegions(
         }
     }
     // A change of ours alone; `theirsShift` maps base line numbers to theirs line numbers there.
-    func addOurs(_ change: LineChange, theirsShift: Int) {
-        add(MergeRegion(
+    func addOurs(_ change: DiffChange, theirsShift: Int) {
+        add(Merge3Region(
             kind: .takeOurs, baseStart: change.oldStart, baseCount: change.oldCount,
             oursStart: change.newStart, oursCount: change.newCount,
             theirsStart: change.oldStart + theirsShift, theirsCount: change.oldCount))
     }
-    func addTheirs(_ change: LineChange, oursShift: Int) {
-        add(MergeRegion(
+    func addTheirs(_ change: DiffChange, oursShift: Int) {
+        add(Merge3Region(
             kind: .takeTheirs, baseStart: change.oldStart, baseCount: change.oldCount,
             oursStart: change.oldStart + oursShift, oursCount: change.oldCount,
             theirsStart: change.newStart, theirsCount: change.newCount))
@@ -150,7 +150,7 @@ private func mergeRegions(
             // The conflict spans both changes; extend each side by the base lines only the other covers.
             let startGap = mine.oldStart - other.oldStart
             let endGap = mine.oldEnd - other.oldEnd
-            var region = MergeRegion(
+            var region = Merge3Region(
                 kind: .conflict,
                 baseStart: min(mine.oldStart, other.oldStart), baseCount: 0,
                 oursStart: mine.newStart - max(startGap, 0), oursCount: 0,
@@ -179,18 +179,18 @@ private func mergeRegions(
 /// A conflict whose two sides are equal becomes `.identical`; one whose sides differ in several
 /// separate places becomes several conflicts. Conflicts with an empty side are left alone.
 private func refineConflicts(
-    _ regions: [MergeRegion],
+    _ regions: [Merge3Region],
     ours: [ArraySlice<UInt8>],
     theirs: [ArraySlice<UInt8>]
-) -> [MergeRegion] {
-    var refined: [MergeRegion] = []
+) -> [Merge3Region] {
+    var refined: [Merge3Region] = []
     refined.reserveCapacity(regions.count)
     for region in regions {
         guard region.kind == .conflict, region.oursCount > 0, region.theirsCount > 0 else {
             refined.append(region)
             continue
         }
-        let differences = lineChanges(
+        let differences = diffChanges(
             Array(ours[region.oursStart..<region.oursEnd]),
             Array(theirs[region.theirsStart..<region.theirsEnd]))
         if differences.isEmpty {
@@ -212,7 +212,7 @@ private func refineConflicts(
 }
 
 /// Joins neighbouring conflicts separated by at most three lines, or only by lines without letters or digits.
-private func joinCloseConflicts(_ regions: inout [MergeRegion], ours: [ArraySlice<UInt8>]) {
+private func joinCloseConflicts(_ regions: inout [Merge3Region], ours: [ArraySlice<UInt8>]) {
     var index = 0
     while index + 1 < regions.count {
         let current = regions[index]
@@ -231,7 +231,7 @@ private func joinCloseConflicts(_ regions: inout [MergeRegion], ours: [ArraySlic
     }
 }
 
-/// Whether the line contains an ASCII letter or digit.
+/// Whether the line contains an DiffByte letter or digit.
 private func containsLetterOrDigit(_ line: ArraySlice<UInt8>) -> Bool {
     line.contains { byte in
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
@@ -249,7 +249,7 @@ private func joined(_ lines: ArraySlice<ArraySlice<UInt8>>) -> [UInt8] {
 }
 
 /// Writes the merged file from the merge regions.
-private struct MergeWriter {
+private struct Merge3Writer {
     let base: [ArraySlice<UInt8>]
     let ours: [ArraySlice<UInt8>]
     let theirs: [ArraySlice<UInt8>]
@@ -259,7 +259,7 @@ private struct MergeWriter {
     var out: [UInt8] = []
 
     /// Writes all regions and the ours lines between them; returns the number of conflict blocks.
-    mutating func write(_ regions: [MergeRegion]) -> Int {
+    mutating func write(_ regions: [Merge3Region]) -> Int {
         var conflicts = 0
         var oursIndex = 0
         for region in regions {
@@ -283,7 +283,7 @@ private struct MergeWriter {
         return conflicts
     }
 
-    private mutating func writeConflict(_ region: MergeRegion) {
+    private mutating func writeConflict(_ region: Merge3Region) {
         let crlf = needsCRLF(region)
         writeMarker(UInt8(ascii: "<"), label: oursLabel, crlf: crlf)
         appendTerminated(ours[region.oursStart..<region.oursEnd], crlf: crlf)
@@ -295,13 +295,13 @@ private struct MergeWriter {
     private mutating func writeMarker(_ character: UInt8, label: String?, crlf: Bool) {
         out.append(contentsOf: repeatElement(character, count: markerSize))
         if let label, !label.isEmpty {
-            out.append(ASCII.space)
+            out.append(DiffByte.space)
             out.append(contentsOf: Array(label.utf8))
         }
         if crlf {
-            out.append(ASCII.cr)
+            out.append(DiffByte.carriageReturn)
         }
-        out.append(ASCII.lf)
+        out.append(DiffByte.lineFeed)
     }
 
     private mutating func append(_ lines: ArraySlice<ArraySlice<UInt8>>) {
@@ -313,18 +313,18 @@ private struct MergeWriter {
     /// Appends lines and, if the last one has no "\n", a line ending so the next marker starts a line.
     private mutating func appendTerminated(_ lines: ArraySlice<ArraySlice<UInt8>>, crlf: Bool) {
         append(lines)
-        if let last = lines.last, !last.endsWithLineFeed {
+        if let last = lines.last, !last.diffEndsWithLineFeed {
             if crlf {
-                out.append(ASCII.cr)
+                out.append(DiffByte.carriageReturn)
             }
-            out.append(ASCII.lf)
+            out.append(DiffByte.lineFeed)
         }
     }
 
     /// git's choice of marker line ending: ask ours (line before the conflict, or its first line),
     /// then theirs (likewise), then the base's first line, stopping as soon as one says LF.
     /// The last answer counts; "cannot tell" counts as LF.
-    private func needsCRLF(_ region: MergeRegion) -> Bool {
+    private func needsCRLF(_ region: Merge3Region) -> Bool {
         var answer = lineEndingIsCRLF(ours, at: region.oursStart > 0 ? region.oursStart - 1 : 0)
         if answer != false {
             answer = lineEndingIsCRLF(theirs, at: region.theirsStart > 0 ? region.theirsStart - 1 : 0)
@@ -343,11 +343,11 @@ private func lineEndingIsCRLF(_ lines: [ArraySlice<UInt8>], at index: Int) -> Bo
         return nil
     }
     let line = lines[index]
-    if index < lines.count - 1 || line.endsWithLineFeed {
-        return line.endsWithCRLF
+    if index < lines.count - 1 || line.diffEndsWithLineFeed {
+        return line.diffEndsWithCRLF
     }
     if index == 0 {
         return nil
     }
-    return lines[index - 1].endsWithCRLF
+    return lines[index - 1].diffEndsWithCRLF
 }

@@ -22,10 +22,10 @@ public func unifiedDiff(old: [UInt8], new: [UInt8], oldLabel: String, newLabel: 
     out.reserveCapacity(hunks.count + oldLabel.utf8.count + newLabel.utf8.count + 10)
     out.append(contentsOf: Array("--- ".utf8))
     out.append(contentsOf: Array(oldLabel.utf8))
-    out.append(ASCII.lf)
+    out.append(DiffByte.lineFeed)
     out.append(contentsOf: Array("+++ ".utf8))
     out.append(contentsOf: Array(newLabel.utf8))
-    out.append(ASCII.lf)
+    out.append(DiffByte.lineFeed)
     out.append(contentsOf: hunks)
     return out
 }
@@ -43,7 +43,7 @@ public func unifiedHunks(
     newLineOffset: Int = 0
 ) -> [UInt8] {
     let context = max(0, context)
-    let changes = lineChanges(old, new, gnuHorizon: context)
+    let changes = diffChanges(old, new, gnuHorizon: context)
     var out: [UInt8] = []
     var first = 0
     while first < changes.count {
@@ -69,7 +69,7 @@ public func unifiedHunks(
         var oldIndex = oldStart
         for change in changes[first...last] {
             while oldIndex < change.oldStart {
-                appendLine(prefix: ASCII.space, old[oldIndex], to: &out)
+                appendLine(prefix: DiffByte.space, old[oldIndex], to: &out)
                 oldIndex += 1
             }
             for index in change.oldStart..<change.oldEnd {
@@ -81,7 +81,7 @@ public func unifiedHunks(
             oldIndex = change.oldEnd
         }
         while oldIndex < oldStart + oldCount {
-            appendLine(prefix: ASCII.space, old[oldIndex], to: &out)
+            appendLine(prefix: DiffByte.space, old[oldIndex], to: &out)
             oldIndex += 1
         }
         first = last + 1
@@ -93,13 +93,13 @@ public func unifiedHunks(
 /// `line` for one line, `line,count` otherwise (lines numbered from 1).
 private func appendRange(start: Int, count: Int, to out: inout [UInt8]) {
     if count == 0 {
-        appendDecimal(start, to: &out)
+        appendDiffDecimal(start, to: &out)
         out.append(contentsOf: Array(",0".utf8))
     } else {
-        appendDecimal(start + 1, to: &out)
+        appendDiffDecimal(start + 1, to: &out)
         if count != 1 {
             out.append(UInt8(ascii: ","))
-            appendDecimal(count, to: &out)
+            appendDiffDecimal(count, to: &out)
         }
     }
 }
@@ -110,8 +110,8 @@ private let noNewlineMarker: [UInt8] = Array("\\ No newline at end of file\n".ut
 private func appendLine(prefix: UInt8, _ line: ArraySlice<UInt8>, to out: inout [UInt8]) {
     out.append(prefix)
     out.append(contentsOf: line)
-    if !line.endsWithLineFeed {
-        out.append(ASCII.lf)
+    if !line.diffEndsWithLineFeed {
+        out.append(DiffByte.lineFeed)
         out.append(contentsOf: noNewlineMarker)
     }
 }

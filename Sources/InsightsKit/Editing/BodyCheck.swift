@@ -43,6 +43,9 @@ enum BodyCheck {
         if text.starts(with: Array("```".utf8)) || text.starts(with: Array("~~~".utf8)) { return "this code fence" }
         if text.starts(with: Array("<!--".utf8)) { return "this HTML comment" }
         if text.first == ASCII.lessThan { return "this HTML block" }
+        if let marker = text.first, marker == ASCII.minus || marker == ASCII.plus || marker == ASCII.star || ASCII.isDigit(marker) {
+            return "this list (a following line indented under it stays in the list)"
+        }
         return "this block"
     }
 }

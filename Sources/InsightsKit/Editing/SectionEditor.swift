@@ -70,7 +70,8 @@ extension Document {
                 let point = Self.endOfContent(local, in: parentLocal)
                 var insert: [UInt8] = TextLines.endsWithBlankLine(Array(local[..<point])) ? [] : eol
                 insert += text
-                if point < local.count, !TextLines.endsWithBlankLine(insert) { insert += eol }
+                let blankFollows = TextLines.leadingBlankEnd(local, in: point..<local.count) > point
+                if point < local.count, !blankFollows, !TextLines.endsWithBlankLine(insert) { insert += eol }
                 local.replaceSubrange(point..<point, with: insert)
             } else {
                 local = text
@@ -84,13 +85,20 @@ extension Document {
         }
 
         // The edit itself.
+        let targetEndsSection = target.range.upperBound == local.count
         switch request.edit {
         case .remove:
             local.removeSubrange(target.range)
         case .keep:
             break
         case .replace(let text):
-            local.replaceSubrange(target.bodyRange, with: laidOut(TextLines.normalized(text, lineEnding: eol), before: target, in: local))
+            // The closing `Last updated:` line of the whole section stays when its last
+            // subsection is replaced.
+            var replaced = target.bodyRange
+            if target.index != 0, targetEndsSection, let stamp = Self.closingStampStart(local, in: target.bodyRange) {
+                replaced = target.bodyRange.lowerBound..<stamp
+            }
+            local.replaceSubrange(replaced, with: laidOut(TextLines.normalized(text, lineEnding: eol), before: target, in: local))
         case .append(let text):
             let point = Self.endOfContent(local, in: target.bodyRange)
             var body = Array(local[target.bodyRange.lowerBound..<point]) + TextLines.normalized(text, lineEnding: eol)
@@ -107,7 +115,9 @@ extension Document {
             localDocument = Document(local, options: .commonMark)
             local = Self.stamped(local, document: localDocument, date: date, eol: eol)
         }
-        if !atEnd, !TextLines.endsWithBlankLine(local) { local += eol }
+        // A blank line before the next heading, where new text meets it.
+        let placesText = match.found.isEmpty || (targetEndsSection && ![SectionEdit.keep, .remove].contains(request.edit))
+        if placesText, !atEnd, !TextLines.endsWithBlankLine(local) { local += eol }
         if atEnd, lacksFinalNewline, local.last == ASCII.lf || local.last == ASCII.cr {
             local.removeLast(TextLines.endsWith(local, eol) ? eol.count : 1)
         }
@@ -166,13 +176,18 @@ extension Document {
     /// Where new content goes at the end of `range`: before its trailing blank lines and
     /// before a closing `Last updated:` line.
     static func endOfContent(_ text: [UInt8], in range: Range<Int>) -> Int {
-        var point = TextLines.trailingBlankStart(text, in: range)
-        let lastLineStart = TextLines.startOfLine(text, endingAt: point, lowerBound: range.lowerBound)
-        if lastLineStart < point, lastLineStart > range.lowerBound,
-           Stamp.value(in: text[lastLineStart..<TextLines.contentEnd(text, lineStart: lastLineStart, end: point)]) != nil {
-            point = TextLines.trailingBlankStart(text, in: range.lowerBound..<lastLineStart)
-        }
-        return point
+        closingStampStart(text, in: range) ?? TextLines.trailingBlankStart(text, in: range)
+    }
+
+    /// When the last non-blank line of `range` is a `Last updated:` line: where the blank
+    /// lines before it begin.
+    static func closingStampStart(_ text: [UInt8], in range: Range<Int>) -> Int? {
+        let end = TextLines.trailingBlankStart(text, in: range)
+        let lastLineStart = TextLines.startOfLine(text, endingAt: end, lowerBound: range.lowerBound)
+        guard lastLineStart < end, lastLineStart > range.lowerBound,
+              Stamp.value(in: text[lastLineStart..<TextLines.contentEnd(text, lineStart: lastLineStart, end: end)]) != nil
+        else { return nil }
+        return TextLines.trailingBlankStart(text, in: range.lowerBound..<lastLineStart)
     }
 
     /// `local` (one top-level section) with its last `Last updated:` line set to `date`, or

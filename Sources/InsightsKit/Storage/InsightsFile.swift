@@ -61,7 +61,7 @@ public struct InsightsFile: Sendable {
     public func modify<Value>(lockTimeout: Double, _ change: ([UInt8]?) throws -> (bytes: [UInt8]?, value: Value)) throws -> Value {
         let target = try resolvedTarget()
         let folder = FilePath.folder(of: target)
-        if !POSIX.exists(folder) { try POSIX.makeFolders(folder) }
+        try POSIX.makeFolders(folder)
         let folderDescriptor = POSIX.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folderDescriptor >= 0 else {
             throw InsightsError(.ioError, "cannot open the folder \(folder): \(POSIX.errorText())")

@@ -1,0 +1,130 @@
+import Testing
+@testable import InsightsKit
+
+/// A document to edit in the round-trip tests.
+struct RoundTripCase: Sendable, CustomTestStringConvertible {
+    let name: String
+    let bytes: [UInt8]
+    var testDescription: String { name }
+
+    /// Every fixture file, and every CommonMark spec example in LF, CRLF and without its
+    /// final newline.
+    static let all: [RoundTripCase] = {
+        var cases: [RoundTripCase] = []
+        for folder in ["agents", "handwritten", "team"] {
+            for path in (try? Fixtures.files(in: folder)) ?? [] {
+                if let bytes = try? Fixtures.bytes(path) { cases.append(RoundTripCase(name: path, bytes: bytes)) }
+            }
+        }
+        for example in Fixtures.specExamples {
+            let lf = Array(example.markdown.utf8)
+            cases.append(RoundTripCase(name: "spec \(example.number)", bytes: lf))
+            cases.append(RoundTripCase(name: "spec \(example.number) CRLF", bytes: Array(example.markdown.replacingOccurrences(of: "\n", with: "\r\n").utf8)))
+            if lf.last == UInt8(ascii: "\n") {
+                cases.append(RoundTripCase(name: "spec \(example.number) no final newline", bytes: Array(lf.dropLast())))
+            }
+        }
+        return cases
+    }()
+}
+
+/// The address of `section` in `document`: its title at its level, through its ancestors
+/// when it is nested (nil when the title is ambiguous there).
+func address(of section: Section, in document: Document) -> SectionAddress? {
+    var chain = [section]
+    while let parent = chain[0].parent { chain.insert(document.sections[parent], at: 0) }
+    let address = SectionAddress(title: chain[0].title, level: chain[0].level, subsections: chain.dropFirst().map(\.title))
+    guard let match = try? document.resolve(address), match.target == section else { return nil }
+    return address
+}
+
+/// What `read` must return after a body was written: the body with the file's line
+/// endings, a final line ending, a blank line before a heading that follows, and no final
+/// line ending where the file had none.
+/// The last subsection of a section also keeps the section's closing `Last updated:` line.
+func expectedStoredBody(_ body: [UInt8], in document: Document, section: Section) -> [UInt8] {
+    var expected = TextLines.normalized(body, lineEnding: document.lineEnding)
+    let atEnd = section.range.upperBound == document.bytes.count
+    var top = section
+    while let parent = top.parent { top = document.sections[parent] }
+    if top.index != section.index, top.range.upperBound == section.range.upperBound,
+       let stamp = Document.closingStampStart(document.bytes, in: section.bodyRange) {
+        expected += document.bytes[stamp..<section.range.upperBound]
+        if !atEnd, !TextLines.endsWithBlankLine(expected) { expected += document.lineEnding }
+        return expected
+    }
+    if !atEnd, !TextLines.endsWithBlankLine(expected) { expected += document.lineEnding }
+    if atEnd, !document.endsWithLineEnding, !expected.isEmpty { expected.removeLast(document.lineEnding.count) }
+    return expected
+}
+
+@Suite("Byte-exact edits of every section of every fixture")
+struct RoundTripTests {
+    @Test("there are fixtures of every kind")
+    func fixturesPresent() {
+        let names = RoundTripCase.all.map(\.name)
+        #expect(names.filter { $0.hasPrefix("agents/") }.count == 39)
+        #expect(names.filter { $0.hasPrefix("handwritten/") }.count >= 9)
+        #expect(names.contains("team/insights.md"))
+        #expect(names.filter { $0.hasPrefix("spec ") }.count > 1900)
+    }
+
+    @Test("unedited documents read back byte for byte", arguments: RoundTripCase.all)
+    func readBack(_ testCase: RoundTripCase) {
+        let document = Document(testCase.bytes)
+        var rebuilt = Array(document.bytes[..<(document.sections.first?.range.lowerBound ?? document.bytes.count)])
+        for section in document.sections where section.parent == nil {
+            rebuilt += document.bytes[section.range]
+        }
+        #expect(rebuilt == testCase.bytes)
+    }
+
+    @Test("replacing any section's body touches nothing outside it", arguments: RoundTripCase.all)
+    func replaceEverySection(_ testCase: RoundTripCase) throws {
+        let document = Document(testCase.bytes)
+        for section in document.sections {
+            guard let address = address(of: section, in: document) else { continue }
+            let newBody = Array("Generated for \(section.title) ✓ 设计\n\n- **Key**: value\n\twith a tab\n".utf8)
+            let result: EditResult
+            do {
+                result = try document.applying(EditRequest(address: address, edit: .replace(newBody)))
+            } catch let error as InsightsError where error.code == .badData {
+                // A refusal must be justified: spliced in naively, the body changes headings.
+                let naive = Array(document.bytes[..<section.bodyRange.lowerBound])
+                    + expectedStoredBody(newBody, in: document, section: section) + document.bytes[section.range.upperBound...]
+                let before = document.sections.map { "\($0.level) \($0.title)" }
+                let after = Document(naive).sections.map { "\($0.level) \($0.title)" }
+                #expect(Array(after.prefix(section.index + 1)) + Array(after.suffix(before.count - section.index - 1)) != before
+                        || after.count != before.count, "refused without cause: \(error.message)")
+                continue
+            }
+            let new = result.document.bytes
+            let old = testCase.bytes
+            let tail = old.count - section.range.upperBound
+            let prefixKept = new.prefix(section.bodyRange.lowerBound).elementsEqual(old.prefix(section.bodyRange.lowerBound))
+            #expect(prefixKept, "bytes before the body of \(address) changed")
+            let suffixKept = new.suffix(tail).elementsEqual(old.suffix(tail))
+            #expect(suffixKept, "bytes after \(address) changed")
+            let edited = try #require(result.section)
+            let body = String(decoding: result.document.bytes[edited.bodyRange], as: UTF8.self)
+            let expected = String(decoding: expectedStoredBody(newBody, in: document, section: section), as: UTF8.self)
+            #expect(body == expected)
+            let outside = { (doc: Document, range: Range<Int>) in
+                doc.sections.filter { !range.contains($0.range.lowerBound) || $0.range.lowerBound == range.lowerBound }
+                    .map { "\($0.level) \($0.title)" }
+            }
+            #expect(outside(result.document, edited.range) == outside(document, section.range))
+        }
+    }
+
+    @Test("an edit that changes nothing gives the same bytes", arguments: RoundTripCase.all)
+    func noOpEdit(_ testCase: RoundTripCase) throws {
+        let document = Document(testCase.bytes)
+        for section in document.sections {
+            guard let address = address(of: section, in: document) else { continue }
+            let result = try document.applying(EditRequest(address: address, edit: .keep))
+            let same = result.document.bytes == testCase.bytes
+            #expect(same, "keeping \(address) changed the file")
+        }
+    }
+}
