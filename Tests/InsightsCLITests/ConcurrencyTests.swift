@@ -85,4 +85,35 @@ struct ConcurrencyTests {
 
         #expect(try listing(sandbox.path("mem")) == ["insights.md"])
     }
+
+    @Test("8 processes creating the file and its folders at once", .timeLimit(.minutes(1)))
+    func concurrentCreation() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let file = sandbox.path("a/b/c/insights.md")
+        let failures = Reports()
+        let group = DispatchGroup()
+        for worker in 0..<Self.workers {
+            group.enter()
+            Thread {
+                defer { group.leave() }
+                for round in 1...3 {
+                    do {
+                        let outcome = try insights(["update", "Shared", "--append", "--body", "- p\(worker)-\(round)",
+                                                    "--no-stamp", "--lock-timeout", "60", "--file", file])
+                        if outcome.status != 0 { failures.add("\(outcome)") }
+                    } catch {
+                        failures.add("\(error)")
+                    }
+                }
+            }.start()
+        }
+        #expect(group.wait(timeout: .now() + 50) == .success)
+        #expect(failures.all.isEmpty, "\(failures.all.prefix(5))")
+        let lines = try #require(text(at: file)).split(separator: "\n").filter { $0.hasPrefix("- p") }
+        #expect(lines.count == Self.workers * 3)
+        #expect(Set(lines).count == Self.workers * 3)
+        #expect(try #require(text(at: file)).components(separatedBy: "## Shared").count == 2, "one section")
+        #expect(try listing(sandbox.path("a/b/c")) == ["insights.md"])
+    }
 }

@@ -164,6 +164,40 @@ struct ExitCodeTests {
         #expect(try listing(sandbox.path("mem")) == ["insights.md"])
     }
 
+    /// A body that is harmless alone but would turn the text it is spliced next to into a
+    /// heading.
+    struct BadSplice: Sendable, CustomTestStringConvertible {
+        let name: String
+        let file: String
+        let arguments: [String]
+        var testDescription: String { name }
+    }
+
+    static let badSplices: [BadSplice] = [
+        BadSplice(name: "--prepend of a line before a thematic break", file: "## A\n---\nrest\n\n## B\nb\n",
+                  arguments: ["update", "A", "--prepend", "--body", "Title"]),
+        BadSplice(name: "--append of === after a paragraph", file: "## A\npara\n\n## B\nb\n",
+                  arguments: ["update", "A", "--append", "--body", "==="]),
+        BadSplice(name: "--append of --- after a paragraph in the last section", file: "## A\npara\n",
+                  arguments: ["update", "A", "--append", "--body", "---"]),
+        BadSplice(name: "a level-3 heading in a level-3 subsection", file: "## A\n### S\ns\n\n## B\nb\n",
+                  arguments: ["update", "A", "--sub", "S", "--body", "### Clash"]),
+    ]
+
+    @Test("65: a splice that would make a heading out of the text around it changes nothing", arguments: badSplices)
+    func exitSixtyFiveBadSplice(_ bad: BadSplice) throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let file = try sandbox.write("insights.md", bad.file)
+        let outcome = try insights(bad.arguments + ["--no-stamp", "--file", file])
+        #expect(outcome.status == 65, "\(outcome)")
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.firstErrorLine.hasPrefix(errorPrefix))
+        #expect(outcome.firstErrorLine.contains("line "))
+        #expect(text(at: file) == bad.file)
+        #expect(try listing(sandbox.path) == ["insights.md"])
+    }
+
     @Test("65: an ambiguous section name names both lines")
     func exitSixtyFiveAmbiguous() throws {
         let sandbox = try Sandbox()

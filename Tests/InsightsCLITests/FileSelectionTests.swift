@@ -27,6 +27,12 @@ struct FileSelectionTests {
         #expect(after.status == 0, "\(after)")
         #expect(text(at: file) == "# Team\n\n## Notes\nsecond\n")
         #expect(text(at: decoy) == "## Notes\ndecoy\n")
+
+        // A relative --file is relative to the working directory.
+        let relative = try insights(["update", "Notes", "--body", "third", "--no-stamp", "--file", "chosen.md"], in: sandbox.url)
+        #expect(relative.status == 0, "\(relative)")
+        #expect(text(at: file) == "# Team\n\n## Notes\nthird\n")
+        #expect(try listing(sandbox.path) == [".superagent", "chosen.md"])
     }
 
     @Test("INSIGHTS_FILE, and --file taking precedence over it")

@@ -140,6 +140,6 @@ struct JSONTests {
         #expect(bytes(at: file) == afterFirst)
 
         let reread = try insights(["read", "Frontend Patterns", "--file", file])
-        #expect(reread.out == "first\n\n**Last updated**: 2026-03-04\n\n")
+        #expect(reread.out == "first\n\nLast updated: 2026-03-04\n\n")
     }
 }

@@ -79,8 +79,8 @@ func insights(_ arguments: [String], in directory: URL? = nil, environment: [Str
     defer { try? FileManager.default.removeItem(at: capture) }
     let outURL = capture.appendingPathComponent("stdout")
     let errURL = capture.appendingPathComponent("stderr")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    try #require(FileManager.default.createFile(atPath: outURL.path, contents: nil))
+    try #require(FileManager.default.createFile(atPath: errURL.path, contents: nil))
     let outHandle = try FileHandle(forWritingTo: outURL)
     let errHandle = try FileHandle(forWritingTo: errURL)
     process.standardOutput = outHandle
