@@ -44,8 +44,8 @@ enum UpdateCommand: Command {
             }
             return bytes
         }
-        guard let input = try terminal.readInput() else {
-            throw InsightsError(.usage, "no body given", hint: "pass --body TEXT or --body-file PATH, or pipe the body on standard input")
+        guard let input = try terminal.readInput(), !input.isEmpty else {
+            throw InsightsError(.usage, "no body given", hint: "pass --body TEXT or --body-file PATH, or pipe the body on standard input; to empty a section pass --body \"\"")
         }
         return input
     }
@@ -88,7 +88,7 @@ enum Editing {
         let section = result.section
         if json {
             context.terminal.out(JSON.object([
-                ("file", .string(context.file.path)), ("section", .string(request.address.description)),
+                ("file", .string(context.file.path)), ("section", .string(([request.address.title] + request.address.subsections).joined(separator: " > "))),
                 ("created", .bool(result.created)), ("changed", .bool(result.changed)),
                 ("line", section.map { .int($0.heading.firstLine + 1) } ?? .null),
                 ("endLine", section.map { .int($0.endLine + 1) } ?? .null),
