@@ -8,6 +8,8 @@ public enum CLI {
 
     static let commands: [CommandEntry] = [
         CommandEntry(ListCommand.self), CommandEntry(ReadCommand.self), CommandEntry(UpdateCommand.self),
+        CommandEntry(CheckCommand.self), CommandEntry(DiffCommand.self), CommandEntry(HistoryCommand.self),
+        CommandEntry(MergeCommand.self),
     ]
 
     static let globalOptions: Set<String> = ["file"]

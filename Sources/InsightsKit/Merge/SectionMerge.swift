@@ -122,8 +122,8 @@ private struct SectionMerger {
     /// side that changed them.
     private mutating func mergeOwnText(base b: Part?, ours o: Part?, theirs t: Part?) {
         guard let o, let t else { return }
-        let (oursText, oursGap) = Self.splitGap(ours.bytes(of: o))
-        let (theirsText, theirsGap) = Self.splitGap(theirs.bytes(of: t))
+        let (oursText, oursGap) = TextLines.splitTrailingBlankLines(ours.bytes(of: o))
+        let (theirsText, theirsGap) = TextLines.splitTrailingBlankLines(theirs.bytes(of: t))
         if case .section(let index) = o {
             let section = ours.document.sections[index]
             headings.append(HeadingName(title: section.title, level: section.level))
@@ -137,7 +137,7 @@ private struct SectionMerger {
             emit(oursGap)
             return
         }
-        let (baseText, baseGap) = Self.splitGap(base.bytes(of: b))
+        let (baseText, baseGap) = TextLines.splitTrailingBlankLines(base.bytes(of: b))
         if oursText == baseText {
             emit(theirsText)
         } else if theirsText == baseText || oursText == theirsText {
@@ -202,16 +202,9 @@ private struct SectionMerger {
         }
     }
 
-    /// A part's text and its trailing blank lines.
-    static func splitGap(_ bytes: ArraySlice<UInt8>) -> (text: [UInt8], gap: [UInt8]) {
-        let array = Array(bytes)
-        let gapStart = TextLines.trailingBlankStart(array, in: 0..<array.count)
-        return (Array(array[..<gapStart]), Array(array[gapStart...]))
-    }
-
     /// Whether two subtrees are the same but for their trailing blank lines.
     private func sameSubtree(_ first: [UInt8], _ second: [UInt8]) -> Bool {
-        Self.splitGap(first[...]).text == Self.splitGap(second[...]).text
+        TextLines.splitTrailingBlankLines(first[...]).text == TextLines.splitTrailingBlankLines(second[...]).text
     }
 
     private mutating func emitSubtree(_ part: Part, of outline: Outline) {

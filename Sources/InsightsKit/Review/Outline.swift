@@ -10,7 +10,7 @@ public enum Part: Hashable, Sendable {
 
 /// How a section is recognised across versions: the titles of its enclosing sections, its
 /// own title and its level. Two sections with the same key are told apart by their order.
-public struct SectionKey: Hashable, Sendable, CustomStringConvertible {
+public struct SectionKey: Hashable, Sendable {
     /// Titles from the outermost enclosing section to the section itself.
     public var titles: [String]
     /// The section's heading level.
@@ -20,16 +20,6 @@ public struct SectionKey: Hashable, Sendable, CustomStringConvertible {
     public init(titles: [String], level: Int) {
         self.titles = titles
         self.level = level
-    }
-
-    /// `"Title" > "Sub"`, for messages.
-    public var description: String {
-        titles.map { "\"\($0)\"" }.joined(separator: " > ")
-    }
-
-    /// `Title > Sub`, for JSON.
-    public var plainPath: String {
-        titles.joined(separator: " > ")
     }
 }
 
@@ -42,12 +32,16 @@ public struct Outline: Sendable {
     public let keys: [SectionKey]
     /// Each section's rank among the sections that share its key.
     public let ranks: [Int]
+    /// The titles a section is named by, outermost first: its key's titles without the
+    /// level-1 headings above it (a file's title), as `SECTION --sub TITLE` addresses it.
+    public let names: [[String]]
 
     /// Cuts `document` into parts.
     public init(_ document: Document) {
         self.document = document
         var keys: [SectionKey] = []
         var ranks: [Int] = []
+        var names: [[String]] = []
         var seen: [SectionKey: Int] = [:]
         keys.reserveCapacity(document.sections.count)
         for section in document.sections {
@@ -55,10 +49,13 @@ public struct Outline: Sendable {
             let key = SectionKey(titles: parentTitles + [section.title], level: section.level)
             keys.append(key)
             ranks.append(seen[key, default: 0])
+            let parentNames = section.parent.map { document.sections[$0].level == 1 ? [] : names[$0] } ?? []
+            names.append(parentNames + [section.title])
             seen[key, default: 0] += 1
         }
         self.keys = keys
         self.ranks = ranks
+        self.names = names
     }
 
     /// Every part in document order: the preamble, then each section.
@@ -105,13 +102,13 @@ public struct Outline: Sendable {
     /// first heading".
     public func name(of part: Part) -> String {
         guard case .section(let index) = part else { return "the text before the first heading" }
-        return keys[index].description
+        return names[index].map { "\"\($0)\"" }.joined(separator: " > ")
     }
 
     /// The part's title path for JSON (`Title > Sub`), null for the preamble.
     public func plainPath(of part: Part) -> String? {
         guard case .section(let index) = part else { return nil }
-        return keys[index].plainPath
+        return names[index].joined(separator: " > ")
     }
 
     /// The sections directly inside `part` (top-level sections for the preamble), in order.

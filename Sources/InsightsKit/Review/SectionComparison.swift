@@ -64,14 +64,30 @@ public struct SectionComparison: Sendable {
     /// lines. An added part is diffed against nothing at the place it was inserted, a
     /// removed part against nothing at the place it was.
     public func hunks(of change: PartChange, context: Int = 3) -> [UInt8] {
-        let position = changes.firstIndex(of: change) ?? 0
-        let before = changes[..<position].reversed()
-        let oldOffset = change.old.map { old.lines(of: $0).lowerBound }
-            ?? before.lazy.compactMap(\.old).first.map { old.lines(of: $0).upperBound } ?? 0
-        let newOffset = change.new.map { new.lines(of: $0).lowerBound }
-            ?? before.lazy.compactMap(\.new).first.map { new.lines(of: $0).upperBound } ?? 0
+        let (oldOffset, newOffset) = firstLines(of: change)
         let (oldLines, newLines) = lines(of: change)
         return unifiedHunks(old: oldLines, new: newLines, context: context, oldLineOffset: oldOffset, newLineOffset: newOffset)
+    }
+
+    /// The 0-based line where the part starts in each version; for a version without it,
+    /// the line where it would be: after the nearest part before it that the version has.
+    public func firstLines(of change: PartChange) -> (old: Int, new: Int) {
+        let position = changes.firstIndex(of: change) ?? 0
+        let before = changes[..<position].reversed()
+        let oldLine = change.old.map { old.lines(of: $0).lowerBound }
+            ?? before.lazy.compactMap(\.old).first.map { old.lines(of: $0).upperBound } ?? 0
+        let newLine = change.new.map { new.lines(of: $0).lowerBound }
+            ?? before.lazy.compactMap(\.new).first.map { new.lines(of: $0).upperBound } ?? 0
+        return (oldLine, newLine)
+    }
+
+    /// The 0-based line of the new version where the part first differs from the old one
+    /// (where it was, for a removed part).
+    public func firstChangedLine(of change: PartChange) -> Int {
+        let start = firstLines(of: change).new
+        let (oldLines, newLines) = lines(of: change)
+        let same = zip(oldLines, newLines).prefix { $0 == $1 }.count
+        return start + min(same, max(newLines.count - 1, 0))
     }
 
     /// The number of lines added and removed in the part.
