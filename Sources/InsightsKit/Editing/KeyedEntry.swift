@@ -39,8 +39,8 @@ enum KeyedEntry {
             entry = (bullet ? Array(marker) : Array("- ".utf8)) + entry
         } else {
             point = Document.endOfContent(bytes, in: section.bodyRange)
-            if point > section.bodyRange.lowerBound, !TextLines.endsWithBlankLine(Array(bytes[..<point])) { entry = eol + entry }
             entry = Array("- ".utf8) + entry
+            if point > section.bodyRange.lowerBound, !TextLines.endsWithBlankLine(Array(bytes[..<point])) { entry = eol + entry }
         }
         if point < section.bodyRange.upperBound {
             let next = TextLines.endOfLine(bytes, from: point, upperBound: bytes.count)
