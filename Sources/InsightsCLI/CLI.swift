@@ -79,8 +79,7 @@ public enum CLI {
         let workingDirectory = POSIX.currentDirectory()
         let file = InsightsFile.locate(explicit: parsed.value("file"), environment: terminal.environment,
                                        workingDirectory: workingDirectory)
-        let templates = TemplateCatalog.around(workingDirectory: workingDirectory)
-        return try command.run(parsed, CommandContext(terminal: terminal, file: file, templates: templates))
+        return try command.run(parsed, CommandContext(terminal: terminal, file: file, workingDirectory: workingDirectory))
     }
 
     static func help(for spec: CommandSpec) -> String {
@@ -109,8 +108,10 @@ public enum CLI {
 struct CommandContext {
     let terminal: Terminal
     let file: InsightsFile
-    /// The bundled templates and the project's own.
-    let templates: TemplateCatalog
+    let workingDirectory: String
+
+    /// The bundled templates and the project's own (looked up only when a command needs them).
+    var templates: TemplateCatalog { TemplateCatalog.around(workingDirectory: workingDirectory) }
 }
 
 /// A command in the table `CLI` dispatches on.
@@ -144,12 +145,12 @@ extension ParsedArguments {
     /// The addressed section: SECTION (the first positional) or the section `--agent NAME`
     /// owns, with `--sub` and `--level`; nil when neither is given. Throws `usage` unless
     /// exactly `rest` positional arguments follow SECTION.
-    func sectionTarget(_ catalog: TemplateCatalog, rest count: Int = 0) throws -> SectionTarget? {
+    func sectionTarget(_ context: CommandContext, rest count: Int = 0) throws -> SectionTarget? {
         var positionals = positionals[...]
         var title: String
         var template: AgentTemplate?
         if let agent = value("agent") {
-            let owned = try catalog.template(named: agent)
+            let owned = try context.templates.template(named: agent)
             guard owned.ownsSection else {
                 throw InsightsError(.usage, "template \(agent) belongs to no agent: it names no section",
                                     hint: "name the section and pass --template \(agent)")
@@ -160,7 +161,7 @@ extension ParsedArguments {
             guard let first = positionals.popFirst() else { return nil }
             title = first
         }
-        if let name = value("template") { template = try catalog.template(named: name) }
+        if let name = value("template") { template = try context.templates.template(named: name) }
         if positionals.count > count {
             let extra = positionals[positionals.startIndex + count]
             throw InsightsError(.usage, "unexpected argument \"\(extra)\"" + (value("agent") != nil ? ": --agent already names the section" : ""))
@@ -174,8 +175,8 @@ extension ParsedArguments {
     }
 
     /// `sectionTarget`, requiring a section.
-    func requiredSectionTarget(_ catalog: TemplateCatalog, command: String, rest count: Int = 0) throws -> SectionTarget {
-        guard let target = try sectionTarget(catalog, rest: count) else {
+    func requiredSectionTarget(_ context: CommandContext, command: String, rest count: Int = 0) throws -> SectionTarget {
+        guard let target = try sectionTarget(context, rest: count) else {
             throw InsightsError(.usage, "`insights \(command)` needs a SECTION or --agent NAME")
         }
         return target

@@ -17,7 +17,7 @@ enum ReadCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let document = Document(try context.file.readExisting())
-        guard let address = try arguments.sectionTarget(context.templates)?.address else {
+        guard let address = try arguments.sectionTarget(context)?.address else {
             if arguments.has("json") {
                 context.terminal.out(JSON.object([
                     ("file", .string(context.file.path)), ("title", .null), ("level", .null), ("line", .int(1)),

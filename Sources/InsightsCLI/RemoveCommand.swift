@@ -20,7 +20,7 @@ enum RemoveCommand: Command {
         """)
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        let target = try arguments.requiredSectionTarget(context.templates, command: "remove")
+        let target = try arguments.requiredSectionTarget(context, command: "remove")
         _ = try context.file.readExisting()
         let request = EditRequest(address: target.address, edit: .remove, ifMatch: arguments.value("if-match"))
         return try Editing.perform(request, arguments: arguments, context: context)

@@ -27,7 +27,7 @@ enum UpdateCommand: Command {
         """)
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        let target = try arguments.requiredSectionTarget(context.templates, command: "update")
+        let target = try arguments.requiredSectionTarget(context, command: "update")
         if arguments.has("append") && arguments.has("prepend") {
             throw InsightsError(.usage, "--append and --prepend cannot be used together")
         }
