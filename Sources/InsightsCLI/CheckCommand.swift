@@ -5,9 +5,9 @@ import InsightsKit
 enum CheckCommand: Command {
     static let spec = CommandSpec(
         name: "check",
-        usage: "insights check [--base REV | --base-file PATH] [--only SECTION]... [--max-lines N] [--strict] [--format text|json|github]",
+        usage: "insights check [--base REV | --base-file PATH] [--only SECTION]... [--agent NAME]... [--max-lines N] [--strict] [--format text|json|github]",
         summary: "Checks the file for CI: conflict markers, duplicate sections, placeholders, dates, budgets, and changes outside the allowed sections.",
-        flags: ["strict"], options: ["base", "base-file", "only", "max-lines", "format"], positionals: 0...0,
+        flags: ["strict"], options: ["base", "base-file", "only", "agent", "max-lines", "format"], positionals: 0...0,
         details: """
         Errors (exit 1): invalid-utf8, conflict-marker, duplicate-section, outside-allowed.
         Warnings: placeholder, bad-date, over-budget, stale-stamp (errors with --strict).
@@ -15,7 +15,9 @@ enum CheckCommand: Command {
         --base-file PATH   compare with another file
         --only SECTION     with a base: a change outside this level-2 section (repeatable) is an
                            error, the text before the first heading included
-        --max-lines N      budget of each level-2 section (of the --only sections, if given)
+        --agent NAME       as --only with the section the agent's template owns (repeatable)
+        --max-lines N      budget of each level-2 section (of the --only sections, if given);
+                           a template's `limit:` is the budget of the section it owns
         --format FORMAT    text (path:line: severity: [rule] message), json, or github
                            (workflow commands that annotate the pull request)
         """)
@@ -38,9 +40,16 @@ enum CheckCommand: Command {
         } else if let path = arguments.value("base-file") {
             base = try Version.file(path)
         }
+        let catalog = context.templates
+        let agents = try arguments.values("agent").map { name in
+            let template = try catalog.template(named: name)
+            guard template.ownsSection else { throw InsightsError(.usage, "template \(name) belongs to no agent: it names no section") }
+            return SectionAddress(title: template.section)
+        }
         let options = CheckOptions(
-            base: base?.bytes, allowed: arguments.values("only").map { SectionAddress(title: $0) },
-            maxLines: try arguments.integer("max-lines", in: 1...1_000_000), budgets: [], strict: arguments.has("strict"))
+            base: base?.bytes, allowed: arguments.values("only").map { SectionAddress(title: $0) } + agents,
+            maxLines: try arguments.integer("max-lines", in: 1...1_000_000), budgets: templateBudgets(catalog),
+            strict: arguments.has("strict"))
         let report = try Check.run(document, options: options)
         let terminal = context.terminal
         switch format {
@@ -49,6 +58,17 @@ enum CheckCommand: Command {
         case .github: terminal.out(Array(github(report, path: repositoryPath(of: context.file.path)).utf8))
         }
         return report.errorCount > 0 ? InsightsError.Code.findings.rawValue : 0
+    }
+
+    /// The budgets the templates declare (`limit:`), each for the section its template owns.
+    /// A template that cannot be read sets no budget.
+    static func templateBudgets(_ catalog: TemplateCatalog) -> [SectionBudget] {
+        guard let names = try? catalog.names() else { return [] }
+        return names.compactMap { entry in
+            if !entry.fromProject, let source = TemplateCatalog.bundledSource(entry.name), !source.contains("\nlimit:") { return nil }
+            guard let template = try? catalog.template(named: entry.name), template.ownsSection, let limit = template.limit else { return nil }
+            return SectionBudget(address: SectionAddress(title: template.section), limit: limit)
+        }
     }
 
     /// `path:line: severity: [rule] message`, then the changed sections as notes, then a count.

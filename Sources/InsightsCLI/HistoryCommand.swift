@@ -4,9 +4,9 @@ import InsightsKit
 /// that section's own diff.
 enum HistoryCommand: Command {
     static let spec = CommandSpec(
-        name: "history", usage: "insights history SECTION [--sub TITLE]... [--level N] [--limit N] [--json]",
+        name: "history", usage: "insights history SECTION|--agent NAME [--sub TITLE]... [--level N] [--limit N] [--json]",
         summary: "Lists the git commits that changed one section, newest first, each with the section's own diff.",
-        flags: ["json"], options: ["sub", "level", "limit"], positionals: 1...1,
+        flags: ["json"], options: ["agent", "sub", "level", "limit"], positionals: 0...1,
         details: """
         The section is followed by its title path through every committed version of the file.
         --limit N  at most N commits
@@ -15,7 +15,7 @@ enum HistoryCommand: Command {
         """)
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        guard let address = try arguments.sectionAddress() else { throw InsightsError(.usage, "history needs a SECTION") }
+        let address = try arguments.requiredSectionTarget(context, command: "history").address
         let limit = try arguments.integer("limit", in: 1...1_000_000)
         let file = context.file.path
         let repository = try GitRepository.containing(file: file)
@@ -26,19 +26,17 @@ enum HistoryCommand: Command {
         }
         let title = ([address.title] + address.subsections).joined(separator: " > ")
         if arguments.has("json") {
-            context.terminal.out(JSON.object([
-                ("file", .string(file)), ("section", .string(title)),
-                ("commits", .array(revisions.map { revision in
-                    JSON.object([
-                        ("hash", .string(revision.commit.hash)), ("date", .string(revision.commit.date)),
-                        ("author", .string(revision.commit.author)), ("email", .string(revision.commit.email)),
-                        ("subject", .string(revision.commit.subject)), ("status", .string(revision.status.rawValue)),
-                        ("line", revision.lines.map { .int($0.lowerBound + 1) } ?? .null),
-                        ("endLine", revision.lines.map { .int($0.upperBound) } ?? .null),
-                        ("diff", .string(String(decoding: revision.hunks, as: UTF8.self))),
-                    ])
-                })),
-            ]).serialized)
+            let commits = revisions.map { revision -> JSON in
+                let commit = revision.commit
+                return .object([
+                    ("hash", .string(commit.hash)), ("date", .string(commit.date)), ("author", .string(commit.author)),
+                    ("email", .string(commit.email)), ("subject", .string(commit.subject)), ("status", .string(revision.status.rawValue)),
+                    ("line", revision.lines.map { .int($0.lowerBound + 1) } ?? .null),
+                    ("endLine", revision.lines.map { .int($0.upperBound) } ?? .null),
+                    ("diff", .string(String(decoding: revision.hunks, as: UTF8.self))),
+                ])
+            }
+            context.terminal.out(JSON.object([("file", .string(file)), ("section", .string(title)), ("commits", .array(commits))]).serialized)
             return 0
         }
         if revisions.isEmpty {

@@ -3,11 +3,12 @@ import InsightsKit
 /// `insights read`: a section's body byte for byte, or the whole file.
 enum ReadCommand: Command {
     static let spec = CommandSpec(
-        name: "read", usage: "insights read [SECTION] [--sub TITLE]... [--level N] [--with-heading] [--json]",
+        name: "read", usage: "insights read [SECTION | --agent NAME] [--sub TITLE]... [--level N] [--with-heading] [--json]",
         summary: "Prints a section's body exactly as it is in the file (everything after its heading); no SECTION prints the whole file.",
-        flags: ["with-heading", "json"], options: ["sub", "level"], positionals: 0...1,
+        flags: ["with-heading", "json"], options: ["sub", "level", "agent"], positionals: 0...1,
         details: """
         SECTION       the title of a level-2 heading (--level N for another level)
+        --agent NAME  the section the agent's template says it owns
         --sub TITLE   descend into a subsection (repeatable)
         --with-heading  include the heading line(s)
         --json        title, level, line, endLine, lastUpdated, body and fingerprint
@@ -16,7 +17,7 @@ enum ReadCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let document = Document(try context.file.readExisting())
-        guard let address = try arguments.sectionAddress() else {
+        guard let address = try arguments.sectionTarget(context)?.address else {
             if arguments.has("json") {
                 context.terminal.out(JSON.object([
                     ("file", .string(context.file.path)), ("title", .null), ("level", .null), ("line", .int(1)),

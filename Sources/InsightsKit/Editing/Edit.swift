@@ -10,6 +10,9 @@ public enum SectionEdit: Sendable, Equatable {
     case keep
     /// Delete the section, heading and subsections included.
     case remove
+    /// Set the keyed entry `key` (a list item starting `**key**:`) to `value`, adding it
+    /// after the section's last list item when there is none.
+    case set(key: String, value: String)
 }
 
 /// One edit of one section, with everything that decides its outcome.
@@ -18,7 +21,8 @@ public struct EditRequest: Sendable, Equatable {
     public var address: SectionAddress
     /// The change to make.
     public var edit: SectionEdit
-    /// Body of a section that has to be created (a template's skeleton), before the edit.
+    /// The body a missing section (the address without its `--sub` titles) is created with,
+    /// before the edit: a template's skeleton. Unused when that section exists.
     public var skeleton: [UInt8]
     /// The date for the section's `Last updated:` line; nil leaves stamps alone.
     public var stampDate: String?

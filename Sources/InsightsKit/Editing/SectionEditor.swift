@@ -7,6 +7,9 @@ extension Document {
     public func applying(_ request: EditRequest) throws -> EditResult {
         let address = request.address
         let match = try resolve(address)
+        // A skeleton is the body of the outer section, and only for creating it.
+        var request = request
+        if !match.found.isEmpty { request.skeleton = [] }
         if let expected = request.ifMatch {
             let current = match.target.map { fingerprint(of: $0) } ?? Fingerprint.absent
             guard current == expected else {
@@ -17,16 +20,22 @@ extension Document {
         for title in match.missing {
             try Self.checkNewTitle(title)
         }
+        if !request.skeleton.isEmpty, match.found.isEmpty, !address.subsections.isEmpty {
+            return try creatingFromSkeleton(request)
+        }
         let targetLevel = match.target?.level
             ?? (match.found.last.map { $0.level + match.missing.count } ?? address.level + address.subsections.count)
         switch request.edit {
         case .replace(let text), .append(let text), .prepend(let text):
             try BodyCheck.validate(text, sectionLevel: targetLevel)
+        case .set(let key, let value):
+            try KeyedEntry.check(key: key, value: value)
+            try BodyCheck.validate(Array("- **\(key)**: \(value)".utf8), sectionLevel: targetLevel)
         case .keep, .remove:
             break
         }
         if !request.skeleton.isEmpty {
-            try BodyCheck.validate(request.skeleton, sectionLevel: targetLevel)
+            try BodyCheck.validate(request.skeleton, sectionLevel: address.level)
         }
         if request.edit == .remove {
             guard let target = try section(at: address).target else { throw InsightsError(.notFound, "section \(address) not found") }
@@ -35,6 +44,18 @@ extension Document {
             }
         }
         return try editingInside(match: match, request: request)
+    }
+
+    /// A request whose section is missing along with its subsections: the section is created
+    /// from the skeleton first (which may hold the subsections), then the request runs on it.
+    private func creatingFromSkeleton(_ request: EditRequest) throws -> EditResult {
+        let outer = SectionAddress(title: request.address.title, level: request.address.level)
+        let created = try applying(EditRequest(address: outer, edit: .keep, skeleton: request.skeleton)).document
+        var inner = request
+        inner.skeleton = []
+        inner.ifMatch = nil
+        let result = try created.applying(inner)
+        return EditResult(document: result.document, created: true, changed: true, section: result.section)
     }
 
     /// A title a heading can be made of: one line, not empty.
@@ -91,6 +112,8 @@ extension Document {
             local.removeSubrange(target.range)
         case .keep:
             break
+        case .set(let key, let value):
+            local = KeyedEntry.upserting(key: key, value: value, in: target, of: localDocument, eol: eol)
         case .replace(let text):
             // The closing `Last updated:` line of the whole section stays when its last
             // subsection is replaced.

@@ -96,6 +96,7 @@ struct ScanState {
     var documentStart = 0
     var headings: [Heading] = []
     var lastTopLevelBlockLine: Int?
+    var listItems: [ListItemSpan] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, lines: LineTable) {
         self.bytes = bytes
@@ -120,7 +121,8 @@ struct ScanState {
         }
         lineIndex = lines.count
         close(downTo: 0)
-        return BlockStructure(headings: headings, frontMatter: frontMatter, lastTopLevelBlockLine: lastTopLevelBlockLine)
+        return BlockStructure(headings: headings, frontMatter: frontMatter, lastTopLevelBlockLine: lastTopLevelBlockLine,
+                              listItems: listItems)
     }
 
     var tip: OpenBlock { open[open.count - 1] }
@@ -198,6 +200,7 @@ struct ScanState {
 
     mutating func finalizeTip() {
         if tip.kind == .paragraph { paragraph = ParagraphState() }
+        if tip.kind == .listItem, open.count == 3 { listItems[listItems.count - 1].lastLine = max(tip.startLine, lineIndex - 1) }
         open.removeLast()
     }
 

@@ -252,7 +252,8 @@ public enum Check {
             }
         }
         for budget in options.budgets {
-            if let section = try document.resolve(budget.address).target { limits.append((section, budget.limit)) }
+            // A budget of an ambiguous name is for the duplicate-section rule to report.
+            if let section = (try? document.resolve(budget.address))?.target { limits.append((section, budget.limit)) }
         }
         var findings: [Finding] = []
         var reported = Set<Int>()

@@ -14,14 +14,26 @@ public struct GitRepository: Sendable {
         let lines = String(decoding: outcome.stdout, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard outcome.status == 0, lines.count >= 2 else {
             throw InsightsError(.noInput, "\(folder) is not inside a git repository (\(outcome.errorText))",
-                                hint: "run it inside a git work tree, or compare two files: --base-file PATH, or `insights diff OLD NEW`")
+                                hint: "run it inside a git work tree; `check --base-file PATH` and `diff OLD NEW` compare files without git")
         }
         return GitRepository(folder: folder, topLevel: String(lines[0]), prefix: String(lines[1]))
     }
 
-    /// The repository that contains the file at `path`.
+    /// The repository that contains the file at `path` (asked from its folder, or from the
+    /// nearest folder above that exists when the file's folder does not exist yet).
     public static func containing(file path: String) throws -> GitRepository {
-        try containing(folder: FilePath.folder(of: path))
+        var folder = FilePath.folder(of: path)
+        while !POSIX.isDirectory(folder), folder != "/", folder != "." { folder = FilePath.folder(of: folder) }
+        let found = try containing(folder: folder)
+        return folder == FilePath.folder(of: path) ? found
+            : GitRepository(folder: found.folder, topLevel: found.topLevel, prefix: found.prefix + relativeFolder(FilePath.folder(of: path), below: folder))
+    }
+
+    /// `inner` relative to `outer` (which it starts with), with a trailing `/`.
+    private static func relativeFolder(_ inner: String, below outer: String) -> String {
+        var rest = inner.dropFirst(outer.count)
+        while rest.first == "/" { rest = rest.dropFirst() }
+        return rest.isEmpty ? "" : String(rest) + "/"
     }
 
     /// The path of `file` (a path to a file in `folder`) relative to the repository's top level.
@@ -86,10 +98,10 @@ public struct GitRepository: Sendable {
     }
 
     /// The commits that changed `file` (a file in `folder`), newest first, as `git log`
-    /// lists them (history simplification included).
+    /// lists them (history simplification included; renames are not followed).
     public func commits(touching file: String) throws -> [GitCommit] {
         let format = "%x1e%H%x1f%P%x1f%aI%x1f%an%x1f%ae%x1f%s"
-        let output = try output(["log", "--format=" + format, "--end-of-options", "HEAD", "--", FilePath.name(of: file)],
+        let output = try output(["-C", topLevel, "log", "--format=" + format, "--end-of-options", "HEAD", "--", relativePath(of: file)],
                                 what: "list the commits of \(file)")
         return output.split(separator: 0x1E).compactMap { record in
             let fields = record.split(separator: 0x1F, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }

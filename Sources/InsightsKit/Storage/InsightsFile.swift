@@ -41,6 +41,11 @@ public struct InsightsFile: Sendable {
         return InsightsFile(path: FilePath.join(workingDirectory, defaultRelativePath))
     }
 
+    /// The session log beside the file: `sessions.md` in the same folder.
+    public var sessionLogPath: String {
+        FilePath.join(FilePath.folder(of: path), "sessions.md")
+    }
+
     /// The file's bytes, or nil when it does not exist.
     public func read() throws -> [UInt8]? {
         try POSIX.readFile(path)
