@@ -102,14 +102,14 @@ private struct SectionMerger {
         case let (o?, nil):
             if let b, sameSubtree(base.subtreeBytes(of: b), ours.subtreeBytes(of: o)) { return }
             if let b {
-                conflict(base: base.subtreeBytes(of: b), ours: ours.subtreeBytes(of: o), theirs: [])
+                emitMerge(base: base.subtreeBytes(of: b), ours: ours.subtreeBytes(of: o), theirs: [], wholeConflict: true)
             } else {
                 emitSubtree(o, of: ours)
             }
         case let (nil, t?):
             if let b, sameSubtree(base.subtreeBytes(of: b), theirs.subtreeBytes(of: t)) { return }
             if let b {
-                conflict(base: base.subtreeBytes(of: b), ours: [], theirs: theirs.subtreeBytes(of: t))
+                emitMerge(base: base.subtreeBytes(of: b), ours: [], theirs: theirs.subtreeBytes(of: t), wholeConflict: true)
             } else {
                 emitSubtree(t, of: theirs)
             }
@@ -217,18 +217,12 @@ private struct SectionMerger {
         emit(outline.subtreeBytes(of: part))
     }
 
-    private mutating func emitMerge(base: [UInt8], ours: [UInt8], theirs: [UInt8]) {
+    /// Emits the line merge of three texts. `wholeConflict` marks a section removed on one
+    /// side and changed on the other: a conflict however the lines fall.
+    private mutating func emitMerge(base: [UInt8], ours: [UInt8], theirs: [UInt8], wholeConflict: Bool = false) {
         let merged = merge3(base: splitLines(base), ours: splitLines(ours), theirs: splitLines(theirs),
                             oursLabel: style.oursLabel, theirsLabel: style.theirsLabel, markerSize: style.markerSize)
-        conflicts += merged.conflicts
-        emit(merged.bytes)
-    }
-
-    private mutating func conflict(base: [UInt8], ours: [UInt8], theirs: [UInt8]) {
-        let merged = merge3(base: splitLines(base), ours: splitLines(ours), theirs: splitLines(theirs),
-                            oursLabel: style.oursLabel, theirsLabel: style.theirsLabel, markerSize: style.markerSize)
-        // A side that removed the section conflicts with the other's change as a whole.
-        conflicts += max(merged.conflicts, 1)
+        conflicts += wholeConflict ? max(merged.conflicts, 1) : merged.conflicts
         emit(merged.bytes)
     }
 

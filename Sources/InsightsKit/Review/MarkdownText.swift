@@ -110,38 +110,32 @@ public enum MarkdownText {
 
     /// The `]` that closes the `[` at `start` (nested brackets counted, escapes skipped), if any.
     static func closingBracket(_ text: ArraySlice<UInt8>, from start: Int) -> Int? {
-        var depth = 0
-        var position = start
-        while position < text.endIndex {
-            switch text[position] {
-            case ASCII.backslash: position += 1
-            case ASCII.openBracket: depth += 1
-            case ASCII.closeBracket:
-                depth -= 1
-                if depth == 0 { return position }
-            default: break
-            }
-            position += 1
-        }
-        return nil
+        closing(ASCII.openBracket, ASCII.closeBracket, in: text, from: start)
     }
 
     /// The position after the `)` that closes the `(` at `start`, or the end of the text.
     private static func closingParen(_ text: ArraySlice<UInt8>, from start: Int) -> Int {
+        closing(ASCII.openParen, ASCII.closeParen, in: text, from: start).map { $0 + 1 } ?? text.endIndex
+    }
+
+    /// The `close` byte that balances the `open` byte at `start`, nesting counted and
+    /// backslash escapes skipped; nil when the text ends first.
+    private static func closing(_ open: UInt8, _ close: UInt8, in text: ArraySlice<UInt8>, from start: Int) -> Int? {
         var depth = 0
         var position = start
         while position < text.endIndex {
-            switch text[position] {
-            case ASCII.backslash: position += 1
-            case ASCII.openParen: depth += 1
-            case ASCII.closeParen:
+            let byte = text[position]
+            if byte == ASCII.backslash {
+                position += 1
+            } else if byte == open {
+                depth += 1
+            } else if byte == close {
                 depth -= 1
-                if depth == 0 { return position + 1 }
-            default: break
+                if depth == 0 { return position }
             }
             position += 1
         }
-        return text.endIndex
+        return nil
     }
 
     /// The position after the code span opened by the backtick run at `start`, or after the
