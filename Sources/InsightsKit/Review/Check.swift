@@ -122,7 +122,7 @@ public enum Check {
     public static func run(_ document: Document, options: CheckOptions) throws -> CheckReport {
         let outline = Outline(document)
         let literal = MarkdownText.literalLines(of: document)
-        var findings = encoding(document) + conflictMarkers(document) + duplicates(outline)
+        var findings = encoding(document) + conflictMarkers(outline) + duplicates(outline)
             + placeholdersAndDates(document, outline: outline, literal: literal)
         findings += try budgets(document, outline: outline, options: options)
         var comparison: SectionComparison?
@@ -150,8 +150,13 @@ public enum Check {
     /// The section a 0-based line belongs to, as a title path.
     static func section(containing line: Int, in outline: Outline) -> String? {
         let sections = outline.document.sections
-        guard let index = sections.lastIndex(where: { $0.heading.firstLine <= line }) else { return nil }
-        return outline.plainPath(of: .section(index))
+        var low = 0
+        var high = sections.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sections[middle].heading.firstLine <= line { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? nil : outline.plainPath(of: .section(low - 1))
     }
 
     static func encoding(_ document: Document) -> [Finding] {
@@ -164,12 +169,12 @@ public enum Check {
     }
 
     /// `<<<<<<<` ... `>>>>>>>` blocks (and a closing marker with no opening), one finding each.
-    static func conflictMarkers(_ document: Document) -> [Finding] {
+    static func conflictMarkers(_ outline: Outline) -> [Finding] {
         func isMarker(_ text: ArraySlice<UInt8>, _ character: UInt8) -> Bool {
             let run = text.prefix { $0 == character }.count
             return run >= 7 && (run == text.count || ASCII.isSpaceOrTab(text[text.startIndex + run]))
         }
-        let outline = Outline(document)
+        let document = outline.document
         var findings: [Finding] = []
         var openLine: Int?
         for line in 0..<document.lines.count {
@@ -327,10 +332,13 @@ public enum Check {
         } else {
             candidates = try allowed.compactMap { try new.document.resolve($0).target?.index }
         }
+        var oldOfNew: [Int: Int] = [:]
+        for change in comparison.changes {
+            if case .section(let newIndex)? = change.new, case .section(let oldIndex)? = change.old { oldOfNew[newIndex] = oldIndex }
+        }
         var findings: [Finding] = []
         for index in candidates {
-            guard let change = comparison.changes.first(where: { $0.new == .section(index) }),
-                  case .section(let oldIndex)? = change.old else { continue }
+            guard let oldIndex = oldOfNew[index] else { continue }
             let newSection = new.document.sections[index]
             let oldSection = old.document.sections[oldIndex]
             guard let stamp = new.document.lastUpdated(of: newSection), stamp == old.document.lastUpdated(of: oldSection) else { continue }

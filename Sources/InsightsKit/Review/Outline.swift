@@ -35,6 +35,8 @@ public struct Outline: Sendable {
     /// The titles a section is named by, outermost first: its key's titles without the
     /// level-1 headings above it (a file's title), as `SECTION --sub TITLE` addresses it.
     public let names: [[String]]
+    /// The sections directly inside each section, and (last) the top-level ones.
+    private let childLists: [[Int]]
 
     /// Cuts `document` into parts.
     public init(_ document: Document) {
@@ -56,6 +58,11 @@ public struct Outline: Sendable {
         self.keys = keys
         self.ranks = ranks
         self.names = names
+        var childLists = [[Int]](repeating: [], count: document.sections.count + 1)
+        for section in document.sections {
+            childLists[section.parent ?? document.sections.count].append(section.index)
+        }
+        self.childLists = childLists
     }
 
     /// Every part in document order: the preamble, then each section.
@@ -113,9 +120,8 @@ public struct Outline: Sendable {
 
     /// The sections directly inside `part` (top-level sections for the preamble), in order.
     public func children(of part: Part) -> [Int] {
-        let parent: Int?
-        if case .section(let index) = part { parent = index } else { parent = nil }
-        return document.sections.filter { $0.parent == parent }.map(\.index)
+        guard case .section(let index) = part else { return childLists[document.sections.count] }
+        return childLists[index]
     }
 
     /// The indices of `section` and every section inside it.
