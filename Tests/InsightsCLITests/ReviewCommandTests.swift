@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import InsightsCLI
 
 /// `insights diff`, `insights history` and `insights init --git`.
 @Suite("diff, history and init --git")
@@ -223,5 +224,36 @@ struct ReviewCommandTests {
         #expect(try listing(plain.path) == [])
         let lonely = try repo.insights(["init", "--local"])
         #expect(lonely.status == 64, "\(lonely)")
+    }
+}
+
+/// Colour, which only a terminal gets: the command is run in-process with a terminal that
+/// says it is one.
+@Suite("diff colour")
+struct DiffColorTests {
+    final class Captured: @unchecked Sendable {
+        var out: [UInt8] = []
+    }
+
+    func run(_ arguments: [String], color: Bool) -> String {
+        let captured = Captured()
+        let terminal = Terminal(out: { captured.out += $0 }, err: { _ in }, colorOut: color, colorErr: color,
+                                environment: [:], readInput: { nil })
+        _ = CLI.run(arguments, terminal: terminal)
+        return String(decoding: captured.out, as: UTF8.self)
+    }
+
+    @Test("removed lines red, added green, hunk headers cyan, section lines bold; none without a terminal")
+    func colors() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let old = try sandbox.write("old.md", "## A\nold line\n")
+        let new = try sandbox.write("new.md", "## A\nnew line\n")
+        let colored = run(["diff", old, new], color: true)
+        #expect(colored.contains("\u{1B}[1mmodified \"A\" (lines 1-2)\u{1B}[0m\n"))
+        #expect(colored.contains("\u{1B}[36m@@ -1,2 +1,2 @@\u{1B}[0m\n ## A\n\u{1B}[31m-old line\u{1B}[0m\n\u{1B}[32m+new line\u{1B}[0m\n"))
+        let plain = run(["diff", old, new], color: false)
+        #expect(!plain.contains("\u{1B}"))
+        #expect(plain.contains("@@ -1,2 +1,2 @@\n ## A\n-old line\n+new line\n"))
     }
 }
