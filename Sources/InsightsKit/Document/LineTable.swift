@@ -1,41 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The lines of a byte buffer: where each starts, where its content ends and where its line
 /// ending ends. `\n`, `\r\n` and a lone `\r` each end a line, as in CommonMark. Built in one
 /// pass; line numbers in messages are derived from it.
 public struct LineTable: Sendable, Equatable {
     /// Byte offset where each line starts.
-    public private(set) var starts: [Int] = []
+    public private(set) var starts: [Int]
     /// Byte offset where each line's content ends (its line ending excluded).
-    public private(set) var contentEnds: [Int] = []
+    public private(set) var contentEnds: [Int]
     /// Total byte count of the buffer.
     public let byteCount: Int
 
     /// Splits `bytes` into lines. An empty buffer has no lines; a final line ending does not
     /// open another line.
     public init(_ bytes: [UInt8]) {
-        byteCount = bytes.count
-        bytes.withUnsafeBufferPointer { buffer in
-            let count = buffer.count
-            var index = 0
-            var lineStart = 0
-            while index < count {
-                let byte = buffer[index]
-                if byte == ASCII.lf || byte == ASCII.cr {
-                    starts.append(lineStart)
-                    contentEnds.append(index)
-                    if byte == ASCII.cr && index + 1 < count && buffer[index + 1] == ASCII.lf {
-                        index += 1
-                    }
-                    index += 1
-                    lineStart = index
-                } else {
-                    index += 1
-                }
-            }
-            if lineStart < count {
-                starts.append(lineStart)
-                contentEnds.append(count)
-            }
+        self = bytes.withUnsafeBufferPointer { LineTable($0) }
+    }
+
+    /// Splits `bytes` into lines, finding line endings with `memchr`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let count = bytes.count
+        byteCount = count
+        starts = []
+        contentEnds = []
+        guard count > 0, let base = bytes.baseAddress else { return }
+        // Markdown lines are rarely shorter than this on average; growing past it is fine.
+        let estimate = count / 24 + 16
+        starts.reserveCapacity(estimate)
+        contentEnds.reserveCapacity(estimate)
+        // The next `\n` and the next `\r` at or after the cursor (`count` when none is left),
+        // each searched again only once the cursor has passed it: linear in the buffer.
+        var nextLF = Self.find(ASCII.lf, base, from: 0, count)
+        var nextCR = Self.find(ASCII.cr, base, from: 0, count)
+        var lineStart = 0
+        while lineStart < count {
+            if nextLF < lineStart { nextLF = Self.find(ASCII.lf, base, from: lineStart, count) }
+            if nextCR < lineStart { nextCR = Self.find(ASCII.cr, base, from: lineStart, count) }
+            let end = min(nextLF, nextCR)
+            starts.append(lineStart)
+            contentEnds.append(end)
+            if end == count { return }
+            lineStart = end + (end == nextCR && nextLF == end + 1 ? 2 : 1)
         }
+    }
+
+    /// The offset of the first `byte` in `base[start..<count]`, or `count`.
+    @inline(__always)
+    private static func find(_ byte: UInt8, _ base: UnsafePointer<UInt8>, from start: Int, _ count: Int) -> Int {
+        guard start < count, let found = memchr(base + start, Int32(byte), count - start) else { return count }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     /// The number of lines.
