@@ -41,4 +41,16 @@ public struct Section: Sendable, Equatable {
                            bodyRange: bodyStart..<end, parent: parents[index])
         }
     }
+
+    /// This section as it sits in a file where the text it was found in starts `bytes` bytes,
+    /// `lines` lines and `sections` sections further on. A section that had no parent there
+    /// takes `outerParent`.
+    func moved(bytes: Int, lines: Int, sections: Int, outerParent: Int?) -> Section {
+        let movedHeading = Heading(level: heading.level, style: heading.style, firstLine: heading.firstLine + lines,
+                                   lastLine: heading.lastLine + lines, title: heading.title)
+        return Section(index: index + sections, heading: movedHeading, endLine: endLine + lines,
+                       range: (range.lowerBound + bytes)..<(range.upperBound + bytes),
+                       bodyRange: (bodyRange.lowerBound + bytes)..<(bodyRange.upperBound + bytes),
+                       parent: parent.map { $0 + sections } ?? outerParent)
+    }
 }

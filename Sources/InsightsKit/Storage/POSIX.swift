@@ -70,7 +70,7 @@ public enum POSIX {
     }
 
     /// Writes all of `bytes`, surviving short writes and `EINTR`.
-    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws {
+    static func writeAll(_ descriptor: Int32, _ bytes: ArraySlice<UInt8>, path: String) throws {
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { buffer in
