@@ -15,22 +15,22 @@ enum ReadCommand: Command {
         """)
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        let bytes = try context.file.readExisting()
         guard let address = try arguments.sectionAddress() else {
             // The whole file: nothing to parse.
-            if arguments.has("json") {
-                context.terminal.out(JSON.object([
-                    ("file", .string(context.file.path)), ("title", .null), ("level", .null), ("line", .int(1)),
-                    ("endLine", .int(LineTable(bytes).count)), ("lastUpdated", .null),
-                    ("body", .string(String(decoding: bytes, as: UTF8.self))),
-                    ("fingerprint", .string(Fingerprint.of(bytes[...]))),
-                ]).serialized)
-            } else {
-                context.terminal.out(bytes)
+            guard arguments.has("json") else {
+                try context.file.streamExisting { context.terminal.out($0) }
+                return 0
             }
+            let bytes = try context.file.readExisting()
+            context.terminal.out(JSON.object([
+                ("file", .string(context.file.path)), ("title", .null), ("level", .null), ("line", .int(1)),
+                ("endLine", .int(LineTable(bytes).count)), ("lastUpdated", .null),
+                ("body", .string(String(decoding: bytes, as: UTF8.self))),
+                ("fingerprint", .string(Fingerprint.of(bytes[...]))),
+            ]).serialized)
             return 0
         }
-        let document = Document(bytes)
+        let document = Document(try context.file.readExisting())
         guard let section = try document.section(at: address).target else { return InsightsError.Code.notFound.rawValue }
         let printed = arguments.has("with-heading") ? document.bytes[section.range] : document.bytes[section.bodyRange]
         if arguments.has("json") {

@@ -25,36 +25,34 @@ public struct LineTable: Sendable, Equatable {
 
     /// Splits `bytes` into lines, finding line endings with `memchr`.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let count = bytes.count
-        byteCount = count
-        starts = []
-        contentEnds = []
-        guard count > 0, let base = bytes.baseAddress else { return }
-        // Markdown lines are rarely shorter than this on average; growing past it is fine.
-        let estimate = count / 24 + 16
-        starts.reserveCapacity(estimate)
-        contentEnds.reserveCapacity(estimate)
-        // The next `\n` and the next `\r` at or after the cursor (`count` when none is left),
-        // each searched again only once the cursor has passed it: linear in the buffer.
-        var nextLF = Self.find(ASCII.lf, base, from: 0, count)
-        var nextCR = Self.find(ASCII.cr, base, from: 0, count)
-        var lineStart = 0
-        while lineStart < count {
-            if nextLF < lineStart { nextLF = Self.find(ASCII.lf, base, from: lineStart, count) }
-            if nextCR < lineStart { nextCR = Self.find(ASCII.cr, base, from: lineStart, count) }
-            let end = min(nextLF, nextCR)
-            starts.append(lineStart)
-            contentEnds.append(end)
-            if end == count { return }
-            lineStart = end + (end == nextCR && nextLF == end + 1 ? 2 : 1)
+        byteCount = bytes.count
+        guard bytes.count > 0, let base = bytes.baseAddress else {
+            starts = []
+            contentEnds = []
+            return
         }
-    }
-
-    /// The offset of the first `byte` in `base[start..<count]`, or `count`.
-    @inline(__always)
-    private static func find(_ byte: UInt8, _ base: UnsafePointer<UInt8>, from start: Int, _ count: Int) -> Int {
-        guard start < count, let found = memchr(base + start, Int32(byte), count - start) else { return count }
-        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        var cursor = LineCursor(base: base, count: bytes.count)
+        // Filled in place up to an estimate (markdown lines are rarely shorter on average),
+        // then by appending.
+        let estimate = bytes.count / 16 + 16
+        var ends: [Int] = []
+        starts = [Int](unsafeUninitializedCapacity: estimate) { startBuffer, startCount in
+            HugePages.advise(UnsafeMutableRawPointer(startBuffer.baseAddress), count: estimate * MemoryLayout<Int>.stride)
+            ends = [Int](unsafeUninitializedCapacity: estimate) { endBuffer, endCount in
+                HugePages.advise(UnsafeMutableRawPointer(endBuffer.baseAddress), count: estimate * MemoryLayout<Int>.stride)
+                while startCount < estimate, let line = cursor.next() {
+                    startBuffer[startCount] = line.start
+                    endBuffer[startCount] = line.contentEnd
+                    startCount += 1
+                }
+                endCount = startCount
+            }
+        }
+        while let line = cursor.next() {
+            starts.append(line.start)
+            ends.append(line.contentEnd)
+        }
+        contentEnds = ends
     }
 
     /// The number of lines.
@@ -80,5 +78,40 @@ public struct LineTable: Sendable, Equatable {
             if starts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
         return low
+    }
+}
+
+/// Walks the lines of a buffer. The next `\n` and the next `\r` at or after the cursor are
+/// each searched with `memchr` again only once the cursor has passed them: linear in the
+/// buffer whatever its line endings.
+struct LineCursor {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    private var lineStart = 0
+    private var nextLF = -1
+    private var nextCR = -1
+
+    init(base: UnsafePointer<UInt8>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    /// The next line's start and the end of its content, or nil after the last line.
+    @inline(__always)
+    mutating func next() -> (start: Int, contentEnd: Int)? {
+        guard lineStart < count else { return nil }
+        if nextLF < lineStart { nextLF = find(ASCII.lf, from: lineStart) }
+        if nextCR < lineStart { nextCR = find(ASCII.cr, from: lineStart) }
+        let start = lineStart
+        let end = min(nextLF, nextCR)
+        lineStart = end == count ? count : end + (end == nextCR && nextLF == end + 1 ? 2 : 1)
+        return (start, end)
+    }
+
+    /// The offset of the first `byte` at or after `start`, or `count`.
+    @inline(__always)
+    private func find(_ byte: UInt8, from start: Int) -> Int {
+        guard start < count, let found = memchr(base + start, Int32(byte), count - start) else { return count }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 }

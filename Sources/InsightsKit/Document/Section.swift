@@ -32,13 +32,17 @@ public struct Section: Sendable, Equatable {
             parents[index] = stack.last
             stack.append(index)
         }
-        return headings.indices.map { index in
-            let heading = headings[index]
-            let start = heading.firstLine == 0 ? byteOrderMarkLength : lines.starts[heading.firstLine]
-            let end = lines.end(ofLine: endLines[index])
-            let bodyStart = lines.end(ofLine: heading.lastLine)
-            return Section(index: index, heading: heading, endLine: endLines[index], range: start..<end,
-                           bodyRange: bodyStart..<end, parent: parents[index])
+        return [Section](unsafeUninitializedCapacity: headings.count) { buffer, initialized in
+            HugePages.advise(UnsafeMutableRawPointer(buffer.baseAddress), count: headings.count * MemoryLayout<Section>.stride)
+            for (index, heading) in headings.enumerated() {
+                let start = heading.firstLine == 0 ? byteOrderMarkLength : lines.starts[heading.firstLine]
+                let end = lines.end(ofLine: endLines[index])
+                let bodyStart = lines.end(ofLine: heading.lastLine)
+                (buffer.baseAddress! + index).initialize(to: Section(
+                    index: index, heading: heading, endLine: endLines[index], range: start..<end,
+                    bodyRange: bodyStart..<end, parent: parents[index]))
+                initialized = index + 1
+            }
         }
     }
 

@@ -55,6 +55,31 @@ public struct InsightsFile: Sendable {
         return bytes
     }
 
+    /// Passes the file's bytes to `body` in chunks of at most 128 KiB, read into one reused
+    /// buffer: printing a whole file costs what `cat` costs. `noInput` when it does not exist.
+    public func streamExisting(_ body: (ArraySlice<UInt8>) throws -> Void) throws {
+        let descriptor = POSIX.open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 {
+            if errno == ENOENT { _ = try readExisting() }
+            throw InsightsError(.ioError, "cannot read \(path): \(POSIX.errorText())")
+        }
+        defer { _ = close(descriptor) }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw InsightsError(.ioError, "cannot read \(path): it is a folder")
+        }
+        var buffer = [UInt8](repeating: 0, count: 128 * 1024)
+        while true {
+            let got = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw InsightsError(.ioError, "cannot read \(path): \(POSIX.errorText())")
+            }
+            if got == 0 { return }
+            try body(buffer[..<got])
+        }
+    }
+
     /// Runs a read-modify-write under the folder lock. `change` gets the current bytes (nil
     /// when the file does not exist) and returns the new bytes, or nil to write nothing.
     /// Waiting longer than `lockTimeout` seconds for the lock throws `tryAgain`.

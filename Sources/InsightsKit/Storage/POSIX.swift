@@ -53,6 +53,7 @@ public enum POSIX {
         var failure: Int32 = 0
         var filled = false
         let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            HugePages.advise(UnsafeMutableRawPointer(buffer.baseAddress), count: buffer.count)
             while initialized < buffer.count {
                 let got = Glibc.read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
                 if got < 0 {
