@@ -78,13 +78,13 @@ enum Editing {
         if arguments.has("dry-run") {
             let old = try file.read() ?? []
             let result = try Document(old).applying(request)
-            context.terminal.out(unifiedDiff(old: old, new: result.document.bytes, oldLabel: diffLabel("a", file.path), newLabel: diffLabel("b", file.path)))
+            context.terminal.out(unifiedDiff(old: old, new: result.bytes, oldLabel: diffLabel("a", file.path), newLabel: diffLabel("b", file.path)))
             return 0
         }
         let timeout = try arguments.seconds("lock-timeout") ?? 10
-        let result = try file.modify(lockTimeout: timeout) { current in
+        let result = try file.modifyPieces(lockTimeout: timeout) { current in
             let result = try Document(current ?? []).applying(request)
-            return (result.changed || current == nil ? result.document.bytes : nil, result)
+            return (result.changed || current == nil ? result.pieces : nil, result)
         }
         report(result, request: request, context: context, json: arguments.has("json"))
         return 0
@@ -103,7 +103,7 @@ enum Editing {
                 ("created", .bool(result.created)), ("changed", .bool(result.changed)),
                 ("line", section.map { .int($0.heading.firstLine + 1) } ?? .null),
                 ("endLine", section.map { .int($0.endLine + 1) } ?? .null),
-                ("fingerprint", .string(section.map { result.document.fingerprint(of: $0) } ?? Fingerprint.absent)),
+                ("fingerprint", .string(result.fingerprint)),
             ]).serialized)
             return
         }

@@ -54,8 +54,10 @@ extension Document {
         var inner = request
         inner.skeleton = []
         inner.ifMatch = nil
-        let result = try created.applying(inner)
-        return EditResult(document: result.document, created: true, changed: true, section: result.section)
+        var result = try created.applying(inner)
+        result.created = true
+        result.changed = true
+        return result
     }
 
     /// A title a heading can be made of: one line, not empty.
@@ -147,20 +149,28 @@ extension Document {
 
         try validateSplice(region: region, separator: separator, local: local, outer: match.found.first,
                            createdOuter: match.found.isEmpty ? request.address : nil)
-        var result = Array(bytes[..<region.lowerBound])
-        result += separator
-        let localStart = result.count
-        result += local
-        result += bytes[region.upperBound...]
 
+        // The edited section in the new file: found in the new section alone, then moved to
+        // where that lands in the file (the validation above proved the headings agree).
         localDocument = Document(local, options: .commonMark)
         let edited = request.edit == .remove ? nil : try localDocument.resolve(request.address).target
-        let newDocument = Document(result, options: options)
-        return EditResult(
-            document: newDocument, created: !match.missing.isEmpty, changed: result != bytes,
-            section: edited.flatMap { section in
-                newDocument.sections.first { $0.range.lowerBound == localStart + section.range.lowerBound }
-            })
+        let sectionsBefore = sections.firstIndex { $0.range.lowerBound >= region.lowerBound } ?? sections.count
+        let outerParent = sections[..<sectionsBefore].last { $0.level < (localDocument.sections.first?.level ?? 0) }?.index
+        let placed = edited.map { section in
+            section.moved(bytes: region.lowerBound + separator.count,
+                          lines: lineEndings(before: region.lowerBound) + TextLines.lineCount(separator, in: 0..<separator.count),
+                          sections: sectionsBefore, outerParent: outerParent)
+        }
+        let changed = !separator.isEmpty || !local.elementsEqual(bytes[region])
+        return EditResult(pieces: [bytes[..<region.lowerBound], separator[...], local[...], bytes[region.upperBound...]],
+                          created: !match.missing.isEmpty, changed: changed, section: placed, options: options)
+    }
+
+    /// The number of line endings in the bytes before `offset`.
+    private func lineEndings(before offset: Int) -> Int {
+        guard lines.count > 0 else { return 0 }
+        guard offset < bytes.count else { return endsWithLineEnding ? lines.count : lines.count - 1 }
+        return lines.line(containing: offset)
     }
 
     /// Removes a top-level section, keeping the blank-line layout around it tidy: removing
@@ -175,8 +185,8 @@ extension Document {
         }
         let region = start..<target.range.upperBound
         try validateSplice(region: region, separator: [], local: [], outer: nil, createdOuter: nil)
-        let newDocument = Document(Array(bytes[..<region.lowerBound] + bytes[region.upperBound...]), options: options)
-        return EditResult(document: newDocument, created: false, changed: true, section: nil)
+        return EditResult(pieces: [bytes[..<region.lowerBound], bytes[region.upperBound...]],
+                          created: false, changed: true, section: nil, options: options)
     }
 
     /// What goes between the end of the file and a section created after it: a line ending

@@ -334,16 +334,35 @@ struct ScanState {
         }
     }
 
-    /// Tries each block start in CommonMark's order of precedence.
+    /// Tries each block start in CommonMark's order of precedence (block quote, ATX
+    /// heading, fenced code, HTML block, setext heading, thematic break, list item, indented
+    /// code), skipping those the first character rules out: each of them but indented code
+    /// needs an indentation under four columns and starts with a character of its own.
     mutating func startBlock(container: BlockKind) -> BlockStart {
-        if startBlockQuote() { return .container }
-        if startATXHeading() { return .leaf }
-        if startFencedCode() { return .leaf }
-        if startHTMLBlock(container: container) { return .leaf }
-        if startSetextHeading(container: container) { return .leaf }
-        if startThematicBreak() { return .leaf }
-        if startListItem(container: container) { return .container }
-        if startIndentedCode() { return .leaf }
-        return .none
+        if indented || nextNonspace >= lineEnd { return startIndentedCode() ? .leaf : .none }
+        switch bytes[nextNonspace] {
+        case ASCII.greaterThan:
+            return startBlockQuote() ? .container : .none
+        case ASCII.hash:
+            return startATXHeading() ? .leaf : .none
+        case ASCII.backtick, ASCII.tilde:
+            return startFencedCode() ? .leaf : .none
+        case ASCII.lessThan:
+            return startHTMLBlock(container: container) ? .leaf : .none
+        case ASCII.equals:
+            return startSetextHeading(container: container) ? .leaf : .none
+        case ASCII.minus:
+            if startSetextHeading(container: container) || startThematicBreak() { return .leaf }
+            return startListItem(container: container) ? .container : .none
+        case ASCII.star:
+            if startThematicBreak() { return .leaf }
+            return startListItem(container: container) ? .container : .none
+        case ASCII.underscore:
+            return startThematicBreak() ? .leaf : .none
+        case ASCII.plus, 0x30...0x39:
+            return startListItem(container: container) ? .container : .none
+        default:
+            return .none
+        }
     }
 }
