@@ -237,7 +237,7 @@ struct DiffColorTests {
 
     func run(_ arguments: [String], color: Bool) -> String {
         let captured = Captured()
-        let terminal = Terminal(out: { captured.out += $0 }, err: { _ in }, colorOut: color, colorErr: color,
+        let terminal = Terminal(output: { captured.out += $0 }, err: { _ in }, colorOut: color, colorErr: color,
                                 environment: [:], readInput: { nil })
         _ = CLI.run(arguments, terminal: terminal)
         return String(decoding: captured.out, as: UTF8.self)
