@@ -152,11 +152,7 @@ extension ParsedArguments {
         var title: String
         var template: AgentTemplate?
         if let agent = value("agent") {
-            let owned = try context.templates.template(named: agent)
-            guard owned.ownsSection else {
-                throw InsightsError(.usage, "template \(agent) belongs to no agent: it names no section",
-                                    hint: "name the section and pass --template \(agent)")
-            }
+            let owned = try context.templates.agent(named: agent)
             title = owned.section
             template = owned
         } else {

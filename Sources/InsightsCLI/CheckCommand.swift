@@ -41,15 +41,11 @@ enum CheckCommand: Command {
             base = try Version.file(path)
         }
         let catalog = context.templates
-        let agents = try arguments.values("agent").map { name in
-            let template = try catalog.template(named: name)
-            guard template.ownsSection else { throw InsightsError(.usage, "template \(name) belongs to no agent: it names no section") }
-            return SectionAddress(title: template.section)
-        }
+        let agents = try arguments.values("agent").map { SectionAddress(title: try catalog.agent(named: $0).section) }
         let options = CheckOptions(
             base: base?.bytes, allowed: arguments.values("only").map { SectionAddress(title: $0) } + agents,
             maxLines: try arguments.integer("max-lines", in: 1...1_000_000), budgets: templateBudgets(catalog),
-            strict: arguments.has("strict"))
+            strict: arguments.has("strict"), today: CalendarDate.today())
         let report = try Check.run(document, options: options)
         let terminal = context.terminal
         switch format {

@@ -27,13 +27,7 @@ enum InitCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         try GitSetupStep.validate(arguments, context: context)
-        let templates = try arguments.values("agent").map { name in
-            let template = try context.templates.template(named: name)
-            guard template.ownsSection else {
-                throw InsightsError(.usage, "template \(name) belongs to no agent: it names no section")
-            }
-            return template
-        }
+        let templates = try arguments.values("agent").map { try context.templates.agent(named: $0) }
         let date = try UpdateCommand.stampDate(arguments) ?? CalendarDate.today()
         let timeout = try arguments.seconds("lock-timeout") ?? 10
         let (created, added) = try context.file.modify(lockTimeout: timeout) { current in

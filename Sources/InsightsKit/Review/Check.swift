@@ -89,14 +89,19 @@ public struct CheckOptions: Sendable {
     public var budgets: [SectionBudget]
     /// Whether warnings count as errors.
     public var strict: Bool
+    /// Today's date: a changed section already stamped with it is not stale, whatever the
+    /// base says (it was stamped earlier the same day).
+    public var today: String?
 
     /// Creates options.
-    public init(base: [UInt8]? = nil, allowed: [SectionAddress] = [], maxLines: Int? = nil, budgets: [SectionBudget] = [], strict: Bool = false) {
+    public init(base: [UInt8]? = nil, allowed: [SectionAddress] = [], maxLines: Int? = nil, budgets: [SectionBudget] = [],
+                strict: Bool = false, today: String? = nil) {
         self.base = base
         self.allowed = allowed
         self.maxLines = maxLines
         self.budgets = budgets
         self.strict = strict
+        self.today = today
     }
 }
 
@@ -130,7 +135,7 @@ public enum Check {
             let compared = SectionComparison(old: Outline(Document(base)), new: outline)
             comparison = compared
             findings += try outsideAllowed(compared, allowed: options.allowed)
-            findings += try staleStamps(compared, allowed: options.allowed)
+            findings += try staleStamps(compared, allowed: options.allowed, today: options.today)
         }
         if options.strict {
             findings = findings.map { finding in
@@ -322,8 +327,8 @@ public enum Check {
     }
 
     /// Agent sections (the allowed ones, else every level-2 section) whose text changed while
-    /// their `Last updated` value did not.
-    static func staleStamps(_ comparison: SectionComparison, allowed: [SectionAddress]) throws -> [Finding] {
+    /// their `Last updated` value did not (and is not `today`).
+    static func staleStamps(_ comparison: SectionComparison, allowed: [SectionAddress], today: String?) throws -> [Finding] {
         let new = comparison.new
         let old = comparison.old
         var candidates: [Int]
@@ -341,7 +346,7 @@ public enum Check {
             guard let oldIndex = oldOfNew[index] else { continue }
             let newSection = new.document.sections[index]
             let oldSection = old.document.sections[oldIndex]
-            guard let stamp = new.document.lastUpdated(of: newSection), stamp == old.document.lastUpdated(of: oldSection) else { continue }
+            guard let stamp = new.document.lastUpdated(of: newSection), stamp == old.document.lastUpdated(of: oldSection), stamp != today else { continue }
             let newText = TextLines.splitTrailingBlankLines(new.document.bytes[newSection.range]).text
             let oldText = TextLines.splitTrailingBlankLines(old.document.bytes[oldSection.range]).text
             guard newText != oldText else { continue }

@@ -59,6 +59,17 @@ public struct TemplateCatalog: Sendable {
                             hint: suggestion + "templates: " + known.joined(separator: ", "))
     }
 
+    /// The template of agent `name`, which must name the section the agent owns (not a
+    /// placeholder, as `default` does). Throws `usage` otherwise.
+    public func agent(named name: String) throws -> AgentTemplate {
+        let template = try template(named: name)
+        guard template.ownsSection else {
+            throw InsightsError(.usage, "template \(name) belongs to no agent: it names no section",
+                                hint: "name the section and pass --template \(name)")
+        }
+        return template
+    }
+
     /// Throws `usage` unless `name` is a plain name: letters, digits, `.`, `_` and `-`, not
     /// starting with a `.`, so that it can only name a file inside a template folder.
     public static func checkName(_ name: String) throws {
