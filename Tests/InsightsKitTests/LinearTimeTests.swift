@@ -32,6 +32,7 @@ struct PathologicalInput: Sendable, CustomTestStringConvertible {
         PathologicalInput("lists nested 50 deep, a level per line, repeated", size: 15) { n in
             repeating((0..<50).map { repeating("  ", $0) + "- x\n" }.joined(), n)
         },
+        PathologicalInput("nested list markers on one line ending in text", size: 10_000) { repeating("- * ", $0) + "x\n" + repeating("* - ", $0) + "\n" },
         PathologicalInput("deeply nested block quotes and lists, then blank lines", size: 5_000) { n in
             repeating("> - ", n) + "x\n" + repeating("\n", n)
         },

@@ -84,6 +84,8 @@ extension Document {
             throw InsightsError(.badData, "section \(request.address) could not be created: its title does not read back as a heading")
         }
 
+        let unedited = localDocument
+
         // The edit itself.
         let targetEndsSection = target.range.upperBound == local.count
         switch request.edit {
@@ -93,12 +95,15 @@ extension Document {
             break
         case .replace(let text):
             // The closing `Last updated:` line of the whole section stays when its last
-            // subsection is replaced.
+            // subsection is replaced; the blank lines before it stay too and stand for the
+            // body's own trailing ones (otherwise each repeat of the edit would add one).
             var replaced = target.bodyRange
+            var body = TextLines.normalized(text, lineEnding: eol)
             if target.index != 0, targetEndsSection, let stamp = Self.closingStampStart(local, in: target.bodyRange) {
                 replaced = target.bodyRange.lowerBound..<stamp
+                body.removeSubrange(TextLines.trailingBlankStart(body, in: 0..<body.count)...)
             }
-            local.replaceSubrange(replaced, with: laidOut(TextLines.normalized(text, lineEnding: eol), before: target, in: local))
+            local.replaceSubrange(replaced, with: laidOut(body, before: target, in: local))
         case .append(let text):
             let point = Self.endOfContent(local, in: target.bodyRange)
             var body = Array(local[target.bodyRange.lowerBound..<point]) + TextLines.normalized(text, lineEnding: eol)
@@ -111,17 +116,26 @@ extension Document {
             local.replaceSubrange(target.bodyRange, with: laidOut(body, before: target, in: local))
         }
 
+        var addsStamp = false
         if let date = request.stampDate {
             localDocument = Document(local, options: .commonMark)
+            addsStamp = localDocument.sections.first.map { localDocument.lastUpdated(of: $0) == nil } ?? false
             local = Self.stamped(local, document: localDocument, date: date, eol: eol)
         }
-        // A blank line before the next heading, where new text meets it.
-        let placesText = match.found.isEmpty || (targetEndsSection && ![SectionEdit.keep, .remove].contains(request.edit))
+        // A blank line before the next heading, where new text (a new stamp line included)
+        // meets it: otherwise the text could run into a setext heading that follows.
+        let placesText = addsStamp || match.found.isEmpty || (targetEndsSection && ![SectionEdit.keep, .remove].contains(request.edit))
         if placesText, !atEnd, !TextLines.endsWithBlankLine(local) { local += eol }
-        if atEnd, lacksFinalNewline, local.last == ASCII.lf || local.last == ASCII.cr {
+        // A file without a final line ending stays so: its trailing blank lines go too, or
+        // the same edit made again would add one each time.
+        while atEnd, lacksFinalNewline, local.last == ASCII.lf || local.last == ASCII.cr {
             local.removeLast(TextLines.endsWith(local, eol) ? eol.count : 1)
         }
 
+        localDocument = Document(local, options: .commonMark)
+        let edited = request.edit == .remove ? nil : try localDocument.resolve(request.address).target
+        try validateHeadingsAround(target, in: unedited, edited: edited, in: localDocument,
+                                   firstLine: match.found.isEmpty ? 0 : lines.line(containing: region.lowerBound))
         try validateSplice(region: region, separator: separator, local: local, outer: match.found.first,
                            createdOuter: match.found.isEmpty ? request.address : nil)
         var result = Array(bytes[..<region.lowerBound])
@@ -130,9 +144,11 @@ extension Document {
         result += local
         result += bytes[region.upperBound...]
 
-        localDocument = Document(local, options: .commonMark)
-        let edited = request.edit == .remove ? nil : try localDocument.resolve(request.address).target
         let newDocument = Document(result, options: options)
+        if structure.frontMatter == nil, let frontMatter = newDocument.structure.frontMatter {
+            throw InsightsError(.badData, "line \(frontMatter.upperBound) of the result: this line would close the `---` on line 1 and turn the top of the file into front matter",
+                                hint: "nothing was written; write the line differently (for example `***` for a thematic break)")
+        }
         return EditResult(
             document: newDocument, created: !match.missing.isEmpty, changed: result != bytes,
             section: edited.flatMap { section in
@@ -197,7 +213,7 @@ extension Document {
         var result = local
         let firstBodyLine = outer.heading.lastLine + 1
         if firstBodyLine < document.lines.count {
-            for line in (firstBodyLine..<document.lines.count).reversed() {
+            for line in (firstBodyLine..<document.lines.count).reversed() where !document.isHeadingLine(line) {
                 if let value = Stamp.value(in: document.text(ofLine: line)) {
                     result.replaceSubrange(value, with: Array(date.utf8))
                     return result

@@ -103,6 +103,10 @@ struct ScanState {
     /// stack (a blank line under thousands of nested list items stays O(1)).
     var closedByBlankLine: [Int] = []
     var allClosed = true
+    /// For line `thematicBreakLine`, per marker (`*`, `-`, `_`): the offset of the last byte
+    /// that is neither the marker nor a space or tab (before the line for none).
+    var thematicBreakLine = -1
+    var lastNonMarker: [Int?] = [nil, nil, nil]
     var lastMatched = 0
     var paragraph = ParagraphState()
 
