@@ -11,6 +11,8 @@ struct CommandSpec: Sendable {
     let positionals: ClosedRange<Int>
     /// Extra help text after the usage line.
     let details: String
+    /// Options whose value may be left out (`--log` or `--log PATH`); left out, it is "".
+    var optionalValues: Set<String> = []
 }
 
 /// The parsed command line of one command.
@@ -68,6 +70,13 @@ struct ParsedArguments: Sendable {
             if spec.flags.contains(name) || name == "help" {
                 guard inlineValue == nil else { throw InsightsError(.usage, "--\(name) takes no value") }
                 parsed.flags.insert(name)
+            } else if spec.optionalValues.contains(name) {
+                var value = inlineValue ?? ""
+                if inlineValue == nil, index < arguments.count, !arguments[index].hasPrefix("-") {
+                    value = arguments[index]
+                    index += 1
+                }
+                parsed.options[name, default: []].append(value)
             } else if spec.options.contains(name) || globalOptions.contains(name) {
                 let value: String
                 if let inlineValue {

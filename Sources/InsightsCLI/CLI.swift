@@ -8,6 +8,10 @@ public enum CLI {
 
     static let commands: [CommandEntry] = [
         CommandEntry(ListCommand.self), CommandEntry(ReadCommand.self), CommandEntry(UpdateCommand.self),
+        CommandEntry(SetCommand.self), CommandEntry(RemoveCommand.self), CommandEntry(SessionSummaryCommand.self),
+        CommandEntry(TemplatesCommand.self), CommandEntry(InitCommand.self),
+        CommandEntry(CheckCommand.self), CommandEntry(DiffCommand.self), CommandEntry(HistoryCommand.self),
+        CommandEntry(MergeCommand.self),
     ]
 
     static let globalOptions: Set<String> = ["file"]
@@ -74,9 +78,10 @@ public enum CLI {
             terminal.print(help(for: command.spec))
             return 0
         }
+        let workingDirectory = POSIX.currentDirectory()
         let file = InsightsFile.locate(explicit: parsed.value("file"), environment: terminal.environment,
-                                       workingDirectory: POSIX.currentDirectory())
-        return try command.run(parsed, CommandContext(terminal: terminal, file: file))
+                                       workingDirectory: workingDirectory)
+        return try command.run(parsed, CommandContext(terminal: terminal, file: file, workingDirectory: workingDirectory))
     }
 
     static func help(for spec: CommandSpec) -> String {
@@ -105,6 +110,10 @@ public enum CLI {
 struct CommandContext {
     let terminal: Terminal
     let file: InsightsFile
+    let workingDirectory: String
+
+    /// The bundled templates and the project's own (looked up only when a command needs them).
+    var templates: TemplateCatalog { TemplateCatalog.around(workingDirectory: workingDirectory) }
 }
 
 /// A command in the table `CLI` dispatches on.
@@ -124,11 +133,50 @@ protocol Command: SendableMetatype {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32
 }
 
+/// What a command addresses: a section, and the template that goes with it.
+struct SectionTarget {
+    /// The section.
+    let address: SectionAddress
+    /// The template that gives a created section its skeleton: `--template`, else `--agent`'s.
+    let template: AgentTemplate?
+    /// The positional arguments after SECTION.
+    let rest: [String]
+}
+
 extension ParsedArguments {
-    /// The section address from the first positional argument, `--sub` and `--level`.
-    func sectionAddress() throws -> SectionAddress? {
-        guard let title = positionals.first else { return nil }
+    /// The addressed section: SECTION (the first positional) or the section `--agent NAME`
+    /// owns, with `--sub` and `--level`; nil when neither is given. Throws `usage` unless
+    /// exactly `rest` positional arguments follow SECTION.
+    func sectionTarget(_ context: CommandContext, rest count: Int = 0) throws -> SectionTarget? {
+        var positionals = positionals[...]
+        var title: String
+        var template: AgentTemplate?
+        if let agent = value("agent") {
+            let owned = try context.templates.agent(named: agent)
+            title = owned.section
+            template = owned
+        } else {
+            guard let first = positionals.popFirst() else { return nil }
+            title = first
+        }
+        if let name = value("template") { template = try context.templates.template(named: name) }
+        if positionals.count > count {
+            let extra = positionals[positionals.startIndex + count]
+            throw InsightsError(.usage, "unexpected argument \"\(extra)\"" + (value("agent") != nil ? ": --agent already names the section" : ""))
+        }
+        if positionals.count < count {
+            throw InsightsError(.usage, "missing argument: expected \(count) after the section")
+        }
         let level = try integer("level", in: 1...6) ?? 2
-        return SectionAddress(title: title, level: level, subsections: values("sub"))
+        return SectionTarget(address: SectionAddress(title: title, level: level, subsections: values("sub")),
+                             template: template, rest: Array(positionals))
+    }
+
+    /// `sectionTarget`, requiring a section.
+    func requiredSectionTarget(_ context: CommandContext, command: String, rest count: Int = 0) throws -> SectionTarget {
+        guard let target = try sectionTarget(context, rest: count) else {
+            throw InsightsError(.usage, "`insights \(command)` needs a SECTION or --agent NAME")
+        }
+        return target
     }
 }

@@ -10,14 +10,24 @@ enum ListCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let document = Document(try context.file.readExisting())
         if arguments.has("json") {
-            let sections = document.sections.map { section in
-                JSON.object([
-                    ("title", .string(section.title)), ("level", .int(section.level)),
-                    ("line", .int(section.heading.firstLine + 1)), ("endLine", .int(section.endLine + 1)),
-                    ("lastUpdated", .optional(document.lastUpdated(of: section))),
-                ])
+            // Written straight into one buffer: a file can have thousands of sections.
+            var json = JSONWriter(reservingCapacity: 128 * document.sections.count + 256)
+            json.beginObject()
+            json.member("file", .string(context.file.path))
+            json.key("sections")
+            json.beginArray()
+            for section in document.sections {
+                json.beginObject()
+                json.member("title", .string(section.title))
+                json.member("level", .int(section.level))
+                json.member("line", .int(section.heading.firstLine + 1))
+                json.member("endLine", .int(section.endLine + 1))
+                json.member("lastUpdated", .optional(document.lastUpdated(of: section)))
+                json.endObject()
             }
-            context.terminal.out(JSON.object([("file", .string(context.file.path)), ("sections", .array(sections))]).serialized)
+            json.endArray()
+            json.endObject()
+            context.terminal.out(json.finish())
             return 0
         }
         context.terminal.out(Array(tree(document, color: context.terminal.colorOut).utf8))

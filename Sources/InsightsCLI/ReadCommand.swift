@@ -3,11 +3,12 @@ import InsightsKit
 /// `insights read`: a section's body byte for byte, or the whole file.
 enum ReadCommand: Command {
     static let spec = CommandSpec(
-        name: "read", usage: "insights read [SECTION] [--sub TITLE]... [--level N] [--with-heading] [--json]",
+        name: "read", usage: "insights read [SECTION | --agent NAME] [--sub TITLE]... [--level N] [--with-heading] [--json]",
         summary: "Prints a section's body exactly as it is in the file (everything after its heading); no SECTION prints the whole file.",
-        flags: ["with-heading", "json"], options: ["sub", "level"], positionals: 0...1,
+        flags: ["with-heading", "json"], options: ["sub", "level", "agent"], positionals: 0...1,
         details: """
         SECTION       the title of a level-2 heading (--level N for another level)
+        --agent NAME  the section the agent's template says it owns
         --sub TITLE   descend into a subsection (repeatable)
         --with-heading  include the heading line(s)
         --json        title, level, line, endLine, lastUpdated, body and fingerprint
@@ -15,32 +16,34 @@ enum ReadCommand: Command {
         """)
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        let document = Document(try context.file.readExisting())
-        guard let address = try arguments.sectionAddress() else {
-            if arguments.has("json") {
-                context.terminal.out(JSON.object([
-                    ("file", .string(context.file.path)), ("title", .null), ("level", .null), ("line", .int(1)),
-                    ("endLine", .int(document.lines.count)), ("lastUpdated", .null),
-                    ("body", .string(String(decoding: document.bytes, as: UTF8.self))),
-                    ("fingerprint", .string(Fingerprint.of(document.bytes[...]))),
-                ]).serialized)
-            } else {
-                context.terminal.out(document.bytes)
+        guard let address = try arguments.sectionTarget(context)?.address else {
+            // The whole file: nothing to parse.
+            guard arguments.has("json") else {
+                try context.file.streamExisting { context.terminal.out($0) }
+                return 0
             }
+            let bytes = try context.file.readExisting()
+            context.terminal.out(JSON.object([
+                ("file", .string(context.file.path)), ("title", .null), ("level", .null), ("line", .int(1)),
+                ("endLine", .int(LineTable(bytes).count)), ("lastUpdated", .null),
+                ("body", .string(String(decoding: bytes, as: UTF8.self))),
+                ("fingerprint", .string(Fingerprint.of(bytes[...]))),
+            ]).serialized)
             return 0
         }
+        let document = Document(try context.file.readExisting())
         guard let section = try document.section(at: address).target else { return InsightsError.Code.notFound.rawValue }
-        let bytes = arguments.has("with-heading") ? document.bytes[section.range] : document.bytes[section.bodyRange]
+        let printed = arguments.has("with-heading") ? document.bytes[section.range] : document.bytes[section.bodyRange]
         if arguments.has("json") {
             context.terminal.out(JSON.object([
                 ("file", .string(context.file.path)), ("title", .string(section.title)), ("level", .int(section.level)),
                 ("line", .int(section.heading.firstLine + 1)), ("endLine", .int(section.endLine + 1)),
                 ("lastUpdated", .optional(document.lastUpdated(of: section))),
-                ("body", .string(String(decoding: bytes, as: UTF8.self))),
+                ("body", .string(String(decoding: printed, as: UTF8.self))),
                 ("fingerprint", .string(document.fingerprint(of: section))),
             ]).serialized)
         } else {
-            context.terminal.out(Array(bytes))
+            context.terminal.out(printed)
         }
         return 0
     }

@@ -11,7 +11,7 @@ import InsightsKit
 /// may collect it.
 struct Terminal {
     /// Writes to standard output.
-    var out: ([UInt8]) -> Void
+    var output: (ArraySlice<UInt8>) -> Void
     /// Writes to standard error.
     var err: ([UInt8]) -> Void
     /// Whether colour may be used on standard output.
@@ -23,6 +23,10 @@ struct Terminal {
     /// Reads all of standard input, or nil when it is a terminal.
     var readInput: () throws -> [UInt8]?
 
+    /// Writes `bytes` to standard output.
+    func out(_ bytes: [UInt8]) { output(bytes[...]) }
+    /// Writes `bytes` to standard output, without copying them.
+    func out(_ bytes: ArraySlice<UInt8>) { output(bytes) }
     func print(_ text: String) { out(Array((text + "\n").utf8)) }
     func message(_ text: String) { err(Array((text + "\n").utf8)) }
 
@@ -30,8 +34,8 @@ struct Terminal {
     static func standard(environment: [String: String]) -> Terminal {
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         return Terminal(
-            out: { write(all: $0, to: 1) },
-            err: { write(all: $0, to: 2) },
+            output: { write(all: $0, to: 1) },
+            err: { write(all: $0[...], to: 2) },
             colorOut: !noColor && isatty(1) == 1,
             colorErr: !noColor && isatty(2) == 1,
             environment: environment,
@@ -51,7 +55,7 @@ struct Terminal {
             })
     }
 
-    private static func write(all bytes: [UInt8], to descriptor: Int32) {
+    private static func write(all bytes: ArraySlice<UInt8>, to descriptor: Int32) {
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }

@@ -5,11 +5,15 @@ import InsightsKit
 enum UpdateCommand: Command {
     static let spec = CommandSpec(
         name: "update",
-        usage: "insights update SECTION [--sub TITLE]... [--level N] [--body TEXT | --body-file PATH | stdin] [--append | --prepend] [--no-stamp] [--date YYYY-MM-DD] [--if-match FP] [--dry-run] [--lock-timeout SECONDS] [--json]",
+        usage: "insights update SECTION|--agent NAME [--sub TITLE]... [--level N] [--body TEXT | --body-file PATH | stdin] [--append | --prepend] [--template NAME] [--no-stamp] [--date YYYY-MM-DD] [--if-match FP] [--dry-run] [--lock-timeout SECONDS] [--json]",
         summary: "Rewrites one section's body and nothing else; creates the section at the end of the file when it is missing.",
         flags: ["append", "prepend", "no-stamp", "dry-run", "json"],
-        options: ["sub", "level", "body", "body-file", "date", "if-match", "lock-timeout"], positionals: 1...1,
+        options: ["sub", "level", "agent", "template", "body", "body-file", "date", "if-match", "lock-timeout"], positionals: 0...1,
         details: """
+        SECTION               the title of a level-2 heading (--level N for another level)
+        --agent NAME          the section the agent's template says it owns; a created
+                              section gets the template's skeleton
+        --template NAME       the skeleton a created section gets (the body when none is given)
         The body is --body TEXT, the contents of --body-file PATH, or standard input.
         --append / --prepend  add to the end / start of the body instead of replacing it
         --no-stamp            leave the `Last updated:` line alone (default: set it to today)
@@ -23,18 +27,24 @@ enum UpdateCommand: Command {
         """)
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        guard let address = try arguments.sectionAddress() else { throw InsightsError(.usage, "update needs a SECTION") }
+        let target = try arguments.requiredSectionTarget(context, command: "update")
         if arguments.has("append") && arguments.has("prepend") {
             throw InsightsError(.usage, "--append and --prepend cannot be used together")
         }
-        let body = try readBody(arguments, terminal: context.terminal)
-        let edit: SectionEdit = arguments.has("append") ? .append(body) : arguments.has("prepend") ? .prepend(body) : .replace(body)
-        let request = EditRequest(address: address, edit: edit, stampDate: try stampDate(arguments), ifMatch: arguments.value("if-match"))
+        let edit: SectionEdit
+        if let body = try readBody(arguments, terminal: context.terminal, optional: target.template != nil) {
+            edit = arguments.has("append") ? .append(body) : arguments.has("prepend") ? .prepend(body) : .replace(body)
+        } else {
+            edit = .keep
+        }
+        let request = EditRequest(address: target.address, edit: edit, skeleton: target.template?.skeleton ?? [],
+                                  stampDate: try stampDate(arguments), ifMatch: arguments.value("if-match"))
         return try Editing.perform(request, arguments: arguments, context: context)
     }
 
-    /// The body from --body, --body-file or standard input.
-    static func readBody(_ arguments: ParsedArguments, terminal: Terminal) throws -> [UInt8] {
+    /// The body from --body, --body-file or standard input; nil when none is given and the
+    /// body is `optional`.
+    static func readBody(_ arguments: ParsedArguments, terminal: Terminal, optional: Bool) throws -> [UInt8]? {
         let given = [arguments.value("body") != nil, arguments.value("body-file") != nil].filter { $0 }.count
         guard given <= 1 else { throw InsightsError(.usage, "give the body once: --body or --body-file") }
         if let body = arguments.value("body") { return Array(body.utf8) }
@@ -45,6 +55,7 @@ enum UpdateCommand: Command {
             return bytes
         }
         guard let input = try terminal.readInput(), !input.isEmpty else {
+            if optional { return nil }
             throw InsightsError(.usage, "no body given", hint: "pass --body TEXT or --body-file PATH, or pipe the body on standard input; to empty a section pass --body \"\"")
         }
         return input
@@ -67,13 +78,13 @@ enum Editing {
         if arguments.has("dry-run") {
             let old = try file.read() ?? []
             let result = try Document(old).applying(request)
-            context.terminal.out(unifiedDiff(old: old, new: result.document.bytes, oldLabel: diffLabel("a", file.path), newLabel: diffLabel("b", file.path)))
+            context.terminal.out(unifiedDiff(old: old, new: result.bytes, oldLabel: diffLabel("a", file.path), newLabel: diffLabel("b", file.path)))
             return 0
         }
         let timeout = try arguments.seconds("lock-timeout") ?? 10
-        let result = try file.modify(lockTimeout: timeout) { current in
+        let result = try file.modifyPieces(lockTimeout: timeout) { current in
             let result = try Document(current ?? []).applying(request)
-            return (result.changed || current == nil ? result.document.bytes : nil, result)
+            return (result.changed || current == nil ? result.pieces : nil, result)
         }
         report(result, request: request, context: context, json: arguments.has("json"))
         return 0
@@ -92,7 +103,7 @@ enum Editing {
                 ("created", .bool(result.created)), ("changed", .bool(result.changed)),
                 ("line", section.map { .int($0.heading.firstLine + 1) } ?? .null),
                 ("endLine", section.map { .int($0.endLine + 1) } ?? .null),
-                ("fingerprint", .string(section.map { result.document.fingerprint(of: $0) } ?? Fingerprint.absent)),
+                ("fingerprint", .string(result.fingerprint)),
             ]).serialized)
             return
         }

@@ -10,9 +10,14 @@ import InsightsCLI
 var environment: [String: String] = [:]
 var entry = environ
 while let pointer = entry.pointee {
-    let pair = String(decoding: UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)), as: UTF8.self)
-    if let equals = pair.firstIndex(of: "=") {
-        environment[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+    // NAME=VALUE, split at the first `=` on the bytes.
+    let length = strlen(pointer)
+    pointer.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
+        let pair = UnsafeBufferPointer(start: bytes, count: length)
+        if let equals = pair.firstIndex(of: UInt8(ascii: "=")) {
+            environment[String(decoding: UnsafeBufferPointer(rebasing: pair[..<equals]), as: UTF8.self)] =
+                String(decoding: UnsafeBufferPointer(rebasing: pair[(equals + 1)...]), as: UTF8.self)
+        }
     }
     entry += 1
 }

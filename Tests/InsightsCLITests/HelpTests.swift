@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Help and version")
 struct HelpTests {
-    @Test("--help of each command", arguments: ["list", "read", "update"])
+    @Test("--help of each command", arguments: ["list", "read", "update", "set", "remove", "session-summary", "templates", "init", "check", "diff", "history", "merge"])
     func commandHelp(_ command: String) throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
@@ -26,7 +26,7 @@ struct HelpTests {
             let outcome = try insights(arguments, in: sandbox.url)
             #expect(outcome.status == 0, "\(arguments) \(outcome)")
             #expect(outcome.out.hasPrefix("usage: insights "))
-            for command in ["list", "read", "update"] { #expect(outcome.out.contains("  \(command) ")) }
+            for command in ["list", "read", "update", "set", "remove", "session-summary", "templates", "init", "check", "diff", "history", "merge"] { #expect(outcome.out.contains("  \(command) ")) }
         }
         // No command at all is a usage error that still shows the overview.
         let bare = try insights([], in: sandbox.url)

@@ -1,41 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The lines of a byte buffer: where each starts, where its content ends and where its line
 /// ending ends. `\n`, `\r\n` and a lone `\r` each end a line, as in CommonMark. Built in one
 /// pass; line numbers in messages are derived from it.
 public struct LineTable: Sendable, Equatable {
     /// Byte offset where each line starts.
-    public private(set) var starts: [Int] = []
+    public private(set) var starts: [Int]
     /// Byte offset where each line's content ends (its line ending excluded).
-    public private(set) var contentEnds: [Int] = []
+    public private(set) var contentEnds: [Int]
     /// Total byte count of the buffer.
     public let byteCount: Int
 
     /// Splits `bytes` into lines. An empty buffer has no lines; a final line ending does not
     /// open another line.
     public init(_ bytes: [UInt8]) {
+        self = bytes.withUnsafeBufferPointer { LineTable($0) }
+    }
+
+    /// Splits `bytes` into lines, finding line endings with `memchr`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
         byteCount = bytes.count
-        bytes.withUnsafeBufferPointer { buffer in
-            let count = buffer.count
-            var index = 0
-            var lineStart = 0
-            while index < count {
-                let byte = buffer[index]
-                if byte == ASCII.lf || byte == ASCII.cr {
-                    starts.append(lineStart)
-                    contentEnds.append(index)
-                    if byte == ASCII.cr && index + 1 < count && buffer[index + 1] == ASCII.lf {
-                        index += 1
-                    }
-                    index += 1
-                    lineStart = index
-                } else {
-                    index += 1
+        guard bytes.count > 0, let base = bytes.baseAddress else {
+            starts = []
+            contentEnds = []
+            return
+        }
+        var cursor = LineCursor(base: base, count: bytes.count)
+        // Filled in place up to an estimate (markdown lines are rarely shorter on average),
+        // then by appending.
+        let estimate = bytes.count / 16 + 16
+        var ends: [Int] = []
+        starts = [Int](unsafeUninitializedCapacity: estimate) { startBuffer, startCount in
+            HugePages.advise(UnsafeMutableRawPointer(startBuffer.baseAddress), count: estimate * MemoryLayout<Int>.stride)
+            ends = [Int](unsafeUninitializedCapacity: estimate) { endBuffer, endCount in
+                HugePages.advise(UnsafeMutableRawPointer(endBuffer.baseAddress), count: estimate * MemoryLayout<Int>.stride)
+                while startCount < estimate, let line = cursor.next() {
+                    startBuffer[startCount] = line.start
+                    endBuffer[startCount] = line.contentEnd
+                    startCount += 1
                 }
-            }
-            if lineStart < count {
-                starts.append(lineStart)
-                contentEnds.append(count)
+                endCount = startCount
             }
         }
+        while let line = cursor.next() {
+            starts.append(line.start)
+            ends.append(line.contentEnd)
+        }
+        contentEnds = ends
     }
 
     /// The number of lines.
@@ -61,5 +78,40 @@ public struct LineTable: Sendable, Equatable {
             if starts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
         return low
+    }
+}
+
+/// Walks the lines of a buffer. The next `\n` and the next `\r` at or after the cursor are
+/// each searched with `memchr` again only once the cursor has passed them: linear in the
+/// buffer whatever its line endings.
+struct LineCursor {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    private var lineStart = 0
+    private var nextLF = -1
+    private var nextCR = -1
+
+    init(base: UnsafePointer<UInt8>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    /// The next line's start and the end of its content, or nil after the last line.
+    @inline(__always)
+    mutating func next() -> (start: Int, contentEnd: Int)? {
+        guard lineStart < count else { return nil }
+        if nextLF < lineStart { nextLF = find(ASCII.lf, from: lineStart) }
+        if nextCR < lineStart { nextCR = find(ASCII.cr, from: lineStart) }
+        let start = lineStart
+        let end = min(nextLF, nextCR)
+        lineStart = end == count ? count : end + (end == nextCR && nextLF == end + 1 ? 2 : 1)
+        return (start, end)
+    }
+
+    /// The offset of the first `byte` at or after `start`, or `count`.
+    @inline(__always)
+    private func find(_ byte: UInt8, from start: Int) -> Int {
+        guard start < count, let found = memchr(base + start, Int32(byte), count - start) else { return count }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 }

@@ -32,13 +32,29 @@ public struct Section: Sendable, Equatable {
             parents[index] = stack.last
             stack.append(index)
         }
-        return headings.indices.map { index in
-            let heading = headings[index]
-            let start = heading.firstLine == 0 ? byteOrderMarkLength : lines.starts[heading.firstLine]
-            let end = lines.end(ofLine: endLines[index])
-            let bodyStart = lines.end(ofLine: heading.lastLine)
-            return Section(index: index, heading: heading, endLine: endLines[index], range: start..<end,
-                           bodyRange: bodyStart..<end, parent: parents[index])
+        return [Section](unsafeUninitializedCapacity: headings.count) { buffer, initialized in
+            HugePages.advise(UnsafeMutableRawPointer(buffer.baseAddress), count: headings.count * MemoryLayout<Section>.stride)
+            for (index, heading) in headings.enumerated() {
+                let start = heading.firstLine == 0 ? byteOrderMarkLength : lines.starts[heading.firstLine]
+                let end = lines.end(ofLine: endLines[index])
+                let bodyStart = lines.end(ofLine: heading.lastLine)
+                (buffer.baseAddress! + index).initialize(to: Section(
+                    index: index, heading: heading, endLine: endLines[index], range: start..<end,
+                    bodyRange: bodyStart..<end, parent: parents[index]))
+                initialized = index + 1
+            }
         }
+    }
+
+    /// This section as it sits in a file where the text it was found in starts `bytes` bytes,
+    /// `lines` lines and `sections` sections further on. A section that had no parent there
+    /// takes `outerParent`.
+    func moved(bytes: Int, lines: Int, sections: Int, outerParent: Int?) -> Section {
+        let movedHeading = Heading(level: heading.level, style: heading.style, firstLine: heading.firstLine + lines,
+                                   lastLine: heading.lastLine + lines, title: heading.title)
+        return Section(index: index + sections, heading: movedHeading, endLine: endLine + lines,
+                       range: (range.lowerBound + bytes)..<(range.upperBound + bytes),
+                       bodyRange: (bodyRange.lowerBound + bytes)..<(bodyRange.upperBound + bytes),
+                       parent: parent.map { $0 + sections } ?? outerParent)
     }
 }

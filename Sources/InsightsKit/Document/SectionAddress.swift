@@ -72,7 +72,9 @@ extension Document {
         if let scope {
             message = "subsection \"\(missingTitle)\" not found in \"\(scope.title)\" (line \(scope.heading.firstLine + 1))"
         }
-        if let nearMiss {
+        if let nearMiss, scope == nil, nearMiss.level != address.level {
+            message += "; there is a level-\(nearMiss.level) heading \"\(nearMiss.title)\" at line \(nearMiss.heading.firstLine + 1) (--level \(nearMiss.level))"
+        } else if let nearMiss {
             message += "; did you mean \"\(nearMiss.title)\" (line \(nearMiss.heading.firstLine + 1))?"
         }
         let existing = pool.filter { scope != nil || $0.level == address.level }.map { "\"\($0.title)\"" }

@@ -10,6 +10,9 @@ public enum SectionEdit: Sendable, Equatable {
     case keep
     /// Delete the section, heading and subsections included.
     case remove
+    /// Set the keyed entry `key` (a list item starting `**key**:`) to `value`, adding it
+    /// after the section's last list item when there is none.
+    case set(key: String, value: String)
 }
 
 /// One edit of one section, with everything that decides its outcome.
@@ -18,7 +21,8 @@ public struct EditRequest: Sendable, Equatable {
     public var address: SectionAddress
     /// The change to make.
     public var edit: SectionEdit
-    /// Body of a section that has to be created (a template's skeleton), before the edit.
+    /// The body a missing section (the address without its `--sub` titles) is created with,
+    /// before the edit: a template's skeleton. Unused when that section exists.
     public var skeleton: [UInt8]
     /// The date for the section's `Last updated:` line; nil leaves stamps alone.
     public var stampDate: String?
@@ -36,14 +40,58 @@ public struct EditRequest: Sendable, Equatable {
     }
 }
 
-/// The outcome of an edit: the whole new file and where the section is in it.
+/// The outcome of an edit: the new file, as the pieces it is made of, and where the section
+/// is in it.
 public struct EditResult: Sendable {
-    /// The new file.
-    public var document: Document
+    /// The new file, piece after piece: the untouched bytes before the edited top-level
+    /// section, its new text, and the untouched bytes after it. Written out as they are, with
+    /// no copy of the whole file.
+    public var pieces: [ArraySlice<UInt8>]
     /// Whether the section had to be created.
     public var created: Bool
     /// Whether the file's bytes changed.
     public var changed: Bool
-    /// The edited section in the new file (nil once removed).
+    /// The edited section in the new file (nil once removed), found without scanning the
+    /// whole new file.
     public var section: Section?
+    /// The options the new file is scanned with.
+    let options: ScanOptions
+
+    /// The new file's bytes, joined into one buffer.
+    public var bytes: [UInt8] {
+        var joined: [UInt8] = []
+        joined.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { joined += piece }
+        return joined
+    }
+
+    /// The new file, scanned in full. `bytes`, `section` and `fingerprint` answer the usual
+    /// questions without that scan.
+    public var document: Document {
+        Document(bytes, options: options)
+    }
+
+    /// The edited section's fingerprint in the new file, or `Fingerprint.absent` once it
+    /// is removed.
+    public var fingerprint: String {
+        guard let section else { return Fingerprint.absent }
+        return Fingerprint.of(bytes(in: section.range)[...])
+    }
+
+    /// The new file's bytes in `range`.
+    public func bytes(in range: Range<Int>) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(range.count)
+        var pieceStart = 0
+        for piece in pieces {
+            let pieceEnd = pieceStart + piece.count
+            let low = max(range.lowerBound, pieceStart)
+            let high = min(range.upperBound, pieceEnd)
+            if low < high {
+                result += piece[(piece.startIndex + low - pieceStart)..<(piece.startIndex + high - pieceStart)]
+            }
+            pieceStart = pieceEnd
+        }
+        return result
+    }
 }

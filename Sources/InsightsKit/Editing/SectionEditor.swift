@@ -7,6 +7,9 @@ extension Document {
     public func applying(_ request: EditRequest) throws -> EditResult {
         let address = request.address
         let match = try resolve(address)
+        // A skeleton is the body of the outer section, and only for creating it.
+        var request = request
+        if !match.found.isEmpty { request.skeleton = [] }
         if let expected = request.ifMatch {
             let current = match.target.map { fingerprint(of: $0) } ?? Fingerprint.absent
             guard current == expected else {
@@ -17,16 +20,22 @@ extension Document {
         for title in match.missing {
             try Self.checkNewTitle(title)
         }
+        if !request.skeleton.isEmpty, match.found.isEmpty, !address.subsections.isEmpty {
+            return try creatingFromSkeleton(request)
+        }
         let targetLevel = match.target?.level
             ?? (match.found.last.map { $0.level + match.missing.count } ?? address.level + address.subsections.count)
         switch request.edit {
         case .replace(let text), .append(let text), .prepend(let text):
             try BodyCheck.validate(text, sectionLevel: targetLevel)
+        case .set(let key, let value):
+            try KeyedEntry.check(key: key, value: value)
+            try BodyCheck.validate(Array("- **\(key)**: \(value)".utf8), sectionLevel: targetLevel)
         case .keep, .remove:
             break
         }
         if !request.skeleton.isEmpty {
-            try BodyCheck.validate(request.skeleton, sectionLevel: targetLevel)
+            try BodyCheck.validate(request.skeleton, sectionLevel: address.level)
         }
         if request.edit == .remove {
             guard let target = try section(at: address).target else { throw InsightsError(.notFound, "section \(address) not found") }
@@ -35,6 +44,20 @@ extension Document {
             }
         }
         return try editingInside(match: match, request: request)
+    }
+
+    /// A request whose section is missing along with its subsections: the section is created
+    /// from the skeleton first (which may hold the subsections), then the request runs on it.
+    private func creatingFromSkeleton(_ request: EditRequest) throws -> EditResult {
+        let outer = SectionAddress(title: request.address.title, level: request.address.level)
+        let created = try applying(EditRequest(address: outer, edit: .keep, skeleton: request.skeleton)).document
+        var inner = request
+        inner.skeleton = []
+        inner.ifMatch = nil
+        var result = try created.applying(inner)
+        result.created = true
+        result.changed = true
+        return result
     }
 
     /// A title a heading can be made of: one line, not empty.
@@ -93,6 +116,8 @@ extension Document {
             local.removeSubrange(target.range)
         case .keep:
             break
+        case .set(let key, let value):
+            local = KeyedEntry.upserting(key: key, value: value, in: target, of: localDocument, eol: eol)
         case .replace(let text):
             // The closing `Last updated:` line of the whole section stays when its last
             // subsection is replaced; the blank lines before it stay too and stand for the
@@ -138,22 +163,30 @@ extension Document {
                                    firstLine: match.found.isEmpty ? 0 : lines.line(containing: region.lowerBound))
         try validateSplice(region: region, separator: separator, local: local, outer: match.found.first,
                            createdOuter: match.found.isEmpty ? request.address : nil)
-        var result = Array(bytes[..<region.lowerBound])
-        result += separator
-        let localStart = result.count
-        result += local
-        result += bytes[region.upperBound...]
 
-        let newDocument = Document(result, options: options)
-        if structure.frontMatter == nil, let frontMatter = newDocument.structure.frontMatter {
-            throw InsightsError(.badData, "line \(frontMatter.upperBound) of the result: this line would close the `---` on line 1 and turn the top of the file into front matter",
+        if options.frontMatter, structure.frontMatter == nil, let line = FrontMatter.closingLine(in: local, after: bytes) {
+            throw InsightsError(.badData, "line \(lineEndings(before: region.lowerBound) + line + 1) of the result: this line would close the `---` on line 1 and turn the top of the file into front matter",
                                 hint: "nothing was written; write the line differently (for example `***` for a thematic break)")
         }
-        return EditResult(
-            document: newDocument, created: !match.missing.isEmpty, changed: result != bytes,
-            section: edited.flatMap { section in
-                newDocument.sections.first { $0.range.lowerBound == localStart + section.range.lowerBound }
-            })
+        // The edited section in the new file: found in the new section alone, then moved to
+        // where that lands in the file (the validation above proved the headings agree).
+        let sectionsBefore = sections.firstIndex { $0.range.lowerBound >= region.lowerBound } ?? sections.count
+        let outerParent = sections[..<sectionsBefore].last { $0.level < (localDocument.sections.first?.level ?? 0) }?.index
+        let placed = edited.map { section in
+            section.moved(bytes: region.lowerBound + separator.count,
+                          lines: lineEndings(before: region.lowerBound) + TextLines.lineCount(separator, in: 0..<separator.count),
+                          sections: sectionsBefore, outerParent: outerParent)
+        }
+        let changed = !separator.isEmpty || !local.elementsEqual(bytes[region])
+        return EditResult(pieces: [bytes[..<region.lowerBound], separator[...], local[...], bytes[region.upperBound...]],
+                          created: !match.missing.isEmpty, changed: changed, section: placed, options: options)
+    }
+
+    /// The number of line endings in the bytes before `offset`.
+    private func lineEndings(before offset: Int) -> Int {
+        guard lines.count > 0 else { return 0 }
+        guard offset < bytes.count else { return endsWithLineEnding ? lines.count : lines.count - 1 }
+        return lines.line(containing: offset)
     }
 
     /// Removes a top-level section, keeping the blank-line layout around it tidy: removing
@@ -168,8 +201,8 @@ extension Document {
         }
         let region = start..<target.range.upperBound
         try validateSplice(region: region, separator: [], local: [], outer: nil, createdOuter: nil)
-        let newDocument = Document(Array(bytes[..<region.lowerBound] + bytes[region.upperBound...]), options: options)
-        return EditResult(document: newDocument, created: false, changed: true, section: nil)
+        return EditResult(pieces: [bytes[..<region.lowerBound], bytes[region.upperBound...]],
+                          created: false, changed: true, section: nil, options: options)
     }
 
     /// What goes between the end of the file and a section created after it: a line ending

@@ -40,6 +40,13 @@ enum TextLines {
         return end
     }
 
+    /// `bytes` cut before its trailing blank lines: the text, and the blank lines.
+    static func splitTrailingBlankLines(_ bytes: ArraySlice<UInt8>) -> (text: [UInt8], blank: [UInt8]) {
+        let array = Array(bytes)
+        let start = trailingBlankStart(array, in: 0..<array.count)
+        return (Array(array[..<start]), Array(array[start...]))
+    }
+
     /// The offset where the leading blank lines of `text[range]` end.
     static func leadingBlankEnd(_ text: [UInt8], in range: Range<Int>) -> Int {
         var start = range.lowerBound

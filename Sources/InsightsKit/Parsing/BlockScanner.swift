@@ -114,6 +114,7 @@ struct ScanState {
     var documentStart = 0
     var headings: [Heading] = []
     var lastTopLevelBlockLine: Int?
+    var listItems: [ListItemSpan] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, lines: LineTable) {
         self.bytes = bytes
@@ -138,7 +139,8 @@ struct ScanState {
         }
         lineIndex = lines.count
         close(downTo: 0)
-        return BlockStructure(headings: headings, frontMatter: frontMatter, lastTopLevelBlockLine: lastTopLevelBlockLine)
+        return BlockStructure(headings: headings, frontMatter: frontMatter, lastTopLevelBlockLine: lastTopLevelBlockLine,
+                              listItems: listItems)
     }
 
     var tip: OpenBlock { open[open.count - 1] }
@@ -217,6 +219,7 @@ struct ScanState {
     mutating func finalizeTip() {
         if tip.kind == .paragraph { paragraph = ParagraphState() }
         if closedByBlankLine.last == open.count - 1 { closedByBlankLine.removeLast() }
+        if tip.kind == .listItem, open.count == 3 { listItems[listItems.count - 1].lastLine = max(tip.startLine, lineIndex - 1) }
         open.removeLast()
     }
 
@@ -367,16 +370,35 @@ struct ScanState {
         }
     }
 
-    /// Tries each block start in CommonMark's order of precedence.
+    /// Tries each block start in CommonMark's order of precedence (block quote, ATX
+    /// heading, fenced code, HTML block, setext heading, thematic break, list item, indented
+    /// code), skipping those the first character rules out: each of them but indented code
+    /// needs an indentation under four columns and starts with a character of its own.
     mutating func startBlock(container: BlockKind) -> BlockStart {
-        if startBlockQuote() { return .container }
-        if startATXHeading() { return .leaf }
-        if startFencedCode() { return .leaf }
-        if startHTMLBlock(container: container) { return .leaf }
-        if startSetextHeading(container: container) { return .leaf }
-        if startThematicBreak() { return .leaf }
-        if startListItem(container: container) { return .container }
-        if startIndentedCode() { return .leaf }
-        return .none
+        if indented || nextNonspace >= lineEnd { return startIndentedCode() ? .leaf : .none }
+        switch bytes[nextNonspace] {
+        case ASCII.greaterThan:
+            return startBlockQuote() ? .container : .none
+        case ASCII.hash:
+            return startATXHeading() ? .leaf : .none
+        case ASCII.backtick, ASCII.tilde:
+            return startFencedCode() ? .leaf : .none
+        case ASCII.lessThan:
+            return startHTMLBlock(container: container) ? .leaf : .none
+        case ASCII.equals:
+            return startSetextHeading(container: container) ? .leaf : .none
+        case ASCII.minus:
+            if startSetextHeading(container: container) || startThematicBreak() { return .leaf }
+            return startListItem(container: container) ? .container : .none
+        case ASCII.star:
+            if startThematicBreak() { return .leaf }
+            return startListItem(container: container) ? .container : .none
+        case ASCII.underscore:
+            return startThematicBreak() ? .leaf : .none
+        case ASCII.plus, 0x30...0x39:
+            return startListItem(container: container) ? .container : .none
+        default:
+            return .none
+        }
     }
 }

@@ -8,6 +8,18 @@ public struct BlockStructure: Sendable, Equatable {
     /// 0-based first line of the last block opened at the top level, if any: when a line is
     /// swallowed by an unclosed code fence or HTML block, this is where that block began.
     public var lastTopLevelBlockLine: Int?
+    /// The items of the lists at the top level, in document order.
+    public var listItems: [ListItemSpan] = []
+}
+
+/// A list item at the top level of a document (in a list that is not inside another block).
+public struct ListItemSpan: Sendable, Equatable {
+    /// 0-based index of the item's first line: the one with its marker.
+    public var firstLine: Int
+    /// 0-based index of the item's last line (blank lines that end it included).
+    public var lastLine: Int
+    /// Byte offset where the item's content starts on its first line, after the marker.
+    public var contentStart: Int
 }
 
 /// Options of the block scan.

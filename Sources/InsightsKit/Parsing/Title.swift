@@ -3,11 +3,12 @@ public enum Title {
     /// The text of `range` with leading and trailing white space removed and every run of
     /// white space (spaces, tabs, line endings) collapsed to one space.
     static func normalized(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        let text = UnsafeBufferPointer(rebasing: bytes[range])
+        if isNormalized(text) { return String(decoding: text, as: UTF8.self) }
         var collapsed: [UInt8] = []
         collapsed.reserveCapacity(range.count)
         var pendingSpace = false
-        for index in range {
-            let byte = bytes[index]
+        for byte in text {
             if ASCII.isWhitespace(byte) {
                 pendingSpace = !collapsed.isEmpty
             } else {
@@ -17,6 +18,21 @@ public enum Title {
             }
         }
         return String(decoding: collapsed, as: UTF8.self)
+    }
+
+    /// Whether `text` is already in normalized form: no white space at its ends, and none
+    /// inside but single spaces.
+    private static func isNormalized(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousWasSpace = true
+        for byte in text {
+            if ASCII.isWhitespace(byte) {
+                if byte != ASCII.space || previousWasSpace { return false }
+                previousWasSpace = true
+            } else {
+                previousWasSpace = false
+            }
+        }
+        return !previousWasSpace || text.isEmpty
     }
 
     /// `title` with white space runs collapsed and trimmed, the form titles are matched in.

@@ -41,6 +41,11 @@ public struct InsightsFile: Sendable {
         return InsightsFile(path: FilePath.join(workingDirectory, defaultRelativePath))
     }
 
+    /// The session log beside the file: `sessions.md` in the same folder.
+    public var sessionLogPath: String {
+        FilePath.join(FilePath.folder(of: path), "sessions.md")
+    }
+
     /// The file's bytes, or nil when it does not exist.
     public func read() throws -> [UInt8]? {
         try POSIX.readFile(path)
@@ -55,10 +60,45 @@ public struct InsightsFile: Sendable {
         return bytes
     }
 
+    /// Passes the file's bytes to `body` in chunks of at most 128 KiB, read into one reused
+    /// buffer: printing a whole file costs what `cat` costs. `noInput` when it does not exist.
+    public func streamExisting(_ body: (ArraySlice<UInt8>) throws -> Void) throws {
+        let descriptor = POSIX.open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 {
+            if errno == ENOENT { _ = try readExisting() }
+            throw InsightsError(.ioError, "cannot read \(path): \(POSIX.errorText())")
+        }
+        defer { _ = close(descriptor) }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw InsightsError(.ioError, "cannot read \(path): it is a folder")
+        }
+        var buffer = [UInt8](repeating: 0, count: 128 * 1024)
+        while true {
+            let got = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw InsightsError(.ioError, "cannot read \(path): \(POSIX.errorText())")
+            }
+            if got == 0 { return }
+            try body(buffer[..<got])
+        }
+    }
+
     /// Runs a read-modify-write under the folder lock. `change` gets the current bytes (nil
     /// when the file does not exist) and returns the new bytes, or nil to write nothing.
     /// Waiting longer than `lockTimeout` seconds for the lock throws `tryAgain`.
     public func modify<Value>(lockTimeout: Double, _ change: ([UInt8]?) throws -> (bytes: [UInt8]?, value: Value)) throws -> Value {
+        try modifyPieces(lockTimeout: lockTimeout) { current in
+            let (bytes, value) = try change(current)
+            return (bytes.map { [$0[...]] }, value)
+        }
+    }
+
+    /// `modify` for a new file given as pieces written one after the other (an edit's
+    /// untouched bytes before the section, its new text, the untouched bytes after it), so
+    /// that no joined copy of the file is made.
+    public func modifyPieces<Value>(lockTimeout: Double, _ change: ([UInt8]?) throws -> (pieces: [ArraySlice<UInt8>]?, value: Value)) throws -> Value {
         let target = try resolvedTarget()
         let folder = FilePath.folder(of: target)
         try POSIX.makeFolders(folder)
@@ -69,9 +109,9 @@ public struct InsightsFile: Sendable {
         defer { _ = close(folderDescriptor) }
         try lock(folderDescriptor, folder: folder, timeout: lockTimeout)
         let current = try POSIX.readFile(target)
-        let (bytes, value) = try change(current)
-        if let bytes {
-            try replace(target, in: folder, folderDescriptor: folderDescriptor, with: bytes, existed: current != nil)
+        let (pieces, value) = try change(current)
+        if let pieces {
+            try replace(target, in: folder, folderDescriptor: folderDescriptor, with: pieces, existed: current != nil)
         }
         return value
     }
@@ -109,7 +149,7 @@ public struct InsightsFile: Sendable {
     }
 
     /// Writes `bytes` to a temporary file beside `target` and renames it over `target`.
-    private func replace(_ target: String, in folder: String, folderDescriptor: Int32, with bytes: [UInt8], existed: Bool) throws {
+    private func replace(_ target: String, in folder: String, folderDescriptor: Int32, with pieces: [ArraySlice<UInt8>], existed: Bool) throws {
         let temporary = FilePath.join(folder, "." + FilePath.name(of: target) + ".insights-tmp")
         let failure: InsightsError.Code = existed ? .ioError : .cannotCreate
         var old = stat()
@@ -128,7 +168,9 @@ public struct InsightsFile: Sendable {
             if !renamed { _ = unlink(temporary) }
         }
         do {
-            try POSIX.writeAll(descriptor, bytes, path: temporary)
+            for piece in pieces {
+                try POSIX.writeAll(descriptor, piece, path: temporary)
+            }
             let mode: mode_t
             if hasOld {
                 mode = old.st_mode & 0o7777

@@ -21,7 +21,9 @@ public enum POSIX {
         }
     }
 
-    /// Reads the whole file at `path`; nil when it does not exist.
+    /// Reads the whole file at `path`; nil when it does not exist. One `fstat` sizes the
+    /// buffer, so a file that does not change while it is read takes one `read` (and one
+    /// more that sees its end).
     static func readFile(_ path: String) throws -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         if descriptor < 0 {
@@ -33,28 +35,43 @@ public enum POSIX {
         var capacity = 64 * 1024
         if fstat(descriptor, &info) == 0 {
             if (info.st_mode & S_IFMT) == S_IFDIR { throw InsightsError(.ioError, "cannot read \(path): it is a folder") }
-            capacity = max(Int(info.st_size) + 1, 1)
+            if (info.st_mode & S_IFMT) == S_IFREG { capacity = Int(info.st_size) + 1 }
         }
-        var bytes = [UInt8](repeating: 0, count: capacity)
-        var count = 0
+        var bytes: [UInt8] = []
         while true {
-            if count == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-            }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw InsightsError(.ioError, "cannot read \(path): \(errorText())")
-            }
-            if got == 0 { break }
-            count += got
+            let (chunk, filled) = try readChunk(descriptor, capacity: capacity, path: path)
+            if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+            if !filled { return bytes }
+            // The file grew since `fstat`: read on.
+            capacity = max(64 * 1024, bytes.count)
         }
-        bytes.removeSubrange(count...)
-        return bytes
+    }
+
+    /// Reads up to `capacity` bytes into a new buffer, retrying on `EINTR`; `filled` when
+    /// the buffer filled up before the end of the file.
+    private static func readChunk(_ descriptor: Int32, capacity: Int, path: String) throws -> (bytes: [UInt8], filled: Bool) {
+        var failure: Int32 = 0
+        var filled = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            HugePages.advise(UnsafeMutableRawPointer(buffer.baseAddress), count: buffer.count)
+            while initialized < buffer.count {
+                let got = Glibc.read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if got == 0 { return }
+                initialized += got
+            }
+            filled = true
+        }
+        if failure != 0 { throw InsightsError(.ioError, "cannot read \(path): \(errorText(failure))") }
+        return (bytes, filled)
     }
 
     /// Writes all of `bytes`, surviving short writes and `EINTR`.
-    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws {
+    static func writeAll(_ descriptor: Int32, _ bytes: ArraySlice<UInt8>, path: String) throws {
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { buffer in

@@ -27,6 +27,9 @@ enum ASCII {
     static let apostrophe = UInt8(ascii: "'")
     static let bang = UInt8(ascii: "!")
     static let question = UInt8(ascii: "?")
+    static let openBrace = UInt8(ascii: "{")
+    static let closeBrace = UInt8(ascii: "}")
+    static let comma = UInt8(ascii: ",")
 
     @inline(__always) static func isSpaceOrTab(_ byte: UInt8) -> Bool {
         byte == space || byte == tab

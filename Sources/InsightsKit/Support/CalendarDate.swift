@@ -10,10 +10,22 @@ import Darwin
 public enum CalendarDate {
     /// Today in the local time zone.
     public static func today() -> String {
+        let parts = localNow()
+        return format(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+    }
+
+    /// The local time of day, `HH:MM`.
+    public static func timeOfDay() -> String {
+        let parts = localNow()
+        let hours = Int(parts.tm_hour), minutes = Int(parts.tm_min)
+        return (hours < 10 ? "0" : "") + "\(hours):" + (minutes < 10 ? "0" : "") + "\(minutes)"
+    }
+
+    private static func localNow() -> tm {
         var now = time(nil)
         var parts = tm()
         localtime_r(&now, &parts)
-        return format(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+        return parts
     }
 
     /// `YYYY-MM-DD` with zero padding.

@@ -1,5 +1,5 @@
 /// A JSON value, written with keys in the order given (stable output for scripts and diffs).
-public indirect enum JSON: Sendable, Equatable {
+public enum JSON: Sendable, Equatable {
     /// A string.
     case string(String)
     /// An integer.
@@ -26,51 +26,91 @@ public indirect enum JSON: Sendable, Equatable {
         return output
     }
 
-    private func write(into output: inout [UInt8], indent: Int) {
+    /// Appends the value, pretty-printed as `serialized` does, to `output`; nested lines
+    /// are indented by `indent` spaces more.
+    public func write(into output: inout [UInt8], indent: Int) {
         switch self {
         case .string(let value): Self.writeString(value, into: &output)
-        case .int(let value): output += Array(String(value).utf8)
-        case .bool(let value): output += Array((value ? "true" : "false").utf8)
-        case .null: output += Array("null".utf8)
+        case .int(let value): Self.writeInt(value, into: &output)
+        case .bool(let value): output.append(contentsOf: value ? "true".utf8 : "false".utf8)
+        case .null: output.append(contentsOf: "null".utf8)
         case .array(let values):
-            guard !values.isEmpty else { output += Array("[]".utf8); return }
-            output += Array("[\n".utf8)
+            guard !values.isEmpty else { output.append(contentsOf: "[]".utf8); return }
+            output.append(ASCII.openBracket)
             for (index, value) in values.enumerated() {
-                output += [UInt8](repeating: ASCII.space, count: indent + 2)
+                Self.newline(into: &output, indent: indent + 2)
                 value.write(into: &output, indent: indent + 2)
-                output += Array((index + 1 < values.count ? ",\n" : "\n").utf8)
+                if index + 1 < values.count { output.append(UInt8(ascii: ",")) }
             }
-            output += [UInt8](repeating: ASCII.space, count: indent) + [ASCII.closeBracket]
+            Self.newline(into: &output, indent: indent)
+            output.append(ASCII.closeBracket)
         case .object(let members):
-            guard !members.isEmpty else { output += Array("{}".utf8); return }
-            output += Array("{\n".utf8)
+            guard !members.isEmpty else { output.append(contentsOf: "{}".utf8); return }
+            output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                output += [UInt8](repeating: ASCII.space, count: indent + 2)
+                Self.newline(into: &output, indent: indent + 2)
                 Self.writeString(key, into: &output)
-                output += Array(": ".utf8)
+                output.append(contentsOf: ": ".utf8)
                 value.write(into: &output, indent: indent + 2)
-                output += Array((index + 1 < members.count ? ",\n" : "\n").utf8)
+                if index + 1 < members.count { output.append(UInt8(ascii: ",")) }
             }
-            output += [UInt8](repeating: ASCII.space, count: indent) + [UInt8(ascii: "}")]
+            Self.newline(into: &output, indent: indent)
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func writeString(_ value: String, into output: inout [UInt8]) {
+    /// The lowercase hex digit of `nibble` (0 to 15).
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+    }
+
+    static func writeString(_ value: String, into output: inout [UInt8]) {
         output.append(ASCII.quote)
-        for byte in value.utf8 {
-            switch byte {
-            case ASCII.quote: output += Array("\\\"".utf8)
-            case ASCII.backslash: output += Array("\\\\".utf8)
-            case ASCII.lf: output += Array("\\n".utf8)
-            case ASCII.cr: output += Array("\\r".utf8)
-            case ASCII.tab: output += Array("\\t".utf8)
-            case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                output += Array("\\u00".utf8) + Array((hex.count == 1 ? "0" + hex : hex).utf8)
-            default: output.append(byte)
+        var value = value
+        value.withUTF8 { bytes in
+            // Runs of bytes that need no escape are copied whole.
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == ASCII.quote || byte == ASCII.backslash else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                runStart = index + 1
+                switch byte {
+                case ASCII.quote: output.append(contentsOf: "\\\"".utf8)
+                case ASCII.backslash: output.append(contentsOf: "\\\\".utf8)
+                case ASCII.lf: output.append(contentsOf: "\\n".utf8)
+                case ASCII.cr: output.append(contentsOf: "\\r".utf8)
+                case ASCII.tab: output.append(contentsOf: "\\t".utf8)
+                default:
+                    output.append(contentsOf: "\\u00".utf8)
+                    output.append(hexDigit(byte >> 4))
+                    output.append(hexDigit(byte & 0xF))
+                }
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         output.append(ASCII.quote)
+    }
+
+    /// Appends the decimal digits of `value`.
+    static func writeInt(_ value: Int, into output: inout [UInt8]) {
+        if value < 0 { output.append(ASCII.minus) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
+
+    /// Appends a line feed and `indent` spaces.
+    static func newline(into output: inout [UInt8], indent: Int) {
+        output.append(ASCII.lf)
+        output.append(contentsOf: repeatElement(ASCII.space, count: indent))
     }
 
     /// Equality by serialized form.

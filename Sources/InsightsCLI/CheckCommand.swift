@@ -1,0 +1,193 @@
+import InsightsKit
+
+/// `insights check`: the file's health for CI and pre-commit hooks, and with a base, whether
+/// a change stayed inside the sections it was allowed to touch.
+enum CheckCommand: Command {
+    static let spec = CommandSpec(
+        name: "check",
+        usage: "insights check [--base REV | --base-file PATH] [--only SECTION]... [--agent NAME]... [--max-lines N] [--strict] [--format text|json|github]",
+        summary: "Checks the file for CI: conflict markers, duplicate sections, placeholders, dates, budgets, and changes outside the allowed sections.",
+        flags: ["strict"], options: ["base", "base-file", "only", "agent", "max-lines", "format"], positionals: 0...0,
+        details: """
+        Errors (exit 1): invalid-utf8, conflict-marker, duplicate-section, outside-allowed.
+        Warnings: placeholder, bad-date, over-budget, stale-stamp (errors with --strict).
+        --base REV         compare with the file at a git revision (absent there: empty)
+        --base-file PATH   compare with another file
+        --only SECTION     with a base: a change outside this level-2 section (repeatable) is an
+                           error, the text before the first heading included
+        --agent NAME       as --only with the section the agent's template owns (repeatable)
+        --max-lines N      budget of each level-2 section (of the --only sections, if given);
+                           a template's `limit:` is the budget of the section it owns
+        --format FORMAT    text (path:line: severity: [rule] message), json, or github
+                           (workflow commands that annotate the pull request)
+        """)
+
+    enum Format: String {
+        case text, json, github
+    }
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
+        guard let format = Format(rawValue: arguments.value("format") ?? "text") else {
+            throw InsightsError(.usage, "--format takes text, json or github, not \"\(arguments.value("format") ?? "")\"")
+        }
+        if arguments.value("base") != nil && arguments.value("base-file") != nil {
+            throw InsightsError(.usage, "give the base once: --base REV or --base-file PATH")
+        }
+        let document = Document(try context.file.readExisting())
+        var base: Version?
+        if let revision = arguments.value("base") {
+            base = try Version.at(revision, of: context.file)
+        } else if let path = arguments.value("base-file") {
+            base = try Version.file(path)
+        }
+        let catalog = context.templates
+        let agents = try arguments.values("agent").map { SectionAddress(title: try catalog.agent(named: $0).section) }
+        let options = CheckOptions(
+            base: base?.bytes, allowed: arguments.values("only").map { SectionAddress(title: $0) } + agents,
+            maxLines: try arguments.integer("max-lines", in: 1...1_000_000), budgets: templateBudgets(catalog),
+            strict: arguments.has("strict"), today: CalendarDate.today())
+        let report = try Check.run(document, options: options)
+        let terminal = context.terminal
+        switch format {
+        case .text: terminal.out(Array(text(report, path: context.file.path, color: terminal.colorOut).utf8))
+        case .json: terminal.out(json(report, path: context.file.path, base: base?.label).serialized)
+        case .github: terminal.out(Array(github(report, path: repositoryPath(of: context.file.path)).utf8))
+        }
+        return report.errorCount > 0 ? InsightsError.Code.findings.rawValue : 0
+    }
+
+    /// The budgets the templates declare (`limit:`), each for the section its template owns.
+    /// A template that cannot be read sets no budget.
+    static func templateBudgets(_ catalog: TemplateCatalog) -> [SectionBudget] {
+        guard let names = try? catalog.names() else { return [] }
+        return names.compactMap { entry in
+            if !entry.fromProject, let source = TemplateCatalog.bundledSource(entry.name), !source.contains("\nlimit:") { return nil }
+            guard let template = try? catalog.template(named: entry.name), template.ownsSection, let limit = template.limit else { return nil }
+            return SectionBudget(address: SectionAddress(title: template.section), limit: limit)
+        }
+    }
+
+    /// `path:line: severity: [rule] message`, then the changed sections as notes, then a count.
+    static func text(_ report: CheckReport, path: String, color: Bool) -> String {
+        var output = ""
+        for finding in report.findings {
+            let location = path + (finding.line.map { ":\($0)" } ?? "")
+            let severity = finding.severity.rawValue + ":"
+            let painted = color ? (finding.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m") + severity + DiffColor.reset : severity
+            output += "\(location): \(painted) [\(finding.rule.rawValue)] \(finding.message)\n"
+        }
+        for note in notes(report) {
+            output += path + (note.line.map { ":\($0)" } ?? "") + ": note: " + note.message + "\n"
+        }
+        if !report.findings.isEmpty {
+            output += "\(count(report.errorCount, "error")), \(count(report.warningCount, "warning"))\n"
+        }
+        return output
+    }
+
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
+    /// With a base: one note per added, removed, modified, moved or renamed part.
+    static func notes(_ report: CheckReport) -> [(line: Int?, message: String)] {
+        guard let comparison = report.comparison else { return [] }
+        return comparison.differences.map { change in
+            (change.new.map { comparison.new.lines(of: $0).lowerBound + 1 }, DiffCommand.describe(change, in: comparison))
+        }
+    }
+
+    /// The findings and changes as one JSON object.
+    static func json(_ report: CheckReport, path: String, base: String?) -> JSON {
+        let findings = report.findings.map { finding in
+            JSON.object([
+                ("rule", .string(finding.rule.rawValue)), ("severity", .string(finding.severity.rawValue)),
+                ("line", finding.line.map(JSON.int) ?? .null), ("section", .optional(finding.section)),
+                ("message", .string(finding.message)),
+            ])
+        }
+        let changes: JSON = report.comparison.map { comparison in
+            .array(comparison.differences.map { change in
+                let newPath = change.new.flatMap { comparison.new.plainPath(of: $0) }
+                return JSON.object([
+                    ("status", .string(change.status.rawValue)),
+                    ("section", .optional(newPath ?? change.old.flatMap { comparison.old.plainPath(of: $0) })),
+                    ("line", change.new.map { .int(comparison.new.lines(of: $0).lowerBound + 1) } ?? .null),
+                    ("oldLine", change.old.map { .int(comparison.old.lines(of: $0).lowerBound + 1) } ?? .null),
+                ])
+            })
+        } ?? .null
+        return .object([
+            ("file", .string(path)), ("base", .optional(base)),
+            ("errors", .int(report.errorCount)), ("warnings", .int(report.warningCount)),
+            ("findings", .array(findings)), ("changes", changes),
+        ])
+    }
+
+    /// GitHub Actions workflow commands: `::error file=F,line=N,title=RULE::message`,
+    /// `::warning ...`, and `::notice ...` for each changed section.
+    static func github(_ report: CheckReport, path: String) -> String {
+        var output = ""
+        for finding in report.findings {
+            var properties = [("file", path)]
+            if let line = finding.line { properties.append(("line", String(line))) }
+            properties.append(("title", finding.rule.rawValue))
+            output += GitHubCommand.line(finding.severity.rawValue, properties, finding.message)
+        }
+        for note in notes(report) {
+            var properties = [("file", path)]
+            if let line = note.line { properties.append(("line", String(line))) }
+            output += GitHubCommand.line("notice", properties, note.message)
+        }
+        return output
+    }
+
+    /// The file's path relative to its repository's top level (what GitHub annotates), or
+    /// the path as given outside a repository.
+    static func repositoryPath(of path: String) -> String {
+        guard let repository = try? GitRepository.containing(file: path) else { return path }
+        return repository.relativePath(of: path)
+    }
+}
+
+/// GitHub Actions workflow command lines, escaped as the runner requires.
+enum GitHubCommand {
+    /// `::NAME key=value,key=value::message` and a line feed.
+    static func line(_ name: String, _ properties: [(String, String)], _ message: String) -> String {
+        let list = properties.map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")
+        return "::\(name)\(list.isEmpty ? "" : " " + list)::\(escapeData(message))\n"
+    }
+
+    /// `%`, carriage return and line feed percent-encoded.
+    static func escapeData(_ text: String) -> String {
+        var output = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": output += "%25"
+            case "\r": output += "%0D"
+            case "\n": output += "%0A"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+
+    /// As `escapeData`, and `:` and `,` too.
+    static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingColonsAndCommas()
+    }
+}
+
+private extension String {
+    func replacingColonsAndCommas() -> String {
+        var output = ""
+        for scalar in unicodeScalars {
+            switch scalar {
+            case ":": output += "%3A"
+            case ",": output += "%2C"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+}

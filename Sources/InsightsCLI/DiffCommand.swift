@@ -1,0 +1,169 @@
+import InsightsKit
+
+/// `insights diff`: what changed between two versions, section by section.
+enum DiffCommand: Command {
+    static let spec = CommandSpec(
+        name: "diff", usage: "insights diff [--base REV | OLD NEW] [--stat] [--json] [--exit-code]",
+        summary: "Shows what changed, section by section: added, removed, modified (with its own diff), moved, renamed.",
+        flags: ["stat", "json", "exit-code"], options: ["base"], positionals: 0...2,
+        details: """
+        With no argument the insights file is compared with its last commit (HEAD);
+        --base REV compares it with another git revision; OLD NEW compares two files.
+        --stat       one line per changed section with the lines added and removed
+        --json       every section with its status, lines and diff
+        --exit-code  exit 1 when something changed
+        Hunk line numbers are the file's own line numbers.
+        """)
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
+        let old: Version
+        let new: Version
+        switch arguments.positionals.count {
+        case 0:
+            new = Version(bytes: try context.file.readExisting(), label: context.file.path)
+            old = try Version.at(arguments.value("base") ?? "HEAD", of: context.file)
+        case 2:
+            guard arguments.value("base") == nil else { throw InsightsError(.usage, "give either --base REV or OLD NEW, not both") }
+            old = try Version.file(arguments.positionals[0])
+            new = try Version.file(arguments.positionals[1])
+        default:
+            throw InsightsError(.usage, "`insights diff` takes two files (OLD NEW) or none", hint: "usage: \(spec.usage)")
+        }
+        let comparison = SectionComparison(old: Document(old.bytes), new: Document(new.bytes))
+        let terminal = context.terminal
+        if arguments.has("json") {
+            terminal.out(json(comparison, old: old, new: new).serialized)
+        } else if arguments.has("stat") {
+            terminal.out(Array(stat(comparison, color: terminal.colorOut).utf8))
+        } else {
+            terminal.out(text(comparison, old: old, new: new, color: terminal.colorOut))
+        }
+        return arguments.has("exit-code") && comparison.hasChanges ? InsightsError.Code.findings.rawValue : 0
+    }
+
+    /// The changed parts, each with its own hunks, under a `---`/`+++` header.
+    static func text(_ comparison: SectionComparison, old: Version, new: Version, color: Bool) -> [UInt8] {
+        let differences = comparison.differences
+        guard !differences.isEmpty else { return [] }
+        var output = Array(DiffColor.bold("--- \(old.label)\n+++ \(new.label)", enabled: color).utf8) + [UInt8(ascii: "\n")]
+        for change in differences {
+            output += Array((DiffColor.bold(describe(change, in: comparison), enabled: color) + "\n").utf8)
+            if change.status != .moved {
+                output += DiffColor.hunks(comparison.hunks(of: change), enabled: color)
+            }
+        }
+        output += Array((summary(comparison) + "\n").utf8)
+        return output
+    }
+
+    /// One line per changed part: status, name, lines added and removed; then the summary.
+    static func stat(_ comparison: SectionComparison, color: Bool) -> String {
+        let differences = comparison.differences
+        guard !differences.isEmpty else { return "" }
+        let names = differences.map { name(of: $0, in: comparison) }
+        let width = min(names.map(\.count).max() ?? 0, 60)
+        var output = ""
+        for (change, name) in zip(differences, names) {
+            let counts = comparison.lineCounts(of: change)
+            let status = change.status.rawValue.padding(to: 9)
+            var figures = counts.added > 0 ? DiffColor.colored("+\(counts.added)", "\u{1B}[32m", enabled: color) : ""
+            if counts.removed > 0 {
+                figures += (figures.isEmpty ? "" : " ") + DiffColor.colored("-\(counts.removed)", "\u{1B}[31m", enabled: color)
+            }
+            output += "\(status) \(name.padding(to: width)) | \(figures.isEmpty ? "0" : figures)\n"
+        }
+        let total = differences.reduce((0, 0)) { sum, change in
+            let counts = comparison.lineCounts(of: change)
+            return (sum.0 + counts.added, sum.1 + counts.removed)
+        }
+        return output + summary(comparison) + ", +\(total.0) -\(total.1) lines\n"
+    }
+
+    /// `2 sections changed (1 added, 1 modified), 36 unchanged` (the text before the first
+    /// heading counts as a section when it changed).
+    static func summary(_ comparison: SectionComparison) -> String {
+        let differences = comparison.differences
+        let counts = SectionStatus.allCases.filter { $0 != .unchanged }.compactMap { status -> String? in
+            let count = differences.filter { $0.status == status }.count
+            return count == 0 ? nil : "\(count) \(status.rawValue)"
+        }
+        let unchanged = comparison.changes.filter { $0.status == .unchanged && $0.new != .preamble }.count
+        let noun = differences.count == 1 ? "section" : "sections"
+        return "\(differences.count) \(noun) changed (\(counts.joined(separator: ", "))), \(unchanged) unchanged"
+    }
+
+    /// `modified "A" > "B" (lines 4-9, was 4-8)`.
+    static func describe(_ change: PartChange, in comparison: SectionComparison) -> String {
+        let newLines = change.new.map { lineRange(comparison.new.lines(of: $0)) }
+        let oldLines = change.old.map { lineRange(comparison.old.lines(of: $0)) }
+        var place: String
+        switch (newLines, oldLines) {
+        case let (new?, old?): place = new == old ? "lines \(new)" : "lines \(new), was \(old)"
+        case let (new?, nil): place = "lines \(new)"
+        case let (nil, old?): place = "was lines \(old)"
+        case (nil, nil): place = ""
+        }
+        if change.status == .renamed, let old = change.old {
+            return "renamed \(comparison.old.name(of: old)) to \(name(of: change, in: comparison)) (\(place))"
+        }
+        return "\(change.status.rawValue) \(name(of: change, in: comparison)) (\(place))"
+    }
+
+    /// The part's name in the new version, else in the old one.
+    static func name(of change: PartChange, in comparison: SectionComparison) -> String {
+        if let new = change.new { return comparison.new.name(of: new) }
+        return change.old.map { comparison.old.name(of: $0) } ?? ""
+    }
+
+    /// 1-based inclusive `first-last` of 0-based lines (`first` alone for one line).
+    static func lineRange(_ lines: Range<Int>) -> String {
+        lines.count <= 1 ? "\(lines.lowerBound + 1)" : "\(lines.lowerBound + 1)-\(lines.upperBound)"
+    }
+
+    /// Every part, unchanged ones included.
+    static func json(_ comparison: SectionComparison, old: Version, new: Version) -> JSON {
+        func line(_ part: Part?, _ outline: Outline, end: Bool) -> JSON {
+            guard let part else { return .null }
+            let lines = outline.lines(of: part)
+            guard !lines.isEmpty else { return .null }
+            return .int(end ? lines.upperBound : lines.lowerBound + 1)
+        }
+        let sections = comparison.changes.map { change -> JSON in
+            let counts = comparison.lineCounts(of: change)
+            let newPath = change.new.flatMap { comparison.new.plainPath(of: $0) }
+            let oldPath = change.old.flatMap { comparison.old.plainPath(of: $0) }
+            let level: JSON = switch change.new ?? change.old {
+            case .section(let index)?:
+                .int(change.new != nil ? comparison.new.document.sections[index].level : comparison.old.document.sections[index].level)
+            default: .null
+            }
+            let diff = change.status == .unchanged || change.status == .moved ? [] : comparison.hunks(of: change)
+            return .object([
+                ("status", .string(change.status.rawValue)),
+                ("section", .optional(newPath ?? oldPath)), ("oldSection", .optional(oldPath)), ("level", level),
+                ("line", line(change.new, comparison.new, end: false)), ("endLine", line(change.new, comparison.new, end: true)),
+                ("oldLine", line(change.old, comparison.old, end: false)), ("oldEndLine", line(change.old, comparison.old, end: true)),
+                ("added", .int(counts.added)), ("removed", .int(counts.removed)),
+                ("diff", .string(String(decoding: diff, as: UTF8.self))),
+            ])
+        }
+        return .object([
+            ("old", .string(old.label)), ("new", .string(new.label)), ("changed", .bool(comparison.hasChanges)),
+            ("sections", .array(sections)),
+        ])
+    }
+}
+
+extension DiffColor {
+    /// `text` in `color` when `enabled`.
+    static func colored(_ text: String, _ color: String, enabled: Bool) -> String {
+        enabled ? color + text + reset : text
+    }
+}
+
+extension String {
+    /// The string padded with spaces to `width` characters.
+    func padding(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,67 @@
+import InsightsKit
+
+/// `insights history`: the git commits that changed one section, newest first, each with
+/// that section's own diff.
+enum HistoryCommand: Command {
+    static let spec = CommandSpec(
+        name: "history", usage: "insights history SECTION|--agent NAME [--sub TITLE]... [--level N] [--limit N] [--json]",
+        summary: "Lists the git commits that changed one section, newest first, each with the section's own diff.",
+        flags: ["json"], options: ["agent", "sub", "level", "limit"], positionals: 0...1,
+        details: """
+        The section is followed by its title path through every committed version of the file.
+        --limit N  at most N commits
+        --json     {"file", "section", "commits": [{"hash", "date", "author", "email", "subject",
+                   "status", "line", "endLine", "diff"}]}
+        """)
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
+        let address = try arguments.requiredSectionTarget(context, command: "history").address
+        let limit = try arguments.integer("limit", in: 1...1_000_000)
+        let file = context.file.path
+        let repository = try GitRepository.containing(file: file)
+        let revisions = try SectionHistory.revisions(of: address, file: file, repository: repository, limit: limit)
+        if revisions.isEmpty, let current = try context.file.read() {
+            // A name that exists nowhere: say so the way `read` does.
+            _ = try Document(current).section(at: address)
+        }
+        let title = ([address.title] + address.subsections).joined(separator: " > ")
+        if arguments.has("json") {
+            let commits = revisions.map { revision -> JSON in
+                let commit = revision.commit
+                return .object([
+                    ("hash", .string(commit.hash)), ("date", .string(commit.date)), ("author", .string(commit.author)),
+                    ("email", .string(commit.email)), ("subject", .string(commit.subject)), ("status", .string(revision.status.rawValue)),
+                    ("line", revision.lines.map { .int($0.lowerBound + 1) } ?? .null),
+                    ("endLine", revision.lines.map { .int($0.upperBound) } ?? .null),
+                    ("diff", .string(String(decoding: revision.hunks, as: UTF8.self))),
+                ])
+            }
+            context.terminal.out(JSON.object([("file", .string(file)), ("section", .string(title)), ("commits", .array(commits))]).serialized)
+            return 0
+        }
+        if revisions.isEmpty {
+            context.terminal.message("insights: no commit changed \(address) in \(file)")
+            return 0
+        }
+        let color = context.terminal.colorOut
+        var output: [UInt8] = []
+        for (index, revision) in revisions.enumerated() {
+            let commit = revision.commit
+            let header = color ? "\u{1B}[33mcommit \(commit.hash)\u{1B}[0m" : "commit \(commit.hash)"
+            let place = revision.lines.map { " (lines \(DiffCommand.lineRange($0)))" } ?? ""
+            output += Array(((index == 0 ? "" : "\n") + """
+            \(header)
+            Author: \(commit.author) <\(commit.email)>
+            Date:   \(commit.date)
+
+                \(commit.subject)
+
+            \(revision.status.rawValue) \(address)\(place)
+
+            """).utf8)
+            output += DiffColor.hunks(revision.hunks, enabled: color)
+        }
+        context.terminal.out(output)
+        return 0
+    }
+}

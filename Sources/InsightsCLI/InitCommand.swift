@@ -1,0 +1,64 @@
+import InsightsKit
+
+/// `insights init`: creates the insights file, and adds agents' sections from their
+/// templates, touching nothing that is already there.
+enum InitCommand: Command {
+    static let spec = CommandSpec(
+        name: "init", usage: "insights init [--agent NAME]... [--git [--local | --global]] [--date YYYY-MM-DD] [--lock-timeout SECONDS] [--json]",
+        summary: "Creates the insights file if it does not exist, and adds the agents' sections that are missing.",
+        flags: Set(["json"]).union(GitSetupStep.flags), options: ["agent", "date", "lock-timeout"], positionals: 0...0,
+        details: """
+        --agent NAME          add the section this agent owns, from its template (repeatable);
+                              a section that exists is left as it is
+        --date YYYY-MM-DD     the date for the new sections' `Last updated:` (default today)
+        --lock-timeout SECONDS  wait at most this long for another writer (default 10)
+        --json                print file, created and the titles of the sections added
+        \(GitSetupStep.details)
+        """)
+
+    /// The start of a new insights file.
+    static let newFile = Array("""
+        # Insights
+
+        Shared memory of the agents working on this project: each agent owns one `##` section
+        and rewrites only that one, with `insights update`.
+
+        """.utf8)
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
+        try GitSetupStep.validate(arguments, context: context)
+        let templates = try arguments.values("agent").map { try context.templates.agent(named: $0) }
+        let date = try UpdateCommand.stampDate(arguments) ?? CalendarDate.today()
+        let timeout = try arguments.seconds("lock-timeout") ?? 10
+        let (created, added) = try context.file.modify(lockTimeout: timeout) { current in
+            var document = Document(current ?? newFile)
+            var added: [String] = []
+            for template in templates {
+                let address = SectionAddress(title: template.section)
+                guard try document.resolve(address).target == nil else { continue }
+                let request = EditRequest(address: address, edit: .keep, skeleton: template.skeleton, stampDate: date)
+                document = try document.applying(request).document
+                added.append(template.section)
+            }
+            let changed = current == nil || !added.isEmpty
+            return (changed ? document.bytes : nil, (current == nil, added))
+        }
+        if arguments.has("json") {
+            context.terminal.out(JSON.object([
+                ("file", .string(context.file.path)), ("created", .bool(created)), ("added", .array(added.map { .string($0) })),
+            ]).serialized)
+            try GitSetupStep.run(arguments, context: context)
+            return 0
+        }
+        let sections = added.map { "\"\($0)\"" }.joined(separator: ", ")
+        if created {
+            context.terminal.message("insights: created \(context.file.path)" + (added.isEmpty ? "" : " with \(sections)"))
+        } else if added.isEmpty {
+            context.terminal.message("insights: \(context.file.path) already has " + (templates.isEmpty ? "been created" : "every section asked for") + "; nothing changed")
+        } else {
+            context.terminal.message("insights: added \(sections) to \(context.file.path)")
+        }
+        try GitSetupStep.run(arguments, context: context)
+        return 0
+    }
+}

@@ -1,0 +1,251 @@
+/// The labels and marker size of a merge's conflict blocks.
+public struct ConflictStyle: Sendable, Equatable {
+    /// The label after `<<<<<<<`.
+    public var oursLabel: String
+    /// The label after `>>>>>>>`.
+    public var theirsLabel: String
+    /// How many characters each marker has (git's `%L`, default 7).
+    public var markerSize: Int
+
+    /// Creates a style.
+    public init(oursLabel: String = "ours", theirsLabel: String = "theirs", markerSize: Int = 7) {
+        self.oursLabel = oursLabel
+        self.theirsLabel = theirsLabel
+        self.markerSize = markerSize
+    }
+}
+
+/// A three-way merge section by section, for git's merge driver.
+///
+/// The document is a tree: the text before the first heading, and each section's own text
+/// (heading to the next heading) with its subsections. Sections are matched among their
+/// siblings by title and level, duplicates in order. For each section:
+/// - changed on one side only: that side's text;
+/// - changed on both: a line merge (`merge3`) of its own text, conflict markers only there;
+/// - added on one side: kept where that side put it (after the section that precedes it
+///   there); added on both with different text: a line merge against nothing;
+/// - removed on one side and unchanged on the other: removed; removed on one side and
+///   changed on the other: a conflict block holding the changed side.
+///
+/// A section's trailing blank lines are merged apart from its text (one side's change
+/// wins), so a section appended after the last one does not conflict with an edit of that
+/// last section; so is whether the file ends with a line ending. The order of sections is
+/// ours unless only theirs reordered. When a clean result would not parse into the sections
+/// it was built from (a change that alters how the rest of the file parses), the whole files
+/// are merged line by line instead, as git would.
+public func mergeSections(base: [UInt8], ours: [UInt8], theirs: [UInt8], style: ConflictStyle = ConflictStyle()) -> MergeResult {
+    let lineEnding = Document(ours).lineEnding
+    func terminated(_ bytes: [UInt8]) -> [UInt8] {
+        guard let last = bytes.last, last != ASCII.lf, last != ASCII.cr else { return bytes }
+        return bytes + lineEnding
+    }
+    var merger = SectionMerger(base: Outline(Document(terminated(base))), ours: Outline(Document(terminated(ours))),
+                               theirs: Outline(Document(terminated(theirs))), style: style, lineEnding: lineEnding)
+    merger.mergeNode(base: .preamble, ours: .preamble, theirs: .preamble)
+    var result = MergeResult(bytes: merger.output, conflicts: merger.conflicts)
+    if result.conflicts == 0 {
+        let headings = Document(result.bytes).sections.map { HeadingName(title: $0.title, level: $0.level) }
+        if headings != merger.headings {
+            return merge3(base: splitLines(base), ours: splitLines(ours), theirs: splitLines(theirs),
+                          oursLabel: style.oursLabel, theirsLabel: style.theirsLabel, markerSize: style.markerSize)
+        }
+        // Whether the file ends with a line ending is merged like a line.
+        let ends = { (bytes: [UInt8]) in bytes.last.map { $0 == ASCII.lf || $0 == ASCII.cr } ?? true }
+        let wantEnding = ends(base) == ends(ours) ? ends(theirs) : ends(ours)
+        if !wantEnding {
+            result.bytes.removeSubrange(TextLines.contentEnd(result.bytes, lineStart: 0, end: result.bytes.count)...)
+        }
+    }
+    return result
+}
+
+/// A heading as the merge expects to find it in its result.
+struct HeadingName: Hashable {
+    var title: String
+    var level: Int
+}
+
+/// How a section is told apart from its siblings: title, level, and rank among siblings of
+/// the same title and level.
+private struct SiblingKey: Hashable {
+    var title: String
+    var level: Int
+    var rank: Int
+}
+
+/// The state of one section-wise merge: the three versions and the result so far.
+private struct SectionMerger {
+    let base: Outline
+    let ours: Outline
+    let theirs: Outline
+    let style: ConflictStyle
+    let lineEnding: [UInt8]
+    var output: [UInt8] = []
+    var conflicts = 0
+    /// The headings written, in order, to check the result against.
+    var headings: [HeadingName] = []
+
+    init(base: Outline, ours: Outline, theirs: Outline, style: ConflictStyle, lineEnding: [UInt8]) {
+        self.base = base
+        self.ours = ours
+        self.theirs = theirs
+        self.style = style
+        self.lineEnding = lineEnding
+    }
+
+    /// Merges one node (its own text, then its subsections) present on at least one side.
+    mutating func mergeNode(base b: Part?, ours o: Part?, theirs t: Part?) {
+        switch (o, t) {
+        case let (o?, t?):
+            mergeOwnText(base: b, ours: o, theirs: t)
+            mergeChildren(base: b, ours: o, theirs: t)
+        case let (o?, nil):
+            if let b, sameSubtree(base.subtreeBytes(of: b), ours.subtreeBytes(of: o)) { return }
+            if let b {
+                emitMerge(base: base.subtreeBytes(of: b), ours: ours.subtreeBytes(of: o), theirs: [], wholeConflict: true)
+            } else {
+                emitSubtree(o, of: ours)
+            }
+        case let (nil, t?):
+            if let b, sameSubtree(base.subtreeBytes(of: b), theirs.subtreeBytes(of: t)) { return }
+            if let b {
+                emitMerge(base: base.subtreeBytes(of: b), ours: [], theirs: theirs.subtreeBytes(of: t), wholeConflict: true)
+            } else {
+                emitSubtree(t, of: theirs)
+            }
+        case (nil, nil):
+            return
+        }
+    }
+
+    /// Both sides have the node: its text merged, its trailing blank lines taken from the
+    /// side that changed them.
+    private mutating func mergeOwnText(base b: Part?, ours o: Part?, theirs t: Part?) {
+        guard let o, let t else { return }
+        let (oursText, oursGap) = TextLines.splitTrailingBlankLines(ours.bytes(of: o))
+        let (theirsText, theirsGap) = TextLines.splitTrailingBlankLines(theirs.bytes(of: t))
+        if case .section(let index) = o {
+            let section = ours.document.sections[index]
+            headings.append(HeadingName(title: section.title, level: section.level))
+        }
+        guard let b else {
+            if oursText == theirsText {
+                emit(oursText)
+            } else {
+                emitMerge(base: [], ours: oursText, theirs: theirsText)
+            }
+            emit(oursGap)
+            return
+        }
+        let (baseText, baseGap) = TextLines.splitTrailingBlankLines(base.bytes(of: b))
+        if oursText == baseText {
+            emit(theirsText)
+        } else if theirsText == baseText || oursText == theirsText {
+            emit(oursText)
+        } else {
+            emitMerge(base: baseText, ours: oursText, theirs: theirsText)
+        }
+        emit(oursGap == baseGap ? theirsGap : oursGap)
+    }
+
+    /// Merges the subsections of a node that both sides have.
+    private mutating func mergeChildren(base b: Part?, ours o: Part, theirs t: Part) {
+        let baseChildren = b.map { Self.keyedChildren(of: $0, in: base) } ?? []
+        let oursChildren = Self.keyedChildren(of: o, in: ours)
+        let theirsChildren = Self.keyedChildren(of: t, in: theirs)
+        let baseMap = Dictionary(uniqueKeysWithValues: baseChildren.map { ($0.key, $0.index) })
+        let oursMap = Dictionary(uniqueKeysWithValues: oursChildren.map { ($0.key, $0.index) })
+        let theirsMap = Dictionary(uniqueKeysWithValues: theirsChildren.map { ($0.key, $0.index) })
+
+        // Ours gives the order, unless only theirs reordered what was in the base.
+        func reordered(_ side: [(key: SiblingKey, index: Int)], _ sideMap: [SiblingKey: Int]) -> Bool {
+            side.map(\.key).filter { baseMap[$0] != nil } != baseChildren.map(\.key).filter { sideMap[$0] != nil }
+        }
+        let theirsLead = !reordered(oursChildren, oursMap) && reordered(theirsChildren, theirsMap)
+        let (lead, follow) = theirsLead ? (theirsChildren, oursMap) : (oursChildren, theirsMap)
+        let other = theirsLead ? oursChildren : theirsChildren
+        var order = lead.map(\.key)
+        var inserted = Set<SiblingKey>()
+        var insertAt = 0
+        for key in other.map(\.key) {
+            if let position = order.firstIndex(of: key) {
+                insertAt = position + 1
+                continue
+            }
+            // After the lead side's own additions at this place.
+            while insertAt < order.count, baseMap[order[insertAt]] == nil, follow[order[insertAt]] == nil,
+                  !inserted.contains(order[insertAt]) {
+                insertAt += 1
+            }
+            order.insert(key, at: insertAt)
+            inserted.insert(key)
+            insertAt += 1
+        }
+        var previousInserted = false
+        for key in order {
+            // A section one side added, placed next to text it did not follow there.
+            let isInserted = inserted.contains(key) && baseMap[key] == nil
+            if isInserted || previousInserted { separateFromPrevious() }
+            mergeNode(base: baseMap[key].map(Part.section), ours: oursMap[key].map(Part.section), theirs: theirsMap[key].map(Part.section))
+            previousInserted = isInserted
+        }
+    }
+
+    /// The subsections of `part` with their sibling keys.
+    private static func keyedChildren(of part: Part, in outline: Outline) -> [(key: SiblingKey, index: Int)] {
+        var seen: [HeadingName: Int] = [:]
+        return outline.children(of: part).map { index in
+            let section = outline.document.sections[index]
+            let name = HeadingName(title: section.title, level: section.level)
+            defer { seen[name, default: 0] += 1 }
+            return (SiblingKey(title: section.title, level: section.level, rank: seen[name, default: 0]), index)
+        }
+    }
+
+    /// Whether two subtrees are the same but for their trailing blank lines.
+    private func sameSubtree(_ first: [UInt8], _ second: [UInt8]) -> Bool {
+        TextLines.splitTrailingBlankLines(first[...]).text == TextLines.splitTrailingBlankLines(second[...]).text
+    }
+
+    private mutating func emitSubtree(_ part: Part, of outline: Outline) {
+        if case .section(let index) = part {
+            for inner in outline.subtree(of: index) {
+                let section = outline.document.sections[inner]
+                headings.append(HeadingName(title: section.title, level: section.level))
+            }
+        }
+        emit(outline.subtreeBytes(of: part))
+    }
+
+    /// Emits the line merge of three texts. `wholeConflict` marks a section removed on one
+    /// side and changed on the other: a conflict however the lines fall.
+    private mutating func emitMerge(base: [UInt8], ours: [UInt8], theirs: [UInt8], wholeConflict: Bool = false) {
+        let merged = merge3(base: splitLines(base), ours: splitLines(ours), theirs: splitLines(theirs),
+                            oursLabel: style.oursLabel, theirsLabel: style.theirsLabel, markerSize: style.markerSize)
+        conflicts += wholeConflict ? max(merged.conflicts, 1) : merged.conflicts
+        emit(merged.bytes)
+    }
+
+    /// Appends bytes, first ending the last line if it has no line ending.
+    private mutating func emit(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        if let last = output.last, last != ASCII.lf, last != ASCII.cr { output += lineEnding }
+        output += bytes
+    }
+
+    /// Makes the output end with a blank line (unless it is empty), before a section placed
+    /// next to text it did not follow on its own side.
+    private mutating func separateFromPrevious() {
+        guard !output.isEmpty, !TextLines.endsWithBlankLine(output) else { return }
+        if let last = output.last, last != ASCII.lf, last != ASCII.cr { output += lineEnding }
+        output += lineEnding
+    }
+}
+
+extension Outline {
+    /// A part with its subsections: the whole section (all of the document for the preamble).
+    func subtreeBytes(of part: Part) -> [UInt8] {
+        guard case .section(let index) = part else { return document.bytes }
+        return Array(document.bytes[document.sections[index].range])
+    }
+}

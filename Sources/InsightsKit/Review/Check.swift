@@ -1,0 +1,359 @@
+/// How serious a finding is.
+public enum Severity: String, Sendable, Comparable {
+    /// Fails the check.
+    case error
+    /// Reported; fails the check only when strict.
+    case warning
+
+    /// Errors sort before warnings.
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        lhs == .error && rhs == .warning
+    }
+}
+
+/// The rules `check` applies, each with a stable id (its raw value) for CI annotations and
+/// scripts.
+public enum CheckRule: String, Sendable, CaseIterable {
+    /// The file is not UTF-8 text (or holds a NUL byte).
+    case invalidUTF8 = "invalid-utf8"
+    /// A leftover merge-conflict marker.
+    case conflictMarker = "conflict-marker"
+    /// Two sections with the same title and level under the same parent.
+    case duplicateSection = "duplicate-section"
+    /// A change outside the sections the check allows (with a base and allowed sections).
+    case outsideAllowed = "outside-allowed"
+    /// A template placeholder left unfilled, such as `[Date]`.
+    case placeholder = "placeholder"
+    /// A `Last updated` value that is not a date.
+    case badDate = "bad-date"
+    /// A section longer than its line budget.
+    case overBudget = "over-budget"
+    /// A section that changed while its `Last updated` value stayed the same (with a base).
+    case staleStamp = "stale-stamp"
+
+    /// The severity before `strict`.
+    public var severity: Severity {
+        switch self {
+        case .invalidUTF8, .conflictMarker, .duplicateSection, .outsideAllowed: return .error
+        case .placeholder, .badDate, .overBudget, .staleStamp: return .warning
+        }
+    }
+}
+
+/// One thing `check` found.
+public struct Finding: Sendable, Equatable {
+    /// The rule.
+    public var rule: CheckRule
+    /// Error or warning (after `strict`).
+    public var severity: Severity
+    /// The 1-based line it is about, if it is about one.
+    public var line: Int?
+    /// The section's title path (`Title > Sub`), if it is about one.
+    public var section: String?
+    /// One line saying what is wrong.
+    public var message: String
+
+    /// Creates a finding.
+    public init(rule: CheckRule, severity: Severity, line: Int?, section: String?, message: String) {
+        self.rule = rule
+        self.severity = severity
+        self.line = line
+        self.section = section
+        self.message = message
+    }
+}
+
+/// A section's line budget.
+public struct SectionBudget: Sendable, Equatable {
+    /// The section.
+    public var address: SectionAddress
+    /// The most lines it may have (heading to its last non-blank line).
+    public var limit: Int
+
+    /// Creates a budget.
+    public init(address: SectionAddress, limit: Int) {
+        self.address = address
+        self.limit = limit
+    }
+}
+
+/// What `check` checks against.
+public struct CheckOptions: Sendable {
+    /// The version the file is compared with (`--base`), if any.
+    public var base: [UInt8]?
+    /// The only sections a change may touch (with a base); empty allows every change.
+    public var allowed: [SectionAddress]
+    /// A budget for every level-2 section, or for the allowed ones when some are given.
+    public var maxLines: Int?
+    /// Budgets of particular sections (an agent template's `limit`).
+    public var budgets: [SectionBudget]
+    /// Whether warnings count as errors.
+    public var strict: Bool
+    /// Today's date: a changed section already stamped with it is not stale, whatever the
+    /// base says (it was stamped earlier the same day).
+    public var today: String?
+
+    /// Creates options.
+    public init(base: [UInt8]? = nil, allowed: [SectionAddress] = [], maxLines: Int? = nil, budgets: [SectionBudget] = [],
+                strict: Bool = false, today: String? = nil) {
+        self.base = base
+        self.allowed = allowed
+        self.maxLines = maxLines
+        self.budgets = budgets
+        self.strict = strict
+        self.today = today
+    }
+}
+
+/// What `check` found, and with a base, how the sections changed.
+public struct CheckReport: Sendable {
+    /// The findings, by line.
+    public var findings: [Finding]
+    /// The comparison with the base, when there is one.
+    public var comparison: SectionComparison?
+
+    /// The number of errors.
+    public var errorCount: Int { findings.filter { $0.severity == .error }.count }
+    /// The number of warnings.
+    public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
+}
+
+/// The checks of `insights check`, for CI and pre-commit hooks.
+public enum Check {
+    /// The level whose sections are agents' sections, budgets and stamps apply to.
+    static let agentLevel = 2
+
+    /// Checks `document`. Throws `badData` when an allowed section's name is ambiguous.
+    public static func run(_ document: Document, options: CheckOptions) throws -> CheckReport {
+        let outline = Outline(document)
+        let literal = MarkdownText.literalLines(of: document)
+        var findings = encoding(document) + conflictMarkers(outline) + duplicates(outline)
+            + placeholdersAndDates(document, outline: outline, literal: literal)
+        findings += try budgets(document, outline: outline, options: options)
+        var comparison: SectionComparison?
+        if let base = options.base {
+            let compared = SectionComparison(old: Outline(Document(base)), new: outline)
+            comparison = compared
+            findings += try outsideAllowed(compared, allowed: options.allowed)
+            findings += try staleStamps(compared, allowed: options.allowed, today: options.today)
+        }
+        if options.strict {
+            findings = findings.map { finding in
+                var strict = finding
+                strict.severity = .error
+                return strict
+            }
+        }
+        let ordered = findings.enumerated().sorted { first, second in
+            let (a, b) = (first.element, second.element)
+            if (a.line ?? 0) != (b.line ?? 0) { return (a.line ?? 0) < (b.line ?? 0) }
+            return first.offset < second.offset
+        }.map(\.element)
+        return CheckReport(findings: ordered, comparison: comparison)
+    }
+
+    /// The section a 0-based line belongs to, as a title path.
+    static func section(containing line: Int, in outline: Outline) -> String? {
+        let sections = outline.document.sections
+        var low = 0
+        var high = sections.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sections[middle].heading.firstLine <= line { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? nil : outline.plainPath(of: .section(low - 1))
+    }
+
+    static func encoding(_ document: Document) -> [Finding] {
+        guard let problem = UTF8Validation.firstProblem(in: document.bytes) else { return [] }
+        let line = document.lines.line(containing: problem.offset)
+        let column = problem.offset - document.lines.starts[line] + 1
+        let what = problem.isNul ? "a NUL byte" : "a byte that is not UTF-8 (0x\(String(document.bytes[problem.offset], radix: 16, uppercase: true)))"
+        return [Finding(rule: .invalidUTF8, severity: .error, line: line + 1, section: nil,
+                        message: "not UTF-8 text: \(what) at column \(column)")]
+    }
+
+    /// `<<<<<<<` ... `>>>>>>>` blocks (and a closing marker with no opening), one finding each.
+    static func conflictMarkers(_ outline: Outline) -> [Finding] {
+        func isMarker(_ text: ArraySlice<UInt8>, _ character: UInt8) -> Bool {
+            let run = text.prefix { $0 == character }.count
+            return run >= 7 && (run == text.count || ASCII.isSpaceOrTab(text[text.startIndex + run]))
+        }
+        let document = outline.document
+        var findings: [Finding] = []
+        var openLine: Int?
+        for line in 0..<document.lines.count {
+            let text = document.text(ofLine: line)
+            if isMarker(text, ASCII.lessThan) {
+                if let openLine {
+                    findings.append(Finding(rule: .conflictMarker, severity: .error, line: openLine + 1, section: section(containing: openLine, in: outline),
+                                            message: "merge-conflict marker <<<<<<< with no closing >>>>>>>"))
+                }
+                openLine = line
+            } else if isMarker(text, ASCII.greaterThan) {
+                let start = openLine ?? line
+                let message = openLine == nil ? "merge-conflict marker >>>>>>> with no opening <<<<<<<"
+                    : "unresolved merge conflict (lines \(start + 1)-\(line + 1))"
+                findings.append(Finding(rule: .conflictMarker, severity: .error, line: start + 1, section: section(containing: start, in: outline), message: message))
+                openLine = nil
+            }
+        }
+        if let openLine {
+            findings.append(Finding(rule: .conflictMarker, severity: .error, line: openLine + 1, section: section(containing: openLine, in: outline),
+                                    message: "merge-conflict marker <<<<<<< with no closing >>>>>>>"))
+        }
+        return findings
+    }
+
+    /// Every section after the first of the same title and level under the same parent.
+    static func duplicates(_ outline: Outline) -> [Finding] {
+        struct Identity: Hashable {
+            var parent: Int?
+            var title: String
+            var level: Int
+        }
+        var first: [Identity: Section] = [:]
+        var findings: [Finding] = []
+        for section in outline.document.sections {
+            let identity = Identity(parent: section.parent, title: section.title, level: section.level)
+            if let earlier = first[identity] {
+                findings.append(Finding(rule: .duplicateSection, severity: .error, line: section.heading.firstLine + 1,
+                                        section: outline.plainPath(of: .section(section.index)),
+                                        message: "duplicate section \(outline.name(of: .section(section.index))) (also at line \(earlier.heading.firstLine + 1))"))
+            } else {
+                first[identity] = section
+            }
+        }
+        return findings
+    }
+
+    /// Unfilled placeholders (one finding per line) and `Last updated` values that are not dates.
+    static func placeholdersAndDates(_ document: Document, outline: Outline, literal: [Bool]) -> [Finding] {
+        let definitions = MarkdownText.definitionLabels(of: document, literal: literal)
+        var findings: [Finding] = []
+        for line in 0..<document.lines.count where !literal[line] {
+            let text = document.text(ofLine: line)
+            let found = MarkdownText.placeholders(in: text, definitions: definitions)
+            if !found.isEmpty {
+                let list = found.map { "\"\($0)\"" }.joined(separator: ", ")
+                findings.append(Finding(rule: .placeholder, severity: .warning, line: line + 1, section: section(containing: line, in: outline),
+                                        message: "unfilled template placeholder\(found.count == 1 ? "" : "s") \(list)"))
+            }
+            if let value = Stamp.value(in: text), !MarkdownText.isDate(document.bytes[value]),
+               MarkdownText.placeholders(in: document.bytes[value], definitions: definitions).isEmpty {
+                findings.append(Finding(rule: .badDate, severity: .warning, line: line + 1, section: section(containing: line, in: outline),
+                                        message: "Last updated value \"\(String(decoding: document.bytes[value], as: UTF8.self))\" is not a date (YYYY-MM-DD)"))
+            }
+        }
+        return findings
+    }
+
+    /// Sections longer than their budget: `maxLines` for every level-2 section (or every
+    /// allowed one), and each explicit budget.
+    static func budgets(_ document: Document, outline: Outline, options: CheckOptions) throws -> [Finding] {
+        var limits: [(section: Section, limit: Int)] = []
+        if let maxLines = options.maxLines {
+            if options.allowed.isEmpty {
+                limits += document.sections.filter { $0.level == agentLevel }.map { ($0, maxLines) }
+            } else {
+                for address in options.allowed {
+                    if let section = try document.resolve(address).target { limits.append((section, maxLines)) }
+                }
+            }
+        }
+        for budget in options.budgets {
+            // A budget of an ambiguous name is for the duplicate-section rule to report.
+            if let section = (try? document.resolve(budget.address))?.target { limits.append((section, budget.limit)) }
+        }
+        var findings: [Finding] = []
+        var reported = Set<Int>()
+        for (section, limit) in limits.sorted(by: { $0.limit < $1.limit }) where !reported.contains(section.index) {
+            let count = lineCount(of: section, in: document)
+            guard count > limit else { continue }
+            reported.insert(section.index)
+            findings.append(Finding(rule: .overBudget, severity: .warning, line: section.heading.firstLine + 1,
+                                    section: outline.plainPath(of: .section(section.index)),
+                                    message: "section \(outline.name(of: .section(section.index))) has \(count) lines, over its budget of \(limit)"))
+        }
+        return findings
+    }
+
+    /// A section's lines from its heading to its last line that is not blank.
+    static func lineCount(of section: Section, in document: Document) -> Int {
+        var last = section.endLine
+        while last > section.heading.lastLine, TextLines.isBlank(document.text(ofLine: last)) { last -= 1 }
+        return last - section.heading.firstLine + 1
+    }
+
+    /// The sections of `document` (with subsections) that allowed addresses name.
+    static func allowedSections(_ allowed: [SectionAddress], in outline: Outline) throws -> Set<Int> {
+        var indices = Set<Int>()
+        for address in allowed {
+            if let section = try outline.document.resolve(address).target {
+                indices.formUnion(outline.subtree(of: section.index))
+            }
+        }
+        return indices
+    }
+
+    /// Every change outside the allowed sections, the text before the first heading included.
+    static func outsideAllowed(_ comparison: SectionComparison, allowed: [SectionAddress]) throws -> [Finding] {
+        guard !allowed.isEmpty else { return [] }
+        let allowedNew = try allowedSections(allowed, in: comparison.new)
+        let allowedOld = try allowedSections(allowed, in: comparison.old)
+        let names = allowed.map(\.description).joined(separator: ", ")
+        var findings: [Finding] = []
+        for change in comparison.differences {
+            if case .section(let index)? = change.new, allowedNew.contains(index) { continue }
+            if case .section(let index)? = change.old, allowedOld.contains(index) { continue }
+            let line = comparison.firstChangedLine(of: change) + 1
+            let what: String
+            let section: String?
+            if change.new == .preamble {
+                what = "the text before the first heading changed"
+                section = nil
+            } else if let new = change.new {
+                what = "\(change.status.rawValue) section \(comparison.new.name(of: new))"
+                section = comparison.new.plainPath(of: new)
+            } else {
+                let old = change.old ?? .preamble
+                what = "removed section \(comparison.old.name(of: old)) (was line \(comparison.old.lines(of: old).lowerBound + 1))"
+                section = comparison.old.plainPath(of: old)
+            }
+            findings.append(Finding(rule: .outsideAllowed, severity: .error, line: line, section: section,
+                                    message: "\(what) at line \(line), outside the allowed section\(allowed.count == 1 ? "" : "s") \(names)"))
+        }
+        return findings
+    }
+
+    /// Agent sections (the allowed ones, else every level-2 section) whose text changed while
+    /// their `Last updated` value did not (and is not `today`).
+    static func staleStamps(_ comparison: SectionComparison, allowed: [SectionAddress], today: String?) throws -> [Finding] {
+        let new = comparison.new
+        let old = comparison.old
+        var candidates: [Int]
+        if allowed.isEmpty {
+            candidates = new.document.sections.filter { $0.level == agentLevel }.map(\.index)
+        } else {
+            candidates = try allowed.compactMap { try new.document.resolve($0).target?.index }
+        }
+        var oldOfNew: [Int: Int] = [:]
+        for change in comparison.changes {
+            if case .section(let newIndex)? = change.new, case .section(let oldIndex)? = change.old { oldOfNew[newIndex] = oldIndex }
+        }
+        var findings: [Finding] = []
+        for index in candidates {
+            guard let oldIndex = oldOfNew[index] else { continue }
+            let newSection = new.document.sections[index]
+            let oldSection = old.document.sections[oldIndex]
+            guard let stamp = new.document.lastUpdated(of: newSection), stamp == old.document.lastUpdated(of: oldSection), stamp != today else { continue }
+            let newText = TextLines.splitTrailingBlankLines(new.document.bytes[newSection.range]).text
+            let oldText = TextLines.splitTrailingBlankLines(old.document.bytes[oldSection.range]).text
+            guard newText != oldText else { continue }
+            findings.append(Finding(rule: .staleStamp, severity: .warning, line: newSection.heading.firstLine + 1,
+                                    section: new.plainPath(of: .section(index)),
+                                    message: "section \(new.name(of: .section(index))) changed but its Last updated value (\(stamp)) did not"))
+        }
+        return findings
+    }
+}

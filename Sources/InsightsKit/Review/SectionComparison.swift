@@ -1,0 +1,188 @@
+/// What happened to one part between two versions of a document.
+public enum SectionStatus: String, Sendable, CaseIterable {
+    /// Only in the new version.
+    case added
+    /// Only in the old version.
+    case removed
+    /// In both, with different bytes.
+    case modified
+    /// In both with the same bytes, at another place (among the other parts, or under
+    /// another parent).
+    case moved
+    /// The same body under a new heading.
+    case renamed
+    /// In both, the same bytes, in the same order.
+    case unchanged
+}
+
+/// One part's fate: where it was, where it is, and what changed.
+public struct PartChange: Sendable, Equatable {
+    /// What happened.
+    public var status: SectionStatus
+    /// The part in the old version (nil when added).
+    public var old: Part?
+    /// The part in the new version (nil when removed).
+    public var new: Part?
+}
+
+/// Two versions of a document matched part by part. Sections are matched by their key
+/// (enclosing titles, title and level), duplicates in order; what is left is matched by
+/// body (a section moved under another parent, or renamed); the rest is added or removed.
+/// Changes are listed in the new version's order, each removed part after the part that
+/// preceded it in the old version.
+public struct SectionComparison: Sendable {
+    /// The old version.
+    public let old: Outline
+    /// The new version.
+    public let new: Outline
+    /// Every part of both versions, unchanged ones included.
+    public let changes: [PartChange]
+
+    /// Matches `old` against `new`.
+    public init(old: Document, new: Document) {
+        self.init(old: Outline(old), new: Outline(new))
+    }
+
+    /// Matches two outlines.
+    public init(old: Outline, new: Outline) {
+        self.old = old
+        self.new = new
+        changes = Self.match(old, new)
+    }
+
+    /// Whether anything differs.
+    public var hasChanges: Bool {
+        changes.contains { $0.status != .unchanged }
+    }
+
+    /// The changes that are not `unchanged`.
+    public var differences: [PartChange] {
+        changes.filter { $0.status != .unchanged }
+    }
+
+    /// The part's own unified diff hunks (no `---`/`+++` header), numbered with the file's
+    /// lines. An added part is diffed against nothing at the place it was inserted, a
+    /// removed part against nothing at the place it was.
+    public func hunks(of change: PartChange, context: Int = 3) -> [UInt8] {
+        let (oldOffset, newOffset) = firstLines(of: change)
+        let (oldLines, newLines) = lines(of: change)
+        return unifiedHunks(old: oldLines, new: newLines, context: context, oldLineOffset: oldOffset, newLineOffset: newOffset)
+    }
+
+    /// The 0-based line where the part starts in each version; for a version without it,
+    /// the line where it would be: after the nearest part before it that the version has.
+    public func firstLines(of change: PartChange) -> (old: Int, new: Int) {
+        let position = changes.firstIndex(of: change) ?? 0
+        let before = changes[..<position].reversed()
+        let oldLine = change.old.map { old.lines(of: $0).lowerBound }
+            ?? before.lazy.compactMap(\.old).first.map { old.lines(of: $0).upperBound } ?? 0
+        let newLine = change.new.map { new.lines(of: $0).lowerBound }
+            ?? before.lazy.compactMap(\.new).first.map { new.lines(of: $0).upperBound } ?? 0
+        return (oldLine, newLine)
+    }
+
+    /// The 0-based line of the new version where the part first differs from the old one
+    /// (where it was, for a removed part).
+    public func firstChangedLine(of change: PartChange) -> Int {
+        let start = firstLines(of: change).new
+        let (oldLines, newLines) = lines(of: change)
+        let same = zip(oldLines, newLines).prefix { $0 == $1 }.count
+        return start + min(same, max(newLines.count - 1, 0))
+    }
+
+    /// The number of lines added and removed in the part.
+    public func lineCounts(of change: PartChange) -> (added: Int, removed: Int) {
+        let (oldLines, newLines) = lines(of: change)
+        return diffChanges(oldLines, newLines).reduce((0, 0)) { ($0.0 + $1.newCount, $0.1 + $1.oldCount) }
+    }
+
+    /// The part's lines in each version (none where it does not exist).
+    private func lines(of change: PartChange) -> (old: [ArraySlice<UInt8>], new: [ArraySlice<UInt8>]) {
+        (change.old.map { splitLines(Array(old.bytes(of: $0))) } ?? [],
+         change.new.map { splitLines(Array(new.bytes(of: $0))) } ?? [])
+    }
+
+    private static func match(_ old: Outline, _ new: Outline) -> [PartChange] {
+        // Pairs by key and rank.
+        var oldByKey: [SectionKey: [Int]] = [:]
+        for index in old.keys.indices { oldByKey[old.keys[index], default: []].append(index) }
+        var pairs: [(old: Int, new: Int)] = []
+        var oldMatched = Set<Int>()
+        var newMatched = Set<Int>()
+        for index in new.keys.indices {
+            if let candidates = oldByKey[new.keys[index]], new.ranks[index] < candidates.count {
+                let oldIndex = candidates[new.ranks[index]]
+                pairs.append((oldIndex, index))
+                oldMatched.insert(oldIndex)
+                newMatched.insert(index)
+            }
+        }
+        // Among pairs in new order, those off the longest run in old order have moved.
+        let inOrder = Set(longestIncreasingRun(pairs.map(\.old)).map { pairs[$0].new })
+
+        var statusOfNew: [Int: PartChange] = [:]
+        for pair in pairs {
+            let same = old.bytes(of: .section(pair.old)) == new.bytes(of: .section(pair.new))
+            let status: SectionStatus = !same ? .modified : inOrder.contains(pair.new) ? .unchanged : .moved
+            statusOfNew[pair.new] = PartChange(status: status, old: .section(pair.old), new: .section(pair.new))
+        }
+        // Unmatched sections with the same non-blank body: moved under another parent, or renamed.
+        var unmatchedOld = old.keys.indices.filter { !oldMatched.contains($0) }
+        for index in new.keys.indices where !newMatched.contains(index) {
+            let body = new.body(of: .section(index))
+            guard body.contains(where: { !ASCII.isWhitespace($0) }),
+                  let position = unmatchedOld.firstIndex(where: { old.body(of: .section($0)) == body }) else { continue }
+            let oldIndex = unmatchedOld.remove(at: position)
+            let sameHeading = old.bytes(of: .section(oldIndex)) == new.bytes(of: .section(index))
+            statusOfNew[index] = PartChange(status: sameHeading ? .moved : .renamed, old: .section(oldIndex), new: .section(index))
+            oldMatched.insert(oldIndex)
+        }
+
+        // New order, each removed part after its old predecessor's place.
+        var removedAfter: [Int: [Int]] = [:]
+        var lastMatchedNew = -1
+        var newOfOld: [Int: Int] = [:]
+        for (newIndex, change) in statusOfNew {
+            if case .section(let oldIndex) = change.old { newOfOld[oldIndex] = newIndex }
+        }
+        for oldIndex in old.keys.indices {
+            if let newIndex = newOfOld[oldIndex] {
+                lastMatchedNew = newIndex
+            } else {
+                removedAfter[lastMatchedNew, default: []].append(oldIndex)
+            }
+        }
+        let preambleSame = old.bytes(of: .preamble) == new.bytes(of: .preamble)
+        var changes = [PartChange(status: preambleSame ? .unchanged : .modified, old: .preamble, new: .preamble)]
+        changes += (removedAfter[-1] ?? []).map { PartChange(status: .removed, old: .section($0), new: nil) }
+        for index in new.keys.indices {
+            changes.append(statusOfNew[index] ?? PartChange(status: .added, old: nil, new: .section(index)))
+            changes += (removedAfter[index] ?? []).map { PartChange(status: .removed, old: .section($0), new: nil) }
+        }
+        return changes
+    }
+}
+
+/// The positions of one longest strictly increasing run (not necessarily contiguous) in
+/// `values`, in order (patience sorting, O(n log n)).
+func longestIncreasingRun(_ values: [Int]) -> [Int] {
+    var tails: [Int] = []
+    var previous = [Int](repeating: -1, count: values.count)
+    for (position, value) in values.enumerated() {
+        var low = 0
+        var high = tails.count
+        while low < high {
+            let middle = (low + high) / 2
+            if values[tails[middle]] < value { low = middle + 1 } else { high = middle }
+        }
+        if low > 0 { previous[position] = tails[low - 1] }
+        if low == tails.count { tails.append(position) } else { tails[low] = position }
+    }
+    var run: [Int] = []
+    var position = tails.last ?? -1
+    while position >= 0 {
+        run.append(position)
+        position = previous[position]
+    }
+    return run.reversed()
+}

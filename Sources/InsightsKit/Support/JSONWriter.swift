@@ -1,0 +1,96 @@
+/// Writes JSON straight into one byte buffer, formatted exactly as `JSON.serialized` formats
+/// the same value, with no tree in between: for long outputs (a member per section).
+///
+/// ```swift
+/// var writer = JSONWriter()
+/// writer.beginObject()
+/// writer.key("sections"); writer.beginArray()
+/// writer.value(.int(1))
+/// writer.endArray()
+/// writer.endObject()
+/// let bytes = writer.finish()  // {\n  "sections": [\n    1\n  ]\n}\n
+/// ```
+public struct JSONWriter {
+    private var output: [UInt8] = []
+    /// For each open object or array, whether it has a member yet.
+    private var hasMembers: [Bool] = []
+    /// A key was just written: the next value is its value, not a new member.
+    private var afterKey = false
+
+    /// An empty writer.
+    public init(reservingCapacity capacity: Int = 0) {
+        output.reserveCapacity(capacity)
+    }
+
+    /// Opens an object (as a member of the enclosing array, or as the value of a key).
+    public mutating func beginObject() {
+        startValue()
+        output.append(UInt8(ascii: "{"))
+        hasMembers.append(false)
+    }
+
+    /// Closes the innermost object.
+    public mutating func endObject() {
+        close(UInt8(ascii: "}"))
+    }
+
+    /// Opens an array.
+    public mutating func beginArray() {
+        startValue()
+        output.append(ASCII.openBracket)
+        hasMembers.append(false)
+    }
+
+    /// Closes the innermost array.
+    public mutating func endArray() {
+        close(ASCII.closeBracket)
+    }
+
+    /// Writes the key of the next member of the innermost object.
+    public mutating func key(_ name: String) {
+        startMember()
+        JSON.writeString(name, into: &output)
+        output.append(contentsOf: ": ".utf8)
+        afterKey = true
+    }
+
+    /// Writes a value: a scalar, or a whole small tree.
+    public mutating func value(_ json: JSON) {
+        startValue()
+        json.write(into: &output, indent: hasMembers.count * 2)
+    }
+
+    /// Writes `name: json` in the innermost object.
+    public mutating func member(_ name: String, _ json: JSON) {
+        key(name)
+        value(json)
+    }
+
+    /// The document, ending with a newline.
+    public mutating func finish() -> [UInt8] {
+        output.append(ASCII.lf)
+        return output
+    }
+
+    private mutating func startValue() {
+        if afterKey {
+            afterKey = false
+        } else {
+            startMember()
+        }
+    }
+
+    private mutating func startMember() {
+        guard let last = hasMembers.indices.last else { return }
+        if hasMembers[last] { output.append(UInt8(ascii: ",")) }
+        hasMembers[last] = true
+        JSON.newline(into: &output, indent: hasMembers.count * 2)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        if hasMembers.removeLast() {
+            JSON.newline(into: &output, indent: hasMembers.count * 2)
+        }
+        output.append(bracket)
+    }
+}

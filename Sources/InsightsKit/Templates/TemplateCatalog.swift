@@ -1,0 +1,94 @@
+/// Where templates come from: those shipped inside `insights` (built from the package's
+/// `Templates/` folder), overridden by a project's `.superagent/templates/NAME.md`.
+public struct TemplateCatalog: Sendable {
+    /// The project's template folder, if it has one.
+    public let projectFolder: String?
+
+    /// The project folder's path below a project root.
+    public static let projectRelativePath = ".superagent/templates"
+
+    /// A catalog reading overrides from `projectFolder`.
+    public init(projectFolder: String?) {
+        self.projectFolder = projectFolder
+    }
+
+    /// The catalog of the project around `workingDirectory`: overrides come from the nearest
+    /// `.superagent/templates` folder walking up from it.
+    public static func around(workingDirectory: String) -> TemplateCatalog {
+        var folder = workingDirectory
+        while true {
+            let candidate = FilePath.join(folder, projectRelativePath)
+            if POSIX.isDirectory(candidate) { return TemplateCatalog(projectFolder: candidate) }
+            if folder == "/" || folder.isEmpty || !folder.contains("/") { return TemplateCatalog(projectFolder: nil) }
+            folder = FilePath.folder(of: folder)
+        }
+    }
+
+    /// Names of the bundled templates, sorted.
+    public static var bundledNames: [String] { bundledSources.map(\.name).sorted() }
+
+    /// The bundled template file `name`'s text, if there is one.
+    public static func bundledSource(_ name: String) -> String? {
+        bundledSources.first { $0.name == name }?.text
+    }
+
+    /// Every template name, bundled or the project's, sorted, each with whether the project
+    /// provides it.
+    public func names() throws -> [(name: String, fromProject: Bool)] {
+        let project = Set(try projectNames())
+        let all = Set(Self.bundledNames).union(project)
+        return all.sorted().map { ($0, project.contains($0)) }
+    }
+
+    /// The template `name`: the project's file if it has one, else the bundled one. Throws
+    /// `usage` for a name that is not a plain name or names no template.
+    public func template(named name: String) throws -> AgentTemplate {
+        try Self.checkName(name)
+        if let projectFolder {
+            let path = FilePath.join(projectFolder, name + ".md")
+            if let bytes = try POSIX.readFile(path) {
+                return try AgentTemplate.parse(bytes, name: name, origin: path)
+            }
+        }
+        if let text = Self.bundledSource(name) {
+            return try AgentTemplate.parse(Array(text.utf8), name: name, origin: "bundled")
+        }
+        let known = try names().map(\.name)
+        let suggestion = Closest.match(name, in: known).map { "did you mean \"\($0)\"? " } ?? ""
+        throw InsightsError(.usage, "no template named \"\(name)\"",
+                            hint: suggestion + "templates: " + known.joined(separator: ", "))
+    }
+
+    /// The template of agent `name`, which must name the section the agent owns (not a
+    /// placeholder, as `default` does). Throws `usage` otherwise.
+    public func agent(named name: String) throws -> AgentTemplate {
+        let template = try template(named: name)
+        guard template.ownsSection else {
+            throw InsightsError(.usage, "template \(name) belongs to no agent: it names no section",
+                                hint: "name the section and pass --template \(name)")
+        }
+        return template
+    }
+
+    /// Throws `usage` unless `name` is a plain name: letters, digits, `.`, `_` and `-`, not
+    /// starting with a `.`, so that it can only name a file inside a template folder.
+    public static func checkName(_ name: String) throws {
+        let plain = !name.isEmpty && name.utf8.first != ASCII.dot && name.utf8.allSatisfy {
+            ASCII.isDigit($0) || ASCII.isLetter($0) || $0 == ASCII.dot || $0 == ASCII.underscore || $0 == ASCII.minus
+        }
+        guard plain else {
+            throw InsightsError(.usage, "template name \(name.debugDescription) is not a plain name",
+                                hint: "a template is named like `backend-architect`: letters, digits, '.', '_' and '-', no '/' or leading '.'")
+        }
+    }
+
+    /// The names of the project's template files.
+    private func projectNames() throws -> [String] {
+        guard let projectFolder else { return [] }
+        return try POSIX.fileNames(in: projectFolder).compactMap { file in
+            guard file.hasSuffix(".md") else { return nil }
+            let name = String(file.dropLast(3))
+            return (try? Self.checkName(name)) == nil ? nil : name
+        }
+    }
+}
