@@ -49,12 +49,18 @@ func expectedStoredBody(_ body: [UInt8], in document: Document, section: Section
     while let parent = top.parent { top = document.sections[parent] }
     if top.index != section.index, top.range.upperBound == section.range.upperBound,
        let stamp = Document.closingStampStart(document.bytes, in: section.bodyRange) {
+        expected.removeSubrange(TextLines.trailingBlankStart(expected, in: 0..<expected.count)...)
         expected += document.bytes[stamp..<section.range.upperBound]
         if !atEnd, !TextLines.endsWithBlankLine(expected) { expected += document.lineEnding }
         return expected
     }
     if !atEnd, !TextLines.endsWithBlankLine(expected) { expected += document.lineEnding }
-    if atEnd, !document.endsWithLineEnding, !expected.isEmpty { expected.removeLast(document.lineEnding.count) }
+    // An empty body that ends its top-level section still gets the blank line before the
+    // heading that follows.
+    if !atEnd, expected.isEmpty, top.range.upperBound == section.range.upperBound { expected = document.lineEnding }
+    while atEnd, !document.endsWithLineEnding, TextLines.endsWith(expected, document.lineEnding) {
+        expected.removeLast(document.lineEnding.count)
+    }
     return expected
 }
 

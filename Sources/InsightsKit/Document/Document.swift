@@ -46,12 +46,24 @@ public struct Document: Sendable {
 
     /// The value of the last `Last updated:` line within `range` of lines, if any.
     public func lastUpdated(inLines range: ClosedRange<Int>) -> String? {
-        for line in range.reversed() {
+        for line in range.reversed() where !isHeadingLine(line) {
             if let value = Stamp.value(in: text(ofLine: line)) {
                 return String(decoding: bytes[value], as: UTF8.self)
             }
         }
         return nil
+    }
+
+    /// Whether line `index` belongs to a top-level heading: the text of a setext heading can
+    /// read like a `Last updated:` line without being one.
+    func isHeadingLine(_ index: Int) -> Bool {
+        var low = 0
+        var high = sections.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sections[middle].heading.firstLine <= index { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 && index <= sections[low - 1].heading.lastLine
     }
 
     /// The value of the section's last `Last updated:` line, if any.

@@ -107,6 +107,8 @@ extension Document {
             throw InsightsError(.badData, "section \(request.address) could not be created: its title does not read back as a heading")
         }
 
+        let unedited = localDocument
+
         // The edit itself.
         let targetEndsSection = target.range.upperBound == local.count
         switch request.edit {
@@ -118,12 +120,15 @@ extension Document {
             local = KeyedEntry.upserting(key: key, value: value, in: target, of: localDocument, eol: eol)
         case .replace(let text):
             // The closing `Last updated:` line of the whole section stays when its last
-            // subsection is replaced.
+            // subsection is replaced; the blank lines before it stay too and stand for the
+            // body's own trailing ones (otherwise each repeat of the edit would add one).
             var replaced = target.bodyRange
+            var body = TextLines.normalized(text, lineEnding: eol)
             if target.index != 0, targetEndsSection, let stamp = Self.closingStampStart(local, in: target.bodyRange) {
                 replaced = target.bodyRange.lowerBound..<stamp
+                body.removeSubrange(TextLines.trailingBlankStart(body, in: 0..<body.count)...)
             }
-            local.replaceSubrange(replaced, with: laidOut(TextLines.normalized(text, lineEnding: eol), before: target, in: local))
+            local.replaceSubrange(replaced, with: laidOut(body, before: target, in: local))
         case .append(let text):
             let point = Self.endOfContent(local, in: target.bodyRange)
             var body = Array(local[target.bodyRange.lowerBound..<point]) + TextLines.normalized(text, lineEnding: eol)
@@ -136,24 +141,35 @@ extension Document {
             local.replaceSubrange(target.bodyRange, with: laidOut(body, before: target, in: local))
         }
 
+        var addsStamp = false
         if let date = request.stampDate {
             localDocument = Document(local, options: .commonMark)
+            addsStamp = localDocument.sections.first.map { localDocument.lastUpdated(of: $0) == nil } ?? false
             local = Self.stamped(local, document: localDocument, date: date, eol: eol)
         }
-        // A blank line before the next heading, where new text meets it.
-        let placesText = match.found.isEmpty || (targetEndsSection && ![SectionEdit.keep, .remove].contains(request.edit))
+        // A blank line before the next heading, where new text (a new stamp line included)
+        // meets it: otherwise the text could run into a setext heading that follows.
+        let placesText = addsStamp || match.found.isEmpty || (targetEndsSection && ![SectionEdit.keep, .remove].contains(request.edit))
         if placesText, !atEnd, !TextLines.endsWithBlankLine(local) { local += eol }
-        if atEnd, lacksFinalNewline, local.last == ASCII.lf || local.last == ASCII.cr {
+        // A file without a final line ending stays so: its trailing blank lines go too, or
+        // the same edit made again would add one each time.
+        while atEnd, lacksFinalNewline, local.last == ASCII.lf || local.last == ASCII.cr {
             local.removeLast(TextLines.endsWith(local, eol) ? eol.count : 1)
         }
 
+        localDocument = Document(local, options: .commonMark)
+        let edited = request.edit == .remove ? nil : try localDocument.resolve(request.address).target
+        try validateHeadingsAround(target, in: unedited, edited: edited, in: localDocument,
+                                   firstLine: match.found.isEmpty ? 0 : lines.line(containing: region.lowerBound))
         try validateSplice(region: region, separator: separator, local: local, outer: match.found.first,
                            createdOuter: match.found.isEmpty ? request.address : nil)
 
+        if options.frontMatter, structure.frontMatter == nil, let line = FrontMatter.closingLine(in: local, after: bytes) {
+            throw InsightsError(.badData, "line \(lineEndings(before: region.lowerBound) + line + 1) of the result: this line would close the `---` on line 1 and turn the top of the file into front matter",
+                                hint: "nothing was written; write the line differently (for example `***` for a thematic break)")
+        }
         // The edited section in the new file: found in the new section alone, then moved to
         // where that lands in the file (the validation above proved the headings agree).
-        localDocument = Document(local, options: .commonMark)
-        let edited = request.edit == .remove ? nil : try localDocument.resolve(request.address).target
         let sectionsBefore = sections.firstIndex { $0.range.lowerBound >= region.lowerBound } ?? sections.count
         let outerParent = sections[..<sectionsBefore].last { $0.level < (localDocument.sections.first?.level ?? 0) }?.index
         let placed = edited.map { section in
@@ -230,7 +246,7 @@ extension Document {
         var result = local
         let firstBodyLine = outer.heading.lastLine + 1
         if firstBodyLine < document.lines.count {
-            for line in (firstBodyLine..<document.lines.count).reversed() {
+            for line in (firstBodyLine..<document.lines.count).reversed() where !document.isHeadingLine(line) {
                 if let value = Stamp.value(in: document.text(ofLine: line)) {
                     result.replaceSubrange(value, with: Array(date.utf8))
                     return result

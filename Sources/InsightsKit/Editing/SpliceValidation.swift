@@ -78,3 +78,26 @@ extension Document {
         }
     }
 }
+
+extension Document {
+    /// Inside the top-level section, the headings around the edited subsection must read back
+    /// as they were: removing or rewriting a subsection may not, for example, turn the text of
+    /// a following setext heading into a lazy continuation of the paragraph before it.
+    /// `before` and `after` are the top-level section's copy before and after the edit, whose
+    /// first line is line `firstLine` of the file.
+    func validateHeadingsAround(_ target: Section, in before: Document, edited: Section?, in after: Document, firstLine: Int) throws {
+        let kept = before.sections.filter { !target.range.contains($0.range.lowerBound) }
+        let now = after.sections.filter { section in edited.map { !$0.range.contains(section.range.lowerBound) } ?? true }
+        for (index, heading) in now.enumerated() {
+            guard index < kept.count, kept[index].level == heading.level, kept[index].title == heading.title else {
+                throw InsightsError(.badData, "line \(firstLine + heading.heading.firstLine + 1) of the result: the edit changes the headings next to the section (\(BodyCheck.describe(heading.heading)))",
+                                    hint: "nothing was written; keep the text inside the section and close what it opens")
+            }
+        }
+        if now.count < kept.count {
+            let lost = kept[now.count]
+            throw InsightsError(.badData, "the edit would turn the heading \"\(lost.title)\" (line \(firstLine + lost.heading.firstLine + 1)) into text",
+                                hint: "nothing was written; leave a blank line or an ATX heading (## Title) where the section meets it")
+        }
+    }
+}

@@ -56,6 +56,16 @@ struct OpenBlock {
         self.kind = kind
         self.startLine = startLine
     }
+
+    /// Whether a blank line closes this block (its continuation test fails on one).
+    var endsAtBlankLine: Bool {
+        switch kind {
+        case .blockQuote, .paragraph: return true
+        case .listItem: return !hasChild
+        case .htmlBlock: return htmlKind >= 6
+        case .document, .list, .fencedCode, .indentedCode: return false
+        }
+    }
 }
 
 /// Outcome of a container's continuation test.
@@ -88,7 +98,15 @@ struct ScanState {
 
     // The open blocks: `open[0]` is the document, the last one is the tip.
     var open: [OpenBlock] = [OpenBlock(kind: .document, startLine: 0)]
+    /// Indices in `open`, ascending, of the blocks a blank line closes: a blank line
+    /// continues exactly the blocks below the first of them, found without walking the
+    /// stack (a blank line under thousands of nested list items stays O(1)).
+    var closedByBlankLine: [Int] = []
     var allClosed = true
+    /// For line `thematicBreakLine`, per marker (`*`, `-`, `_`): the offset of the last byte
+    /// that is neither the marker nor a space or tab (before the line for none).
+    var thematicBreakLine = -1
+    var lastNonMarker: [Int?] = [nil, nil, nil]
     var lastMatched = 0
     var paragraph = ParagraphState()
 
@@ -200,8 +218,16 @@ struct ScanState {
 
     mutating func finalizeTip() {
         if tip.kind == .paragraph { paragraph = ParagraphState() }
+        if closedByBlankLine.last == open.count - 1 { closedByBlankLine.removeLast() }
         if tip.kind == .listItem, open.count == 3 { listItems[listItems.count - 1].lastLine = max(tip.startLine, lineIndex - 1) }
         open.removeLast()
+    }
+
+    /// Keeps `closedByBlankLine` in step with the tip after it was opened or changed.
+    mutating func tipChanged() {
+        let index = open.count - 1
+        if closedByBlankLine.last == index { closedByBlankLine.removeLast() }
+        if tip.endsAtBlankLine { closedByBlankLine.append(index) }
     }
 
     /// Closes the blocks the current line did not continue.
@@ -217,6 +243,7 @@ struct ScanState {
     mutating func addChild(_ kind: BlockKind) {
         makeRoom(for: kind)
         open.append(OpenBlock(kind: kind, startLine: lineIndex))
+        tipChanged()
     }
 
     /// Closes the tip until it can hold a block of `kind`, and notes the new child.
@@ -224,7 +251,10 @@ struct ScanState {
         while !tip.kind.canContain(kind) {
             finalizeTip()
         }
-        if tip.kind == .listItem { open[open.count - 1].hasChild = true }
+        if tip.kind == .listItem, !tip.hasChild {
+            open[open.count - 1].hasChild = true
+            tipChanged()
+        }
         if open.count == 1 { lastTopLevelBlockLine = lineIndex }
     }
 
@@ -248,9 +278,15 @@ struct ScanState {
         partiallyConsumedTab = false
         blank = false
 
-        // Which open blocks does this line continue?
+        // Which open blocks does this line continue? A blank line continues those below
+        // the first block it closes.
         var matched = 0
         var depth = 1
+        findNextNonspace()
+        if blank {
+            matched = (closedByBlankLine.first ?? open.count) - 1
+            depth = open.count
+        }
         while depth < open.count {
             findNextNonspace()
             switch continuation(of: depth) {

@@ -21,4 +21,19 @@ enum FrontMatter {
         guard first == ASCII.minus || (allowDots && first == ASCII.dot) else { return false }
         return bytes[start + 1] == first && bytes[start + 2] == first
     }
+
+    /// When `file` opens front matter that is never closed (its first line is `---` alone and
+    /// no later line closes it), the 0-based line of `text` that would close it if `text`
+    /// were placed after that first line; nil otherwise.
+    static func closingLine(in text: [UInt8], after file: [UInt8]) -> Int? {
+        let bom = file.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var firstEnd = bom
+        while firstEnd < file.count, file[firstEnd] != ASCII.lf, file[firstEnd] != ASCII.cr { firstEnd += 1 }
+        let opens = file.withUnsafeBufferPointer { isFence($0, from: bom, to: firstEnd, allowDots: false) }
+        guard opens else { return nil }
+        let table = LineTable(text)
+        return text.withUnsafeBufferPointer { buffer in
+            (0..<table.count).first { isFence(buffer, from: table.starts[$0], to: table.contentEnds[$0], allowDots: true) }
+        }
+    }
 }

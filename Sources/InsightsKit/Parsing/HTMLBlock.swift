@@ -165,6 +165,7 @@ extension ScanState {
         closeUnmatchedBlocks()
         addChild(.htmlBlock)
         open[open.count - 1].htmlKind = kind
+        tipChanged()
         return true
     }
 }

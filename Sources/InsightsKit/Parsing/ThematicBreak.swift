@@ -1,11 +1,40 @@
 /// Thematic breaks: three or more `*`, `-` or `_`, with only spaces and tabs between them.
 extension ScanState {
     mutating func startThematicBreak() -> Bool {
-        guard !indented, Self.isThematicBreak(bytes, from: nextNonspace, to: lineEnd) else { return false }
+        guard !indented, nextNonspace < lineEnd, mayBeThematicBreak(from: nextNonspace),
+              Self.isThematicBreak(bytes, from: nextNonspace, to: lineEnd) else { return false }
         closeUnmatchedBlocks()
         makeRoom(for: .paragraph)
         offset = lineEnd
         return true
+    }
+
+    /// Whether the rest of the line from `start` holds only its first byte's marker, spaces and
+    /// tabs. Known in O(1) after one pass per line and marker, so that nested list markers
+    /// (`- - - ... x`) do not rescan the line at every level.
+    mutating func mayBeThematicBreak(from start: Int) -> Bool {
+        let marker = bytes[start]
+        let slot: Int
+        switch marker {
+        case ASCII.star: slot = 0
+        case ASCII.minus: slot = 1
+        case ASCII.underscore: slot = 2
+        default: return false
+        }
+        if thematicBreakLine != lineIndex {
+            thematicBreakLine = lineIndex
+            lastNonMarker = [nil, nil, nil]
+        }
+        let last: Int
+        if let known = lastNonMarker[slot] {
+            last = known
+        } else {
+            var position = lineEnd
+            while position > lineStart, bytes[position - 1] == marker || ASCII.isSpaceOrTab(bytes[position - 1]) { position -= 1 }
+            last = position - 1
+            lastNonMarker[slot] = last
+        }
+        return last < start
     }
 
     static func isThematicBreak(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
