@@ -33,7 +33,7 @@ enum CheckCommand: Command {
         if arguments.value("base") != nil && arguments.value("base-file") != nil {
             throw InsightsError(.usage, "give the base once: --base REV or --base-file PATH")
         }
-        let document = Document(try context.file.readExisting())
+        let document = Document(try context.file.readExisting(), options: .sectionsOnly)
         var base: Version?
         if let revision = arguments.value("base") {
             base = try Version.at(revision, of: context.file)
@@ -61,7 +61,7 @@ enum CheckCommand: Command {
     static func templateBudgets(_ catalog: TemplateCatalog) -> [SectionBudget] {
         guard let names = try? catalog.names() else { return [] }
         return names.compactMap { entry in
-            if !entry.fromProject, let source = TemplateCatalog.bundledSource(entry.name), !source.contains("\nlimit:") { return nil }
+            if !entry.fromProject, let source = TemplateCatalog.bundledSource(entry.name), !ByteSearch.contains(source, "\nlimit:") { return nil }
             guard let template = try? catalog.template(named: entry.name), template.ownsSection, let limit = template.limit else { return nil }
             return SectionBudget(address: SectionAddress(title: template.section), limit: limit)
         }

@@ -8,7 +8,7 @@ enum ListCommand: Command {
         flags: ["json"], options: [], positionals: 0...0, details: "")
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        let document = Document(try context.file.readExisting())
+        let document = Document(try context.file.readExisting(), options: .sectionsOnly)
         if arguments.has("json") {
             // Written straight into one buffer, sent out every 64 KiB: a file can have
             // thousands of sections.

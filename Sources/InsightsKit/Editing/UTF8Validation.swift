@@ -2,9 +2,24 @@
 enum UTF8Validation {
     /// The offset of the first byte that is not part of valid UTF-8, or of the first NUL.
     static func firstProblem(in bytes: [UInt8]) -> (offset: Int, isNul: Bool)? {
+        bytes.withUnsafeBufferPointer(firstProblem)
+    }
+
+    /// Whether the eight bytes of `word` are all ASCII and none is NUL.
+    @inline(__always) static func isPlainASCII(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & high
+        return (word & high) | hasZero == 0
+    }
+
+    static func firstProblem(in bytes: UnsafeBufferPointer<UInt8>) -> (offset: Int, isNul: Bool)? {
         var index = 0
         let count = bytes.count
+        let raw = UnsafeRawBufferPointer(bytes)
         while index < count {
+            // Runs of ASCII text, eight bytes at a time.
+            while index + 8 <= count, isPlainASCII(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { index += 8 }
+            guard index < count else { break }
             let byte = bytes[index]
             if byte == 0 { return (index, true) }
             if byte < 0x80 {

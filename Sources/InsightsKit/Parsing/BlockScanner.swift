@@ -115,6 +115,8 @@ struct ScanState {
     var headings: [Heading] = []
     var lastTopLevelBlockLine: Int?
     var listItems: [ListItemSpan] = []
+    /// Whether `listItems` is kept.
+    var recordsListItems = true
 
     init(bytes: UnsafeBufferPointer<UInt8>, lines: LineTable) {
         self.bytes = bytes
@@ -126,6 +128,7 @@ struct ScanState {
         var bomLength = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bomLength = 3 }
         documentStart = bomLength
+        recordsListItems = options.listItems
         var frontMatter: Range<Int>?
         if options.frontMatter, let found = FrontMatter.lines(in: bytes, lines, contentStart: bomLength) {
             frontMatter = found
@@ -219,7 +222,7 @@ struct ScanState {
     mutating func finalizeTip() {
         if tip.kind == .paragraph { paragraph = ParagraphState() }
         if closedByBlankLine.last == open.count - 1 { closedByBlankLine.removeLast() }
-        if tip.kind == .listItem, open.count == 3 { listItems[listItems.count - 1].lastLine = max(tip.startLine, lineIndex - 1) }
+        if tip.kind == .listItem, open.count == 3, recordsListItems { listItems[listItems.count - 1].lastLine = max(tip.startLine, lineIndex - 1) }
         open.removeLast()
     }
 

@@ -27,12 +27,19 @@ public struct ScanOptions: Sendable, Equatable {
     /// Skip a YAML front matter block (`---` on the first line to the next `---` or `...`).
     /// On for insights files; off for strict CommonMark.
     public var frontMatter: Bool
+    /// Record the items of top-level lists (`BlockStructure.listItems`), which keyed
+    /// entries need; commands that only read sections leave them out.
+    public var listItems: Bool
 
     /// Creates scan options.
-    public init(frontMatter: Bool = true) {
+    public init(frontMatter: Bool = true, listItems: Bool = true) {
         self.frontMatter = frontMatter
+        self.listItems = listItems
     }
 
     /// Strict CommonMark 0.31.2, with no extension.
     public static let commonMark = ScanOptions(frontMatter: false)
+
+    /// An insights file read for its sections only: no list items recorded.
+    public static let sectionsOnly = ScanOptions(listItems: false)
 }

@@ -26,7 +26,7 @@ extension ScanState {
         }
         addChild(.listItem)
         open[open.count - 1].list = marker
-        if open.count == 3 { listItems.append(ListItemSpan(firstLine: lineIndex, lastLine: lineIndex, contentStart: offset)) }
+        if open.count == 3, recordsListItems { listItems.append(ListItemSpan(firstLine: lineIndex, lastLine: lineIndex, contentStart: offset)) }
         return true
     }
 

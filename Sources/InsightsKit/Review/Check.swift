@@ -132,7 +132,7 @@ public enum Check {
         findings += try budgets(document, outline: outline, options: options)
         var comparison: SectionComparison?
         if let base = options.base {
-            let compared = SectionComparison(old: Outline(Document(base)), new: outline)
+            let compared = SectionComparison(old: Outline(Document(base, options: .sectionsOnly)), new: outline)
             comparison = compared
             findings += try outsideAllowed(compared, allowed: options.allowed)
             findings += try staleStamps(compared, allowed: options.allowed, today: options.today)
@@ -206,22 +206,25 @@ public enum Check {
     }
 
     /// Every section after the first of the same title and level under the same parent.
+    /// Such a section shares its key with an earlier one (its rank is not 0); under the same
+    /// parent, equal keys mean equal titles and levels.
     static func duplicates(_ outline: Outline) -> [Finding] {
+        guard outline.ranks.contains(where: { $0 > 0 }) else { return [] }
         struct Identity: Hashable {
-            var parent: Int?
-            var title: String
-            var level: Int
+            var parent: Int
+            var key: Int
         }
-        var first: [Identity: Section] = [:]
+        var first: [Identity: Int] = [:]
         var findings: [Finding] = []
         for section in outline.document.sections {
-            let identity = Identity(parent: section.parent, title: section.title, level: section.level)
+            let identity = Identity(parent: section.parent ?? -1, key: outline.keyIDs[section.index])
             if let earlier = first[identity] {
+                let earlierLine = outline.document.sections[earlier].heading.firstLine
                 findings.append(Finding(rule: .duplicateSection, severity: .error, line: section.heading.firstLine + 1,
                                         section: outline.plainPath(of: .section(section.index)),
-                                        message: "duplicate section \(outline.name(of: .section(section.index))) (also at line \(earlier.heading.firstLine + 1))"))
+                                        message: "duplicate section \(outline.name(of: .section(section.index))) (also at line \(earlierLine + 1))"))
             } else {
-                first[identity] = section
+                first[identity] = section.index
             }
         }
         return findings

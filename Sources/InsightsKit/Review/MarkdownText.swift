@@ -65,6 +65,7 @@ public enum MarkdownText {
     /// `[text]` with a definition), an image, a link definition, a footnote (`[^1]`), a task
     /// box (`[ ]`, `[x]`), an index (`items[0]`), or inside a code span. Each as `[text]`.
     public static func placeholders(in line: ArraySlice<UInt8>, definitions: Set<String>) -> [String] {
+        guard ByteSearch.contains(ASCII.openBracket, in: line) else { return [] }
         var found: [String] = []
         var position = line.startIndex
         let end = line.endIndex
@@ -164,9 +165,9 @@ public enum MarkdownText {
     /// Whether a `Last updated` value is a date: `YYYY-MM-DD`, optionally wrapped in `*`, `_`
     /// or backticks, optionally followed by a space or `T` and more (a time, a note).
     public static func isDate(_ value: ArraySlice<UInt8>) -> Bool {
-        let wrappers: Set<UInt8> = [ASCII.star, ASCII.underscore, ASCII.backtick]
-        var text = value.drop { wrappers.contains($0) }
-        while let last = text.last, wrappers.contains(last) { text = text.dropLast() }
+        func isWrapper(_ byte: UInt8) -> Bool { byte == ASCII.star || byte == ASCII.underscore || byte == ASCII.backtick }
+        var text = value.drop(while: isWrapper)
+        while let last = text.last, isWrapper(last) { text = text.dropLast() }
         guard text.count >= 10, CalendarDate.isValid(String(decoding: text.prefix(10), as: UTF8.self)) else { return false }
         let rest = text.dropFirst(10)
         return rest.isEmpty || ASCII.isSpaceOrTab(rest.first!) || rest.first == UInt8(ascii: "T")

@@ -24,45 +24,128 @@ public struct SectionKey: Hashable, Sendable {
 }
 
 /// A document cut into parts, with each section's key and its rank among sections of the
-/// same key (0 for the first), which is how duplicates are matched: in order.
+/// same key (0 for the first), which is how duplicates are matched: in order. Keys are kept
+/// as small numbers (equal numbers, equal keys); titles and names are read from the
+/// document's sections when asked for.
 public struct Outline: Sendable {
     /// The document.
     public let document: Document
-    /// The key of each section, by section index.
-    public let keys: [SectionKey]
+    /// For each section, a number standing for its titles path (its own title and those of
+    /// the sections enclosing it): equal numbers, equal paths.
+    let pathIDs: [Int]
+    /// For each section, a number standing for its key (titles path and level).
+    let keyIDs: [Int]
     /// Each section's rank among the sections that share its key.
     public let ranks: [Int]
-    /// The titles a section is named by, outermost first: its key's titles without the
-    /// level-1 headings above it (a file's title), as `SECTION --sub TITLE` addresses it.
-    public let names: [[String]]
-    /// The sections directly inside each section, and (last) the top-level ones.
-    private let childLists: [[Int]]
+    /// For each section, the index after its last subsection.
+    private let subtreeEnds: [Int]
 
     /// Cuts `document` into parts.
     public init(_ document: Document) {
         self.document = document
-        var keys: [SectionKey] = []
-        var ranks: [Int] = []
-        var names: [[String]] = []
-        var seen: [SectionKey: Int] = [:]
-        keys.reserveCapacity(document.sections.count)
-        for section in document.sections {
-            let parentTitles = section.parent.map { keys[$0].titles } ?? []
-            let key = SectionKey(titles: parentTitles + [section.title], level: section.level)
-            keys.append(key)
-            ranks.append(seen[key, default: 0])
-            let parentNames = section.parent.map { document.sections[$0].level == 1 ? [] : names[$0] } ?? []
-            names.append(parentNames + [section.title])
-            seen[key, default: 0] += 1
+        let sections = document.sections
+        var paths: [PathStep: Int] = [:]
+        var pathIDs: [Int] = []
+        var keyIDs: [Int] = []
+        var subtreeEnds = [Int](repeating: sections.count, count: sections.count)
+        paths.reserveCapacity(sections.count)
+        pathIDs.reserveCapacity(sections.count)
+        keyIDs.reserveCapacity(sections.count)
+        var pathRepeats = false
+        var open: [Int] = []
+        for section in sections {
+            let step = PathStep(parent: section.parent.map { pathIDs[$0] } ?? -1, title: section.title)
+            // One lookup for a new path; a second only for a path seen before.
+            var pathID = paths.count
+            if let known = paths.updateValue(pathID, forKey: step) {
+                paths[step] = known
+                pathID = known
+                pathRepeats = true
+            }
+            pathIDs.append(pathID)
+            keyIDs.append(Self.keyID(path: pathID, level: section.level))
+            while let last = open.last, sections[last].level >= section.level {
+                subtreeEnds[last] = section.index
+                open.removeLast()
+            }
+            open.append(section.index)
         }
-        self.keys = keys
-        self.ranks = ranks
-        self.names = names
-        var childLists = [[Int]](repeating: [], count: document.sections.count + 1)
-        for section in document.sections {
-            childLists[section.parent ?? document.sections.count].append(section.index)
+        paths = [:]
+        self.pathIDs = pathIDs
+        self.keyIDs = keyIDs
+        self.ranks = pathRepeats ? Self.ranks(of: keyIDs) : [Int](repeating: 0, count: sections.count)
+        self.subtreeEnds = subtreeEnds
+    }
+
+    /// Each key's rank among the equal keys before it.
+    private static func ranks(of keys: [Int]) -> [Int] {
+        var seen: [Int: Int] = [:]
+        return keys.map { key in
+            defer { seen[key, default: 0] += 1 }
+            return seen[key, default: 0]
         }
-        self.childLists = childLists
+    }
+
+    /// A titles path: the path of the enclosing section (-1 for none) and a title.
+    struct PathStep: Hashable {
+        var parent: Int
+        var title: String
+    }
+
+    /// The number standing for the key of a section with this path number and level.
+    static func keyID(path: Int, level: Int) -> Int {
+        path * 8 + level
+    }
+
+    /// The key of each section, by section index.
+    public var keys: [SectionKey] {
+        document.sections.map { SectionKey(titles: titles(of: $0.index), level: $0.level) }
+    }
+
+    /// The titles a section's key is made of: those of the sections enclosing it, outermost
+    /// first, then its own.
+    func titles(of section: Int) -> [String] {
+        var titles: [String] = []
+        var current: Int? = section
+        while let index = current {
+            titles.append(document.sections[index].title)
+            current = document.sections[index].parent
+        }
+        return titles.reversed()
+    }
+
+    /// For each section, the path number in `other` of the same titles path, or -1 when
+    /// `other` has no section with that path.
+    func pathIDs(in other: Outline) -> [Int] {
+        var paths: [PathStep: Int] = [:]
+        for section in other.document.sections {
+            paths[PathStep(parent: section.parent.map { other.pathIDs[$0] } ?? -1, title: section.title)] = other.pathIDs[section.index]
+        }
+        var mapped: [Int] = []
+        mapped.reserveCapacity(document.sections.count)
+        for section in document.sections {
+            let parent = section.parent.map { mapped[$0] } ?? -1
+            if section.parent != nil && parent < 0 {
+                mapped.append(-1)
+            } else {
+                mapped.append(paths[PathStep(parent: parent, title: section.title)] ?? -1)
+            }
+        }
+        return mapped
+    }
+
+    /// The titles a section is named by, outermost first: its key's titles without the
+    /// level-1 headings above it (a file's title), as `SECTION --sub TITLE` addresses it.
+    public func names(of section: Int) -> [String] {
+        var names: [String] = []
+        var current: Int? = section
+        while let index = current {
+            let enclosing = document.sections[index]
+            if index != section && enclosing.level == 1 { break }
+            names.append(enclosing.title)
+            current = enclosing.parent
+        }
+        return names.reversed()
     }
 
     /// Every part in document order: the preamble, then each section.
@@ -109,26 +192,33 @@ public struct Outline: Sendable {
     /// first heading".
     public func name(of part: Part) -> String {
         guard case .section(let index) = part else { return "the text before the first heading" }
-        return names[index].map { "\"\($0)\"" }.joined(separator: " > ")
+        return names(of: index).map { "\"\($0)\"" }.joined(separator: " > ")
     }
 
     /// The part's title path for JSON (`Title > Sub`), null for the preamble.
     public func plainPath(of part: Part) -> String? {
         guard case .section(let index) = part else { return nil }
-        return names[index].joined(separator: " > ")
+        return names(of: index).joined(separator: " > ")
     }
 
     /// The sections directly inside `part` (top-level sections for the preamble), in order.
     public func children(of part: Part) -> [Int] {
-        guard case .section(let index) = part else { return childLists[document.sections.count] }
-        return childLists[index]
+        var children: [Int] = []
+        var child: Int
+        let end: Int
+        switch part {
+        case .preamble: (child, end) = (0, document.sections.count)
+        case .section(let index): (child, end) = (index + 1, subtreeEnds[index])
+        }
+        while child < end {
+            children.append(child)
+            child = subtreeEnds[child]
+        }
+        return children
     }
 
     /// The indices of `section` and every section inside it.
     public func subtree(of section: Int) -> Range<Int> {
-        let sections = document.sections
-        var end = section + 1
-        while end < sections.count, sections[end].range.lowerBound < sections[section].range.upperBound { end += 1 }
-        return section..<end
+        section..<subtreeEnds[section]
     }
 }

@@ -103,59 +103,70 @@ public struct SectionComparison: Sendable {
     }
 
     private static func match(_ old: Outline, _ new: Outline) -> [PartChange] {
+        let oldCount = old.document.sections.count
+        let newCount = new.document.sections.count
         // Pairs by key and rank.
-        var oldByKey: [SectionKey: [Int]] = [:]
-        for index in old.keys.indices { oldByKey[old.keys[index], default: []].append(index) }
+        struct RankedKey: Hashable {
+            var key: Int
+            var rank: Int
+        }
+        var oldByKey: [RankedKey: Int] = [:]
+        oldByKey.reserveCapacity(oldCount)
+        for index in 0..<oldCount { oldByKey[RankedKey(key: old.keyIDs[index], rank: old.ranks[index])] = index }
+        let oldPaths = new.pathIDs(in: old)
         var pairs: [(old: Int, new: Int)] = []
-        var oldMatched = Set<Int>()
-        var newMatched = Set<Int>()
-        for index in new.keys.indices {
-            if let candidates = oldByKey[new.keys[index]], new.ranks[index] < candidates.count {
-                let oldIndex = candidates[new.ranks[index]]
+        var oldMatched = [Bool](repeating: false, count: oldCount)
+        var newMatched = [Bool](repeating: false, count: newCount)
+        for index in 0..<newCount where oldPaths[index] >= 0 {
+            let key = Outline.keyID(path: oldPaths[index], level: new.document.sections[index].level)
+            if let oldIndex = oldByKey[RankedKey(key: key, rank: new.ranks[index])] {
                 pairs.append((oldIndex, index))
-                oldMatched.insert(oldIndex)
-                newMatched.insert(index)
+                oldMatched[oldIndex] = true
+                newMatched[index] = true
             }
         }
+        oldByKey = [:]
         // Among pairs in new order, those off the longest run in old order have moved.
-        let inOrder = Set(longestIncreasingRun(pairs.map(\.old)).map { pairs[$0].new })
+        var inOrder = [Bool](repeating: false, count: newCount)
+        for position in longestIncreasingRun(pairs.map(\.old)) { inOrder[pairs[position].new] = true }
 
-        var statusOfNew: [Int: PartChange] = [:]
+        var statusOfNew = [PartChange?](repeating: nil, count: newCount)
         for pair in pairs {
             let same = old.bytes(of: .section(pair.old)) == new.bytes(of: .section(pair.new))
-            let status: SectionStatus = !same ? .modified : inOrder.contains(pair.new) ? .unchanged : .moved
+            let status: SectionStatus = !same ? .modified : inOrder[pair.new] ? .unchanged : .moved
             statusOfNew[pair.new] = PartChange(status: status, old: .section(pair.old), new: .section(pair.new))
         }
         // Unmatched sections with the same non-blank body: moved under another parent, or renamed.
-        var unmatchedOld = old.keys.indices.filter { !oldMatched.contains($0) }
-        for index in new.keys.indices where !newMatched.contains(index) {
+        var unmatchedOld = (0..<oldCount).filter { !oldMatched[$0] }
+        for index in 0..<newCount where !newMatched[index] {
             let body = new.body(of: .section(index))
             guard body.contains(where: { !ASCII.isWhitespace($0) }),
                   let position = unmatchedOld.firstIndex(where: { old.body(of: .section($0)) == body }) else { continue }
             let oldIndex = unmatchedOld.remove(at: position)
             let sameHeading = old.bytes(of: .section(oldIndex)) == new.bytes(of: .section(index))
             statusOfNew[index] = PartChange(status: sameHeading ? .moved : .renamed, old: .section(oldIndex), new: .section(index))
-            oldMatched.insert(oldIndex)
+            oldMatched[oldIndex] = true
         }
 
         // New order, each removed part after its old predecessor's place.
         var removedAfter: [Int: [Int]] = [:]
         var lastMatchedNew = -1
-        var newOfOld: [Int: Int] = [:]
-        for (newIndex, change) in statusOfNew {
-            if case .section(let oldIndex) = change.old { newOfOld[oldIndex] = newIndex }
+        var newOfOld = [Int](repeating: -1, count: oldCount)
+        for (newIndex, change) in statusOfNew.enumerated() {
+            if case .section(let oldIndex)? = change?.old { newOfOld[oldIndex] = newIndex }
         }
-        for oldIndex in old.keys.indices {
-            if let newIndex = newOfOld[oldIndex] {
-                lastMatchedNew = newIndex
+        for oldIndex in 0..<oldCount {
+            if newOfOld[oldIndex] >= 0 {
+                lastMatchedNew = newOfOld[oldIndex]
             } else {
                 removedAfter[lastMatchedNew, default: []].append(oldIndex)
             }
         }
         let preambleSame = old.bytes(of: .preamble) == new.bytes(of: .preamble)
         var changes = [PartChange(status: preambleSame ? .unchanged : .modified, old: .preamble, new: .preamble)]
+        changes.reserveCapacity(newCount + 1)
         changes += (removedAfter[-1] ?? []).map { PartChange(status: .removed, old: .section($0), new: nil) }
-        for index in new.keys.indices {
+        for index in 0..<newCount {
             changes.append(statusOfNew[index] ?? PartChange(status: .added, old: nil, new: .section(index)))
             changes += (removedAfter[index] ?? []).map { PartChange(status: .removed, old: .section($0), new: nil) }
         }
