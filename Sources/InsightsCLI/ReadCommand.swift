@@ -31,8 +31,8 @@ enum ReadCommand: Command {
             ]).serialized)
             return 0
         }
-        let document = Document(try context.file.readExisting(), options: .sectionsOnly)
-        guard let section = try document.section(at: address).target else { return InsightsError.Code.notFound.rawValue }
+        let (document, match) = try Document.scanned(through: address, in: try context.file.readExisting())
+        guard let section = match.target else { return InsightsError.Code.notFound.rawValue }
         let printed = arguments.has("with-heading") ? document.bytes[section.range] : document.bytes[section.bodyRange]
         if arguments.has("json") {
             context.terminal.out(JSON.object([

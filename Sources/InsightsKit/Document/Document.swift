@@ -21,6 +21,15 @@ public struct Document: Sendable {
         sections = Section.all(in: structure.headings, lines: lines, byteOrderMarkLength: Self.byteOrderMarkLength(bytes))
     }
 
+    /// A document from a scan already made (which may cover only the start of `bytes`).
+    init(_ bytes: [UInt8], lines: LineTable, structure: BlockStructure, options: ScanOptions) {
+        self.bytes = bytes
+        self.options = options
+        self.lines = lines
+        self.structure = structure
+        sections = Section.all(in: structure.headings, lines: lines, byteOrderMarkLength: Self.byteOrderMarkLength(bytes))
+    }
+
     /// 3 when the file starts with a UTF-8 byte order mark, else 0.
     static func byteOrderMarkLength(_ bytes: [UInt8]) -> Int {
         bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0

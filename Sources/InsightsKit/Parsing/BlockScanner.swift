@@ -13,10 +13,34 @@ public enum BlockScanner {
         }
     }
 
+    /// Scans `bytes` until the first heading of `stop.level` titled `stop.title` has been
+    /// followed by a heading of that level or a higher rank, which ends its section (or to
+    /// the end). Returns the headings found so far and the 0-based line after which the scan
+    /// stopped, if it did; the structure then covers the lines up to there exactly as a full
+    /// scan does (every decision of the scan depends only on the lines before).
+    static func scan(_ bytes: [UInt8], lines: LineTable, options: ScanOptions, stop: StopRule)
+        -> (structure: BlockStructure, stoppedAfter: Int?) {
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = ScanState(bytes: buffer, lines: lines)
+            scanner.stopRule = stop
+            let structure = scanner.run(options: options)
+            return (structure, scanner.stoppedAfter)
+        }
+    }
+
     /// Scans `bytes`, building its line table.
     public static func scan(_ bytes: [UInt8], options: ScanOptions = ScanOptions()) -> BlockStructure {
         scan(bytes, lines: LineTable(bytes), options: options)
     }
+}
+
+/// When a scan may stop: after the section of the first heading of `level` titled `title`
+/// has ended.
+struct StopRule {
+    var level: Int
+    var title: String
+    /// Whether that heading has been found.
+    var found = false
 }
 
 /// The kinds of block the scan keeps open between lines.
@@ -117,6 +141,9 @@ struct ScanState {
     var listItems: [ListItemSpan] = []
     /// Whether `listItems` is kept.
     var recordsListItems = true
+    /// When to stop early, if ever, and the line after which the scan stopped.
+    var stopRule: StopRule?
+    var stoppedAfter: Int?
 
     init(bytes: UnsafeBufferPointer<UInt8>, lines: LineTable) {
         self.bytes = bytes
@@ -138,9 +165,10 @@ struct ScanState {
             for index in firstLine..<lines.count {
                 let start = index == 0 ? min(bomLength, lines.contentEnds[0]) : lines.starts[index]
                 incorporate(line: index, start: start, end: lines.contentEnds[index])
+                if stoppedAfter != nil { break }
             }
         }
-        lineIndex = lines.count
+        lineIndex = stoppedAfter.map { $0 + 1 } ?? lines.count
         close(downTo: 0)
         return BlockStructure(headings: headings, frontMatter: frontMatter, lastTopLevelBlockLine: lastTopLevelBlockLine,
                               listItems: listItems)
@@ -268,6 +296,21 @@ struct ScanState {
         headings.append(Heading(
             level: level, style: style, firstLine: firstLine, lastLine: lineIndex,
             title: Title.normalized(bytes, titleStart..<titleEnd)))
+        if stopRule != nil { checkStop(headings[headings.count - 1]) }
+    }
+
+    /// Stops after this line when `heading` ends the wanted section; a second heading with
+    /// the wanted title and level makes the name ambiguous, which only a full scan reports.
+    mutating func checkStop(_ heading: Heading) {
+        guard let rule = stopRule, heading.level <= rule.level else { return }
+        let isWanted = heading.level == rule.level && heading.title == rule.title
+        if !rule.found {
+            if isWanted { stopRule?.found = true }
+        } else if isWanted {
+            stopRule = nil
+        } else {
+            stoppedAfter = lineIndex
+        }
     }
 
     // MARK: Lines

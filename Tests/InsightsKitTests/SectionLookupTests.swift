@@ -1,0 +1,91 @@
+import Testing
+@testable import InsightsKit
+
+/// Reading a section with a scan that may stop at its end finds exactly what a full scan
+/// finds: the same section, lines, stamp and fingerprint, or the same error.
+@Suite("A section read with an early-stopping scan")
+struct SectionLookupTests {
+    /// Every address worth trying in `bytes`: each section's title at its level, the first
+    /// subsection of each, and a title that is not there.
+    static func addresses(in document: Document) -> [SectionAddress] {
+        var addresses = [SectionAddress(title: "Not a section here", level: 2)]
+        for section in document.sections {
+            addresses.append(SectionAddress(title: section.title, level: section.level))
+            if let child = document.sections.dropFirst(section.index + 1).first(where: { $0.parent == section.index }) {
+                addresses.append(SectionAddress(title: section.title, level: section.level, subsections: [child.title]))
+            }
+        }
+        return addresses
+    }
+
+    /// What reading `address` gives: the section's facts, or the error's text.
+    static func outcome(_ read: () throws -> (document: Document, match: AddressMatch)) -> String {
+        do {
+            let (document, match) = try read()
+            guard let section = match.target else { return "missing \(match.missing)" }
+            return "\(match.found.map(\.range)) \(section.range) \(section.bodyRange) \(section.endLine) \(section.heading) "
+                + "\(document.lastUpdated(of: section) ?? "-") \(document.fingerprint(of: section))"
+        } catch {
+            return "error \(error)"
+        }
+    }
+
+    /// The differences between the two readings of every address in `bytes`.
+    static func mismatches(in bytes: [UInt8]) -> [String] {
+        let full = Document(bytes, options: .sectionsOnly)
+        return addresses(in: full).compactMap { address in
+            let expected = outcome { (full, try full.section(at: address)) }
+            let early = outcome { try Document.scanned(through: address, in: bytes) }
+            return expected == early ? nil : "\(address): full scan \(expected), early stop \(early)"
+        }
+    }
+
+    @Test("on every fixture and spec example", arguments: RoundTripCase.all)
+    func fixtures(_ fixture: RoundTripCase) {
+        #expect(Self.mismatches(in: fixture.bytes) == [])
+    }
+
+    @Test("on random documents")
+    func randomDocuments() {
+        let seed = TestSeed.current(for: "section lookup")
+        let total = TestSeed.count("INSIGHTS_PROPERTY_CASES", default: 4000)
+        for index in 0..<total {
+            var generator = MarkdownGenerator(seed: TestSeed.forCase(index, of: seed))
+            let bytes = generator.document()
+            let problems = Self.mismatches(in: bytes)
+            #expect(problems == [], "seed \(seed), case \(index): \(String(decoding: bytes, as: UTF8.self).debugDescription)")
+        }
+    }
+
+    @Test("a later heading with the same title is still found, however it is written", arguments: [
+        "## Agent 2 Notes\n\nbody\n\n## Agent 3 Notes\n\n## Agent 2 Notes\n",
+        "## Agent 2 Notes\n\nbody\n\n## Other\n\n##   Agent \t 2   Notes   ##\n",
+        "## Agent 2 Notes\n\nbody\n\n## Other\n\nAgent 2\nNotes\n---\n",
+        "## Agent 2 Notes\n\nbody\n\n## Other\n\n   Agent\n 2 Notes\n-----\n",
+        "## Agent 2 Notes\r\n\r\nbody\r\n\r\n## Other\r\n\r\n## Agent 2 Notes",
+        "## Key Notes\n\nbody\n\n## Other\n\n## \u{212A}ey Notes\n",
+    ])
+    func laterDuplicates(_ text: String) {
+        let bytes = Array(text.utf8)
+        #expect(Self.mismatches(in: bytes) == [])
+        let address = SectionAddress(title: text.hasPrefix("## Key") ? "Key Notes" : "Agent 2 Notes")
+        #expect(throws: InsightsError.self) { try Document.scanned(through: address, in: bytes) }
+    }
+
+    @Test("an unclosed fence before the section hides it, as in a full scan")
+    func unclosedFence() {
+        let bytes = Array("# T\n\n```\n## Agent 2 Notes\n\nbody\n\n## Other\n".utf8)
+        #expect(Self.mismatches(in: bytes) == [])
+    }
+
+    @Test("the scan stops at the section's end when no later heading can share its title")
+    func stopsEarly() throws {
+        var text = "# Project\n\n"
+        for number in 1...300 { text += "## Agent \(number) Notes\n\n### Sub\n- **Key**: value\n\nLast updated: 2026-01-02\n\n" }
+        let bytes = Array(text.utf8)
+        let (document, match) = try Document.scanned(through: SectionAddress(title: "Agent 150 Notes"), in: bytes)
+        #expect(match.target?.title == "Agent 150 Notes")
+        #expect(document.sections.count < 310)
+        #expect(Self.mismatches(in: bytes) == [])
+    }
+}
