@@ -16,6 +16,9 @@ public enum CLI {
 
     static let globalOptions: Set<String> = ["file"]
 
+    /// The environment variables `insights` reads; `run` needs no others.
+    public static let environmentNames = ["INSIGHTS_FILE", "NO_COLOR"]
+
     /// Runs `arguments` (without the program name) and returns the exit code.
     public static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
         run(arguments, terminal: .standard(environment: environment))

@@ -62,19 +62,25 @@ enum BlockKind {
     }
 }
 
-/// An open block and the facts its continuation test needs.
+/// An open block and the facts its continuation test needs, in 32 bytes: the scan copies
+/// these on every line.
 struct OpenBlock {
-    var kind: BlockKind
     var startLine: Int
+    /// Fenced code: fence character, length and indentation.
+    var fence = Fence(character: 0, length: 0, indent: 0)
     /// List and list item: the marker's column, the content's offset from it, the marker
     /// character (bullet or ordered delimiter) and whether it is ordered.
     var list = ListMarker(ordered: false, character: 0, markerOffset: 0, padding: 0)
+    var kind: BlockKind
     /// List item: whether it holds any block yet.
     var hasChild = false
-    /// Fenced code: fence character, length and indentation.
-    var fence = Fence(character: 0, length: 0, indent: 0)
+    private var storedHTMLKind: UInt8 = 0
+
     /// HTML block: its kind, 1 to 7.
-    var htmlKind = 0
+    var htmlKind: Int {
+        get { Int(storedHTMLKind) }
+        set { storedHTMLKind = UInt8(newValue) }
+    }
 
     init(kind: BlockKind, startLine: Int) {
         self.kind = kind
@@ -130,7 +136,9 @@ struct ScanState {
     /// For line `thematicBreakLine`, per marker (`*`, `-`, `_`): the offset of the last byte
     /// that is neither the marker nor a space or tab (before the line for none).
     var thematicBreakLine = -1
-    var lastNonMarker: [Int?] = [nil, nil, nil]
+    var lastNonMarker = SIMD4<Int>(repeating: unknownOffset)
+    /// `lastNonMarker` for a marker whose pass has not been made on this line.
+    static let unknownOffset = Int.min
     var lastMatched = 0
     var paragraph = ParagraphState()
 

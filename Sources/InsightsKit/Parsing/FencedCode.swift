@@ -1,8 +1,17 @@
-/// A code fence: the fence character, the run's length and its indentation.
+/// A code fence: the fence character, the run's length and its indentation (under four
+/// columns), kept in 10 bytes.
 struct Fence {
-    var character: UInt8
     var length: Int
-    var indent: Int
+    var character: UInt8
+    private var storedIndent: UInt8
+
+    var indent: Int { Int(storedIndent) }
+
+    init(character: UInt8, length: Int, indent: Int) {
+        self.length = length
+        self.character = character
+        storedIndent = UInt8(indent)
+    }
 }
 
 /// Fenced code blocks: three or more backticks (with no backtick in the info string) or

@@ -4,10 +4,21 @@ struct ListMarker {
     var ordered: Bool
     /// The bullet character, or the ordered list's delimiter.
     var character: UInt8
-    /// Column of the marker, relative to the container's content.
-    var markerOffset: Int
-    /// Columns from the marker to the item's content.
-    var padding: Int
+    private var storedMarkerOffset: UInt8
+    private var storedPadding: UInt8
+
+    /// Column of the marker, relative to the container's content (under four).
+    var markerOffset: Int { Int(storedMarkerOffset) }
+    /// Columns from the marker to the item's content (at most the marker's length, ten
+    /// bytes, and five).
+    var padding: Int { Int(storedPadding) }
+
+    init(ordered: Bool, character: UInt8, markerOffset: Int, padding: Int) {
+        self.ordered = ordered
+        self.character = character
+        storedMarkerOffset = UInt8(markerOffset)
+        storedPadding = UInt8(padding)
+    }
 
     /// Whether an item with this marker continues a list that started with `other`.
     func belongsToSameList(as other: ListMarker) -> Bool {

@@ -23,12 +23,10 @@ extension ScanState {
         }
         if thematicBreakLine != lineIndex {
             thematicBreakLine = lineIndex
-            lastNonMarker = [nil, nil, nil]
+            lastNonMarker = SIMD4(repeating: Self.unknownOffset)
         }
-        let last: Int
-        if let known = lastNonMarker[slot] {
-            last = known
-        } else {
+        var last = lastNonMarker[slot]
+        if last == Self.unknownOffset {
             var position = lineEnd
             while position > lineStart, bytes[position - 1] == marker || ASCII.isSpaceOrTab(bytes[position - 1]) { position -= 1 }
             last = position - 1

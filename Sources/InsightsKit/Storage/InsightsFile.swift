@@ -101,8 +101,13 @@ public struct InsightsFile: Sendable {
     public func modifyPieces<Value>(lockTimeout: Double, _ change: ([UInt8]?) throws -> (pieces: [ArraySlice<UInt8>]?, value: Value)) throws -> Value {
         let target = try resolvedTarget()
         let folder = FilePath.folder(of: target)
-        try POSIX.makeFolders(folder)
-        let folderDescriptor = POSIX.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        // The folder usually exists: it is made (and its problems reported) only when it
+        // cannot be opened.
+        var folderDescriptor = POSIX.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderDescriptor < 0 {
+            try POSIX.makeFolders(folder)
+            folderDescriptor = POSIX.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        }
         guard folderDescriptor >= 0 else {
             throw InsightsError(.ioError, "cannot open the folder \(folder): \(POSIX.errorText())")
         }
