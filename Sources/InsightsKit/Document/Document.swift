@@ -5,20 +5,24 @@ public struct Document: Sendable {
     public let bytes: [UInt8]
     /// The lines of `bytes`.
     public let lines: LineTable
-    /// The block structure: top-level headings and front matter.
-    public let structure: BlockStructure
     /// One section per top-level heading, in document order.
     public let sections: [Section]
     /// The options the document was scanned with.
     public let options: ScanOptions
+    /// The block structure without its headings, which `sections` hold.
+    private let scanFacts: BlockStructure
+
+    /// The block structure: top-level headings and front matter.
+    public var structure: BlockStructure {
+        var structure = scanFacts
+        structure.headings = sections.map(\.heading)
+        return structure
+    }
 
     /// Scans `bytes`.
     public init(_ bytes: [UInt8], options: ScanOptions = ScanOptions()) {
-        self.bytes = bytes
-        self.options = options
-        lines = LineTable(bytes)
-        structure = BlockScanner.scan(bytes, lines: lines, options: options)
-        sections = Section.all(in: structure.headings, lines: lines, byteOrderMarkLength: Self.byteOrderMarkLength(bytes))
+        let lines = LineTable(bytes)
+        self.init(bytes, lines: lines, structure: BlockScanner.scan(bytes, lines: lines, options: options), options: options)
     }
 
     /// A document from a scan already made (which may cover only the start of `bytes`).
@@ -26,9 +30,14 @@ public struct Document: Sendable {
         self.bytes = bytes
         self.options = options
         self.lines = lines
-        self.structure = structure
         sections = Section.all(in: structure.headings, lines: lines, byteOrderMarkLength: Self.byteOrderMarkLength(bytes))
+        var facts = structure
+        facts.headings = []
+        scanFacts = facts
     }
+
+    /// The lines of a YAML front matter block, if the scan skipped one.
+    public var frontMatter: Range<Int>? { scanFacts.frontMatter }
 
     /// 3 when the file starts with a UTF-8 byte order mark, else 0.
     static func byteOrderMarkLength(_ bytes: [UInt8]) -> Int {

@@ -46,6 +46,9 @@ public struct LineTable: Sendable, Equatable {
                     startCount += 1
                 }
                 endCount = startCount
+                let used = startCount * MemoryLayout<Int>.stride
+                HugePages.releaseTail(UnsafeMutableRawPointer(startBuffer.baseAddress), used: used, count: estimate * MemoryLayout<Int>.stride)
+                HugePages.releaseTail(UnsafeMutableRawPointer(endBuffer.baseAddress), used: used, count: estimate * MemoryLayout<Int>.stride)
             }
         }
         while let line = cursor.next() {

@@ -9,10 +9,24 @@ public struct Section: Sendable, Equatable {
     public let endLine: Int
     /// The section's bytes: from its heading's first line through its last line's ending.
     public let range: Range<Int>
+    /// Where the body starts, and the enclosing section's index or -1: kept as plain
+    /// integers, which makes a section 16 bytes smaller.
+    private let bodyStart: Int
+    private let parentIndex: Int
+
     /// The body: everything after the heading's last line through the section's last line.
-    public let bodyRange: Range<Int>
+    public var bodyRange: Range<Int> { bodyStart..<range.upperBound }
     /// Index of the enclosing section (the nearest preceding heading of a lower level).
-    public let parent: Int?
+    public var parent: Int? { parentIndex < 0 ? nil : parentIndex }
+
+    init(index: Int, heading: Heading, endLine: Int, range: Range<Int>, bodyRange: Range<Int>, parent: Int?) {
+        self.index = index
+        self.heading = heading
+        self.endLine = endLine
+        self.range = range
+        bodyStart = bodyRange.lowerBound
+        parentIndex = parent ?? -1
+    }
 
     /// The heading's level.
     public var level: Int { heading.level }

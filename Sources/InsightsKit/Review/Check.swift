@@ -209,7 +209,7 @@ public enum Check {
     /// Such a section shares its key with an earlier one (its rank is not 0); under the same
     /// parent, equal keys mean equal titles and levels.
     static func duplicates(_ outline: Outline) -> [Finding] {
-        guard outline.ranks.contains(where: { $0 > 0 }) else { return [] }
+        guard outline.hasRepeatedKeys else { return [] }
         struct Identity: Hashable {
             var parent: Int
             var key: Int
@@ -217,7 +217,7 @@ public enum Check {
         var first: [Identity: Int] = [:]
         var findings: [Finding] = []
         for section in outline.document.sections {
-            let identity = Identity(parent: section.parent ?? -1, key: outline.keyIDs[section.index])
+            let identity = Identity(parent: section.parent ?? -1, key: outline.keyID(of: section.index))
             if let earlier = first[identity] {
                 let earlierLine = outline.document.sections[earlier].heading.firstLine
                 findings.append(Finding(rule: .duplicateSection, severity: .error, line: section.heading.firstLine + 1,
@@ -340,18 +340,23 @@ public enum Check {
         } else {
             candidates = try allowed.compactMap { try new.document.resolve($0).target?.index }
         }
-        var oldOfNew: [Int: Int] = [:]
+        var oldOfNew = [Int](repeating: -1, count: new.document.sections.count)
         for change in comparison.changes {
             if case .section(let newIndex)? = change.new, case .section(let oldIndex)? = change.old { oldOfNew[newIndex] = oldIndex }
         }
         var findings: [Finding] = []
         for index in candidates {
-            guard let oldIndex = oldOfNew[index] else { continue }
+            let oldIndex = oldOfNew[index]
+            guard oldIndex >= 0 else { continue }
             let newSection = new.document.sections[index]
             let oldSection = old.document.sections[oldIndex]
+            let newBytes = new.document.bytes[newSection.range]
+            let oldBytes = old.document.bytes[oldSection.range]
+            // The same bytes: the same text, not stale.
+            guard !ByteSearch.equal(newBytes, oldBytes) else { continue }
             guard let stamp = new.document.lastUpdated(of: newSection), stamp == old.document.lastUpdated(of: oldSection), stamp != today else { continue }
-            let newText = TextLines.splitTrailingBlankLines(new.document.bytes[newSection.range]).text
-            let oldText = TextLines.splitTrailingBlankLines(old.document.bytes[oldSection.range]).text
+            let newText = TextLines.splitTrailingBlankLines(newBytes).text
+            let oldText = TextLines.splitTrailingBlankLines(oldBytes).text
             guard newText != oldText else { continue }
             findings.append(Finding(rule: .staleStamp, severity: .warning, line: newSection.heading.firstLine + 1,
                                     section: new.plainPath(of: .section(index)),

@@ -6,7 +6,7 @@ public enum MarkdownText {
     /// the front matter.
     public static func literalLines(of document: Document) -> [Bool] {
         var literal = [Bool](repeating: false, count: document.lines.count)
-        if let frontMatter = document.structure.frontMatter {
+        if let frontMatter = document.frontMatter {
             for line in frontMatter where line < literal.count { literal[line] = true }
         }
         var open: (character: UInt8, length: Int)?

@@ -33,10 +33,9 @@ public struct Outline: Sendable {
     /// For each section, a number standing for its titles path (its own title and those of
     /// the sections enclosing it): equal numbers, equal paths.
     let pathIDs: [Int]
-    /// For each section, a number standing for its key (titles path and level).
-    let keyIDs: [Int]
-    /// Each section's rank among the sections that share its key.
-    public let ranks: [Int]
+    /// Each section's rank among the sections that share its key; empty when every rank is
+    /// 0 (no two sections share a key).
+    private let rankList: [Int]
     /// For each section, the index after its last subsection.
     private let subtreeEnds: [Int]
 
@@ -46,11 +45,9 @@ public struct Outline: Sendable {
         let sections = document.sections
         var paths: [PathStep: Int] = [:]
         var pathIDs: [Int] = []
-        var keyIDs: [Int] = []
         var subtreeEnds = [Int](repeating: sections.count, count: sections.count)
         paths.reserveCapacity(sections.count)
         pathIDs.reserveCapacity(sections.count)
-        keyIDs.reserveCapacity(sections.count)
         var pathRepeats = false
         var open: [Int] = []
         for section in sections {
@@ -63,7 +60,6 @@ public struct Outline: Sendable {
                 pathRepeats = true
             }
             pathIDs.append(pathID)
-            keyIDs.append(Self.keyID(path: pathID, level: section.level))
             while let last = open.last, sections[last].level >= section.level {
                 subtreeEnds[last] = section.index
                 open.removeLast()
@@ -72,9 +68,8 @@ public struct Outline: Sendable {
         }
         paths = [:]
         self.pathIDs = pathIDs
-        self.keyIDs = keyIDs
-        self.ranks = pathRepeats ? Self.ranks(of: keyIDs) : [Int](repeating: 0, count: sections.count)
         self.subtreeEnds = subtreeEnds
+        rankList = pathRepeats ? Self.ranks(of: sections.indices.map { Self.keyID(path: pathIDs[$0], level: sections[$0].level) }) : []
     }
 
     /// Each key's rank among the equal keys before it.
@@ -84,6 +79,25 @@ public struct Outline: Sendable {
             defer { seen[key, default: 0] += 1 }
             return seen[key, default: 0]
         }
+    }
+
+    /// Each section's rank among the sections that share its key (0 for the first).
+    public var ranks: [Int] {
+        rankList.isEmpty ? [Int](repeating: 0, count: document.sections.count) : rankList
+    }
+
+    /// The section's rank among the sections that share its key.
+    func rank(of section: Int) -> Int {
+        rankList.isEmpty ? 0 : rankList[section]
+    }
+
+    /// Whether two sections share a key.
+    var hasRepeatedKeys: Bool { !rankList.isEmpty && rankList.contains { $0 > 0 } }
+
+    /// A number standing for the section's key (titles path and level): equal numbers, equal
+    /// keys.
+    func keyID(of section: Int) -> Int {
+        Self.keyID(path: pathIDs[section], level: document.sections[section].level)
     }
 
     /// A titles path: the path of the enclosing section (-1 for none) and a title.

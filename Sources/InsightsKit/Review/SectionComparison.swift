@@ -112,14 +112,15 @@ public struct SectionComparison: Sendable {
         }
         var oldByKey: [RankedKey: Int] = [:]
         oldByKey.reserveCapacity(oldCount)
-        for index in 0..<oldCount { oldByKey[RankedKey(key: old.keyIDs[index], rank: old.ranks[index])] = index }
+        for index in 0..<oldCount { oldByKey[RankedKey(key: old.keyID(of: index), rank: old.rank(of: index))] = index }
         let oldPaths = new.pathIDs(in: old)
         var pairs: [(old: Int, new: Int)] = []
+        pairs.reserveCapacity(newCount)
         var oldMatched = [Bool](repeating: false, count: oldCount)
         var newMatched = [Bool](repeating: false, count: newCount)
         for index in 0..<newCount where oldPaths[index] >= 0 {
             let key = Outline.keyID(path: oldPaths[index], level: new.document.sections[index].level)
-            if let oldIndex = oldByKey[RankedKey(key: key, rank: new.ranks[index])] {
+            if let oldIndex = oldByKey[RankedKey(key: key, rank: new.rank(of: index))] {
                 pairs.append((oldIndex, index))
                 oldMatched[oldIndex] = true
                 newMatched[index] = true
@@ -130,45 +131,50 @@ public struct SectionComparison: Sendable {
         var inOrder = [Bool](repeating: false, count: newCount)
         for position in longestIncreasingRun(pairs.map(\.old)) { inOrder[pairs[position].new] = true }
 
-        var statusOfNew = [PartChange?](repeating: nil, count: newCount)
+        // For each new section: its old section (-1 for none) and what happened to it.
+        var oldOfNew = [Int](repeating: -1, count: newCount)
+        var statusOfNew = [SectionStatus](repeating: .added, count: newCount)
         for pair in pairs {
-            let same = old.bytes(of: .section(pair.old)) == new.bytes(of: .section(pair.new))
-            let status: SectionStatus = !same ? .modified : inOrder[pair.new] ? .unchanged : .moved
-            statusOfNew[pair.new] = PartChange(status: status, old: .section(pair.old), new: .section(pair.new))
+            let same = ByteSearch.equal(old.bytes(of: .section(pair.old)), new.bytes(of: .section(pair.new)))
+            oldOfNew[pair.new] = pair.old
+            statusOfNew[pair.new] = !same ? .modified : inOrder[pair.new] ? .unchanged : .moved
         }
+        pairs = []
         // Unmatched sections with the same non-blank body: moved under another parent, or renamed.
         var unmatchedOld = (0..<oldCount).filter { !oldMatched[$0] }
         for index in 0..<newCount where !newMatched[index] {
             let body = new.body(of: .section(index))
             guard body.contains(where: { !ASCII.isWhitespace($0) }),
-                  let position = unmatchedOld.firstIndex(where: { old.body(of: .section($0)) == body }) else { continue }
+                  let position = unmatchedOld.firstIndex(where: { ByteSearch.equal(old.body(of: .section($0)), body) }) else { continue }
             let oldIndex = unmatchedOld.remove(at: position)
-            let sameHeading = old.bytes(of: .section(oldIndex)) == new.bytes(of: .section(index))
-            statusOfNew[index] = PartChange(status: sameHeading ? .moved : .renamed, old: .section(oldIndex), new: .section(index))
-            oldMatched[oldIndex] = true
+            let sameHeading = ByteSearch.equal(old.bytes(of: .section(oldIndex)), new.bytes(of: .section(index)))
+            oldOfNew[index] = oldIndex
+            statusOfNew[index] = sameHeading ? .moved : .renamed
         }
 
         // New order, each removed part after its old predecessor's place.
         var removedAfter: [Int: [Int]] = [:]
         var lastMatchedNew = -1
         var newOfOld = [Int](repeating: -1, count: oldCount)
-        for (newIndex, change) in statusOfNew.enumerated() {
-            if case .section(let oldIndex)? = change?.old { newOfOld[oldIndex] = newIndex }
-        }
+        for (newIndex, oldIndex) in oldOfNew.enumerated() where oldIndex >= 0 { newOfOld[oldIndex] = newIndex }
+        var removedCount = 0
         for oldIndex in 0..<oldCount {
             if newOfOld[oldIndex] >= 0 {
                 lastMatchedNew = newOfOld[oldIndex]
             } else {
                 removedAfter[lastMatchedNew, default: []].append(oldIndex)
+                removedCount += 1
             }
         }
-        let preambleSame = old.bytes(of: .preamble) == new.bytes(of: .preamble)
-        var changes = [PartChange(status: preambleSame ? .unchanged : .modified, old: .preamble, new: .preamble)]
-        changes.reserveCapacity(newCount + 1)
-        changes += (removedAfter[-1] ?? []).map { PartChange(status: .removed, old: .section($0), new: nil) }
+        let preambleSame = ByteSearch.equal(old.bytes(of: .preamble), new.bytes(of: .preamble))
+        var changes: [PartChange] = []
+        changes.reserveCapacity(1 + newCount + removedCount)
+        changes.append(PartChange(status: preambleSame ? .unchanged : .modified, old: .preamble, new: .preamble))
+        for oldIndex in removedAfter[-1] ?? [] { changes.append(PartChange(status: .removed, old: .section(oldIndex), new: nil)) }
         for index in 0..<newCount {
-            changes.append(statusOfNew[index] ?? PartChange(status: .added, old: nil, new: .section(index)))
-            changes += (removedAfter[index] ?? []).map { PartChange(status: .removed, old: .section($0), new: nil) }
+            let oldIndex = oldOfNew[index]
+            changes.append(PartChange(status: statusOfNew[index], old: oldIndex >= 0 ? .section(oldIndex) : nil, new: .section(index)))
+            for removed in removedAfter[index] ?? [] { changes.append(PartChange(status: .removed, old: .section(removed), new: nil)) }
         }
         return changes
     }

@@ -42,6 +42,15 @@ public enum ByteSearch {
         return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
+    /// Whether `a` and `b` hold the same bytes (compared with `memcmp`).
+    public static func equal(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard !a.isEmpty else { return true }
+        return a.withUnsafeBytes { first in
+            b.withUnsafeBytes { second in memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0 }
+        }
+    }
+
     /// Whether `byte` occurs in `bytes`.
     static func contains(_ byte: UInt8, in bytes: ArraySlice<UInt8>) -> Bool {
         bytes.withUnsafeBufferPointer { first(byte, in: $0, range: 0..<$0.count) != nil }

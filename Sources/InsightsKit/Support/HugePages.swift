@@ -25,4 +25,18 @@ enum HugePages {
         _ = madvise(aligned, end - first, MADV_HUGEPAGE)
         #endif
     }
+
+    /// Hands back the pages of a buffer advised with `advise` that lie wholly past its first
+    /// `used` bytes: a huge page only partly filled would otherwise stay resident whole. The
+    /// bytes there read as zero if they are written later.
+    static func releaseTail(_ start: UnsafeMutableRawPointer?, used: Int, count: Int) {
+        #if os(Linux)
+        guard count >= threshold, let start else { return }
+        let page = 4096
+        let first = (Int(bitPattern: start) + used + page - 1) & ~(page - 1)
+        let end = (Int(bitPattern: start) + count) & ~(page - 1)
+        guard end > first, let tail = UnsafeMutableRawPointer(bitPattern: first) else { return }
+        _ = madvise(tail, end - first, MADV_DONTNEED)
+        #endif
+    }
 }

@@ -76,7 +76,7 @@ public struct AgentTemplate: Sendable, Equatable {
 
     /// The `key: value` lines of the front matter.
     private static func frontMatter(of document: Document, place: String) throws -> [String: String] {
-        guard let lines = document.structure.frontMatter else {
+        guard let lines = document.frontMatter else {
             throw InsightsError(.badData, "\(place): no front matter",
                                 hint: "a template starts with ---, `agent: NAME`, `section: TITLE`, ---")
         }
