@@ -72,6 +72,9 @@ public struct SectionComparison: Sendable {
     /// The 0-based line where the part starts in each version; for a version without it,
     /// the line where it would be: after the nearest part before it that the version has.
     public func firstLines(of change: PartChange) -> (old: Int, new: Int) {
+        if let oldPart = change.old, let newPart = change.new {
+            return (old.lines(of: oldPart).lowerBound, new.lines(of: newPart).lowerBound)
+        }
         let position = changes.firstIndex(of: change) ?? 0
         let before = changes[..<position].reversed()
         let oldLine = change.old.map { old.lines(of: $0).lowerBound }
@@ -81,10 +84,30 @@ public struct SectionComparison: Sendable {
         return (oldLine, newLine)
     }
 
+    /// `firstLines(of:)` of every change in `changes`, in order, found in one pass: for
+    /// callers that need it for many added or removed parts.
+    public var allFirstLines: [(old: Int, new: Int)] {
+        var result: [(old: Int, new: Int)] = []
+        result.reserveCapacity(changes.count)
+        var oldEnd = 0
+        var newEnd = 0
+        for change in changes {
+            result.append((change.old.map { old.lines(of: $0).lowerBound } ?? oldEnd,
+                           change.new.map { new.lines(of: $0).lowerBound } ?? newEnd))
+            if let part = change.old { oldEnd = old.lines(of: part).upperBound }
+            if let part = change.new { newEnd = new.lines(of: part).upperBound }
+        }
+        return result
+    }
+
     /// The 0-based line of the new version where the part first differs from the old one
     /// (where it was, for a removed part).
     public func firstChangedLine(of change: PartChange) -> Int {
-        let start = firstLines(of: change).new
+        firstChangedLine(of: change, startingAt: firstLines(of: change).new)
+    }
+
+    /// `firstChangedLine(of:)` for a part whose place in the new version, `start`, is known.
+    func firstChangedLine(of change: PartChange, startingAt start: Int) -> Int {
         let (oldLines, newLines) = lines(of: change)
         let same = zip(oldLines, newLines).prefix { $0 == $1 }.count
         return start + min(same, max(newLines.count - 1, 0))
