@@ -10,8 +10,9 @@ enum ListCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let document = Document(try context.file.readExisting())
         if arguments.has("json") {
-            // Written straight into one buffer: a file can have thousands of sections.
-            var json = JSONWriter(reservingCapacity: 128 * document.sections.count + 256)
+            // Written straight into one buffer, sent out every 64 KiB: a file can have
+            // thousands of sections.
+            var json = JSONWriter(reservingCapacity: 80 * 1024)
             json.beginObject()
             json.member("file", .string(context.file.path))
             json.key("sections")
@@ -24,6 +25,7 @@ enum ListCommand: Command {
                 json.member("endLine", .int(section.endLine + 1))
                 json.member("lastUpdated", .optional(document.lastUpdated(of: section)))
                 json.endObject()
+                if json.count >= 64 * 1024 { context.terminal.out(json.drain()) }
             }
             json.endArray()
             json.endObject()

@@ -17,6 +17,9 @@ public struct JSONWriter {
     /// A key was just written: the next value is its value, not a new member.
     private var afterKey = false
 
+    /// The number of bytes written since the last drain.
+    public var count: Int { output.count }
+
     /// An empty writer.
     public init(reservingCapacity capacity: Int = 0) {
         output.reserveCapacity(capacity)
@@ -66,7 +69,14 @@ public struct JSONWriter {
         value(json)
     }
 
-    /// The document, ending with a newline.
+    /// The bytes written since the last drain, handed over and cleared: a long document can
+    /// go out in parts, with no more than a part in memory.
+    public mutating func drain() -> [UInt8] {
+        defer { output.removeAll(keepingCapacity: true) }
+        return output
+    }
+
+    /// The document (or its part since the last `drain`), ending with a newline.
     public mutating func finish() -> [UInt8] {
         output.append(ASCII.lf)
         return output
