@@ -11,8 +11,9 @@ let package = Package(
         .target(name: "InsightsKit"),
         .target(name: "InsightsCLI", dependencies: ["InsightsKit"]),
         .executableTarget(name: "insights", dependencies: ["InsightsCLI"]),
-        .testTarget(name: "InsightsKitTests", dependencies: ["InsightsKit"]),
-        .testTarget(name: "InsightsCLITests", dependencies: ["InsightsCLI", "insights"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "InsightsKitTests", dependencies: ["InsightsKit", "TestSupport"]),
+        .testTarget(name: "InsightsCLITests", dependencies: ["InsightsCLI", "insights", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -264,3 +264,29 @@ struct AgentCommandTests {
         #expect(try modificationDate(file) == past)
     }
 }
+
+@Suite("set keeps the lines after its entry out of it")
+struct SetPlacementTests {
+    @Test("lines indented under a new entry's content column: the entry goes where they cannot join it, and a second set changes nothing", arguments: [
+        "## Notes\n1)\t> quoted\n\n   > indented three\n   more\n\nLast updated: 2026-01-01\n",
+        "## Notes\n- a\n  ```\n  code\n  ```\nafter the fence\n\nLast updated: 2026-01-01\n",
+    ])
+    func entryStaysOneLine(original: String) throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let file = try sandbox.write("insights.md", original)
+        let arguments = ["set", "Notes", "Database Choice", "PostgreSQL", "--date", "2026-01-01", "--file", file]
+        let first = try insights(arguments)
+        #expect(first.status == 0, "\(first)")
+        let written = try #require(text(at: file))
+        // Every line of the original is still there, in order.
+        let kept = written.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("Database Choice") }
+        #expect(kept.filter { !$0.isEmpty } == original.split(separator: "\n").filter { !$0.isEmpty }, "\(written)")
+        let second = try insights(arguments + ["--json"])
+        #expect(try second.json()["changed"] as? Bool == false, "\(String(describing: text(at: file)))")
+        #expect(text(at: file) == written)
+        let replaced = try insights(["set", "Notes", "Database Choice", "MySQL", "--date", "2026-01-01", "--file", file])
+        #expect(replaced.status == 0)
+        #expect(text(at: file) == written.replacingOccurrences(of: "PostgreSQL", with: "MySQL"))
+    }
+}

@@ -14,40 +14,81 @@ enum KeyedEntry {
     /// `document`'s bytes with the entry `key` of `section` set to `value`: the first list
     /// item of the section that starts with the key gets `value` as its text (its
     /// continuation lines go with the old text); without one, `- **KEY**: VALUE` is added
-    /// after the section's last list item, or at the end of its content.
-    static func upserting(key: String, value: String, in section: Section, of document: Document, eol: [UInt8]) -> [UInt8] {
+    /// after the section's last list item, or at the end of its content. The entry must read
+    /// back as a one-line list item, so that the lines after it stay out of it (and a second
+    /// `set` cannot take them away): a blank line is added after it when that is needed, and
+    /// an entry the lines after the last item would join goes to the end of the content.
+    static func upserting(key: String, value: String, in section: Section, of document: Document, eol: [UInt8]) throws -> [UInt8] {
         let bytes = document.bytes
         let lines = document.lines
         let items = document.structure.listItems.filter {
             $0.firstLine > section.heading.lastLine && $0.firstLine <= section.endLine
         }
         let text = value.isEmpty ? [] : [ASCII.space] + Array(value.utf8)
-        var result = bytes
-        for item in items {
-            guard let keyEnd = keyEnd(bytes, from: item.contentStart, to: lines.contentEnds[item.firstLine], key: Array(key.utf8)) else { continue }
+        var placements: [Placement] = []
+        if let item = items.first(where: { keyEnd(bytes, from: $0.contentStart, to: lines.contentEnds[$0.firstLine], key: Array(key.utf8)) != nil }),
+           let keyEnd = keyEnd(bytes, from: item.contentStart, to: lines.contentEnds[item.firstLine], key: Array(key.utf8)) {
             let last = lastContentLine(of: item, within: section, lines: lines, bytes: bytes)
-            result.replaceSubrange(keyEnd..<lines.contentEnds[last], with: text)
+            placements.append(Placement(range: keyEnd..<lines.contentEnds[last], text: text, line: item.firstLine, lineEnding: eol))
+        } else {
+            let entry = Array("**\(key)**:".utf8) + text + eol
+            if let item = items.last {
+                let last = lastContentLine(of: item, within: section, lines: lines, bytes: bytes)
+                let marker = bytes[lines.starts[item.firstLine]..<item.contentStart]
+                let bullet = marker.contains { $0 == ASCII.minus || $0 == ASCII.star || $0 == ASCII.plus }
+                let point = lines.end(ofLine: last)
+                placements.append(Placement(range: point..<point, text: (bullet ? Array(marker) : Array("- ".utf8)) + entry,
+                                            line: last + 1, lineEnding: eol))
+            }
+            let point = Document.endOfContent(bytes, in: section.bodyRange)
+            let separated = point == section.bodyRange.lowerBound || TextLines.endsWithBlankLine(Array(bytes[..<point]))
+            let line = TextLines.lineCount(bytes, in: 0..<point) + (separated ? 0 : 1)
+            placements.append(Placement(range: point..<point, text: (separated ? [] : eol) + Array("- ".utf8) + entry, line: line, lineEnding: eol))
+        }
+        for placement in placements {
+            for candidate in [placement.applied(to: bytes, blankAfter: false), placement.applied(to: bytes, blankAfter: true)] {
+                if isOneLineItem(at: placement.line, in: candidate) { return candidate }
+            }
+        }
+        throw InsightsError(.badData, "the entry \"\(key)\" cannot be placed in \"\(section.title)\" without the lines after it joining it",
+                            hint: "add a blank line or outdent the text after the section's last list item")
+    }
+
+    /// A change that puts an entry in: `text` replaces `range`, and the entry is on `line`.
+    struct Placement {
+        let range: Range<Int>
+        let text: [UInt8]
+        let line: Int
+        let lineEnding: [UInt8]
+
+        /// `bytes` with the change made, and a blank line after the entry's line when
+        /// `blankAfter` and the line after it is not blank already.
+        func applied(to bytes: [UInt8], blankAfter: Bool) -> [UInt8] {
+            var result = bytes
+            var replacement = text
+            if blankAfter {
+                // The line after the entry: where it is inserted, or after the replaced line.
+                let next = range.isEmpty ? range.upperBound : TextLines.endOfLine(bytes, from: range.upperBound, upperBound: bytes.count)
+                let following = TextLines.endOfLine(bytes, from: next, upperBound: bytes.count)
+                guard next < bytes.count, !TextLines.isBlank(bytes[next..<TextLines.contentEnd(bytes, lineStart: next, end: following)]) else { return bytes }
+                if range.isEmpty {
+                    replacement += lineEnding
+                } else {
+                    result.replaceSubrange(next..<next, with: lineEnding)
+                }
+            }
+            result.replaceSubrange(range, with: replacement)
             return result
         }
-        var entry = Array("**\(key)**:".utf8) + text + eol
-        let point: Int
-        if let item = items.last {
-            let last = lastContentLine(of: item, within: section, lines: lines, bytes: bytes)
-            point = lines.end(ofLine: last)
-            let marker = bytes[lines.starts[item.firstLine]..<item.contentStart]
-            let bullet = marker.contains { $0 == ASCII.minus || $0 == ASCII.star || $0 == ASCII.plus }
-            entry = (bullet ? Array(marker) : Array("- ".utf8)) + entry
-        } else {
-            point = Document.endOfContent(bytes, in: section.bodyRange)
-            entry = Array("- ".utf8) + entry
-            if point > section.bodyRange.lowerBound, !TextLines.endsWithBlankLine(Array(bytes[..<point])) { entry = eol + entry }
-        }
-        if point < section.bodyRange.upperBound {
-            let next = TextLines.endOfLine(bytes, from: point, upperBound: bytes.count)
-            if !TextLines.isBlank(bytes[point..<TextLines.contentEnd(bytes, lineStart: point, end: next)]) { entry += eol }
-        }
-        result.replaceSubrange(point..<point, with: entry)
-        return result
+    }
+
+    /// Whether `bytes` has a top-level list item on `line` that holds that line only.
+    static func isOneLineItem(at line: Int, in bytes: [UInt8]) -> Bool {
+        let document = Document(bytes, options: .commonMark)
+        guard let item = document.structure.listItems.first(where: { $0.firstLine == line }) else { return false }
+        var last = item.lastLine
+        while last > line, TextLines.isBlank(bytes[document.lines.starts[last]..<document.lines.contentEnds[last]]) { last -= 1 }
+        return last == line
     }
 
     /// Where `**KEY**:` or `**KEY:**` ends when the item's text starts with it.

@@ -117,7 +117,7 @@ extension Document {
         case .keep:
             break
         case .set(let key, let value):
-            local = KeyedEntry.upserting(key: key, value: value, in: target, of: localDocument, eol: eol)
+            local = try KeyedEntry.upserting(key: key, value: value, in: target, of: localDocument, eol: eol)
         case .replace(let text):
             // The closing `Last updated:` line of the whole section stays when its last
             // subsection is replaced; the blank lines before it stay too and stand for the

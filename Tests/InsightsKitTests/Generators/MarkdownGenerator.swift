@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Random CommonMark documents and section bodies, built line by line from every kind of
 /// block: ATX and setext headings, paragraphs with lazy continuation, bullet and ordered
 /// lists with nesting, block quotes, fenced and indented code, the seven kinds of HTML block,

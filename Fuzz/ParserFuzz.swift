@@ -1,0 +1,36 @@
+// libFuzzer target: any bytes are a document. Scanning never fails, the sections tile the
+// file, every section is addressable or reported ambiguous, and CRLF line endings give the
+// same headings as LF. A violated property traps, which libFuzzer reports as a crash.
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let document = Document(bytes)
+    var rebuilt = Array(bytes[..<(document.sections.first?.range.lowerBound ?? bytes.count)])
+    for section in document.sections where section.parent == nil {
+        rebuilt += bytes[section.range]
+    }
+    precondition(rebuilt == bytes, "the top-level sections do not tile the file")
+    for section in document.sections {
+        precondition(section.bodyRange.upperBound == section.range.upperBound && section.range.contains(section.bodyRange.lowerBound)
+                     || section.bodyRange.isEmpty, "a body outside its section")
+        let address = SectionAddress(title: section.title, level: section.level)
+        if let match = try? document.resolve(address), let target = match.target {
+            precondition(target.level == section.level && target.title == section.title, "an address leads elsewhere")
+        }
+        _ = document.lastUpdated(of: section)
+        _ = document.fingerprint(of: section)
+    }
+    if !bytes.contains(UInt8(ascii: "\r")) {
+        var crlf: [UInt8] = []
+        crlf.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            if byte == UInt8(ascii: "\n") { crlf.append(UInt8(ascii: "\r")) }
+            crlf.append(byte)
+        }
+        let lf = document.sections.map { "\($0.level) \($0.heading.firstLine) \($0.title)" }
+        let other = Document(crlf).sections.map { "\($0.level) \($0.heading.firstLine) \($0.title)" }
+        precondition(lf == other, "CRLF changes the headings")
+    }
+    return 0
+}
