@@ -43,13 +43,12 @@ enum DiffCommand: Command {
 
     /// The changed parts, each with its own hunks, under a `---`/`+++` header.
     static func text(_ comparison: SectionComparison, old: Version, new: Version, color: Bool) -> [UInt8] {
-        let differences = comparison.differences
-        guard !differences.isEmpty else { return [] }
+        guard comparison.hasChanges else { return [] }
         var output = Array(DiffColor.bold("--- \(old.label)\n+++ \(new.label)", enabled: color).utf8) + [UInt8(ascii: "\n")]
-        for change in differences {
+        for (index, change) in comparison.changes.enumerated() where change.status != .unchanged {
             output += Array((DiffColor.bold(describe(change, in: comparison), enabled: color) + "\n").utf8)
             if change.status != .moved {
-                output += DiffColor.hunks(comparison.hunks(of: change), enabled: color)
+                output += DiffColor.hunks(comparison.hunks(at: index), enabled: color)
             }
         }
         output += Array((summary(comparison) + "\n").utf8)
@@ -128,7 +127,8 @@ enum DiffCommand: Command {
             guard !lines.isEmpty else { return .null }
             return .int(end ? lines.upperBound : lines.lowerBound + 1)
         }
-        let sections = comparison.changes.map { change -> JSON in
+        let sections = comparison.changes.indices.map { index -> JSON in
+            let change = comparison.changes[index]
             let counts = comparison.lineCounts(of: change)
             let newPath = change.new.flatMap { comparison.new.plainPath(of: $0) }
             let oldPath = change.old.flatMap { comparison.old.plainPath(of: $0) }
@@ -137,7 +137,7 @@ enum DiffCommand: Command {
                 .int(change.new != nil ? comparison.new.document.sections[index].level : comparison.old.document.sections[index].level)
             default: .null
             }
-            let diff = change.status == .unchanged || change.status == .moved ? [] : comparison.hunks(of: change)
+            let diff = change.status == .unchanged || change.status == .moved ? [] : comparison.hunks(at: index)
             return .object([
                 ("status", .string(change.status.rawValue)),
                 ("section", .optional(newPath ?? oldPath)), ("oldSection", .optional(oldPath)), ("level", level),

@@ -47,6 +47,9 @@ struct PathologicalInput: Sendable, CustomTestStringConvertible {
         PathologicalInput("emphasis-like stars", size: 50_000) { repeating("*a ", $0) + "\n" + repeating("**", $0) + "\n" },
         PathologicalInput("setext underlines", size: 5_000) { repeating("a\n===\n", $0) + repeating("---\n", $0) },
         PathologicalInput("tabs before a marker", size: 50_000) { repeating("\t", $0) + "- x\n" + repeating(" \t>", $0) + "\n" },
+        PathologicalInput("sections that are all new since the base", size: 3_000) { n in
+            "# Title\n" + (0..<n).map { "## Section \($0)\nbody\n\n" }.joined()
+        },
     ]
 }
 
@@ -69,10 +72,13 @@ struct LinearTimeTests {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
-    /// Parsing, addressing the sections, and validating the input as a body.
+    /// Parsing, addressing the sections, validating the input as a body, and diffing it
+    /// section by section against an empty base.
     static func process(_ bytes: [UInt8]) -> Int {
         let document = Document(bytes)
         var found = document.sections.count
+        let comparison = SectionComparison(old: Document([]), new: document)
+        for index in comparison.changes.indices { found &+= comparison.hunks(at: index).count }
         if let last = document.sections.last, (try? document.resolve(SectionAddress(title: last.title, level: last.level))) != nil {
             found += 1
         }

@@ -306,13 +306,10 @@ public enum Check {
         let allowedOld = try allowedSections(allowed, in: comparison.old)
         let names = allowed.map(\.description).joined(separator: ", ")
         var findings: [Finding] = []
-        // Where each part is, found once for all (a file new since the base has nothing but
-        // added parts).
-        let starts = comparison.allFirstLines
         for (position, change) in comparison.changes.enumerated() where change.status != .unchanged {
             if case .section(let index)? = change.new, allowedNew.contains(index) { continue }
             if case .section(let index)? = change.old, allowedOld.contains(index) { continue }
-            let line = comparison.firstChangedLine(of: change, startingAt: starts[position].new) + 1
+            let line = comparison.firstChangedLine(at: position) + 1
             let what: String
             let section: String?
             if change.new == .preamble {

@@ -37,6 +37,10 @@ public struct SectionComparison: Sendable {
     public let new: Outline
     /// Every part of both versions, unchanged ones included.
     public let changes: [PartChange]
+    /// For each change, the 0-based line where its part starts in each version; for a
+    /// version without it, the line where it would be: after the nearest part before it that
+    /// the version has.
+    public let firstLines: [(old: Int, new: Int)]
 
     /// Matches `old` against `new`.
     public init(old: Document, new: Document) {
@@ -48,6 +52,7 @@ public struct SectionComparison: Sendable {
         self.old = old
         self.new = new
         changes = Self.match(old, new)
+        firstLines = Self.firstLines(of: changes, old: old, new: new)
     }
 
     /// Whether anything differs.
@@ -60,33 +65,17 @@ public struct SectionComparison: Sendable {
         changes.filter { $0.status != .unchanged }
     }
 
-    /// The part's own unified diff hunks (no `---`/`+++` header), numbered with the file's
-    /// lines. An added part is diffed against nothing at the place it was inserted, a
-    /// removed part against nothing at the place it was.
-    public func hunks(of change: PartChange, context: Int = 3) -> [UInt8] {
-        let (oldOffset, newOffset) = firstLines(of: change)
-        let (oldLines, newLines) = lines(of: change)
+    /// The own unified diff hunks (no `---`/`+++` header) of the part of `changes[index]`,
+    /// numbered with the file's lines. An added part is diffed against nothing at the place
+    /// it was inserted, a removed part against nothing at the place it was.
+    public func hunks(at index: Int, context: Int = 3) -> [UInt8] {
+        let (oldOffset, newOffset) = firstLines[index]
+        let (oldLines, newLines) = lines(of: changes[index])
         return unifiedHunks(old: oldLines, new: newLines, context: context, oldLineOffset: oldOffset, newLineOffset: newOffset)
     }
 
-    /// The 0-based line where the part starts in each version; for a version without it,
-    /// the line where it would be: after the nearest part before it that the version has.
-    public func firstLines(of change: PartChange) -> (old: Int, new: Int) {
-        if let oldPart = change.old, let newPart = change.new {
-            return (old.lines(of: oldPart).lowerBound, new.lines(of: newPart).lowerBound)
-        }
-        let position = changes.firstIndex(of: change) ?? 0
-        let before = changes[..<position].reversed()
-        let oldLine = change.old.map { old.lines(of: $0).lowerBound }
-            ?? before.lazy.compactMap(\.old).first.map { old.lines(of: $0).upperBound } ?? 0
-        let newLine = change.new.map { new.lines(of: $0).lowerBound }
-            ?? before.lazy.compactMap(\.new).first.map { new.lines(of: $0).upperBound } ?? 0
-        return (oldLine, newLine)
-    }
-
-    /// `firstLines(of:)` of every change in `changes`, in order, found in one pass: for
-    /// callers that need it for many added or removed parts.
-    public var allFirstLines: [(old: Int, new: Int)] {
+    /// The first lines of every change, in one pass.
+    private static func firstLines(of changes: [PartChange], old: Outline, new: Outline) -> [(old: Int, new: Int)] {
         var result: [(old: Int, new: Int)] = []
         result.reserveCapacity(changes.count)
         var oldEnd = 0
@@ -100,17 +89,12 @@ public struct SectionComparison: Sendable {
         return result
     }
 
-    /// The 0-based line of the new version where the part first differs from the old one
-    /// (where it was, for a removed part).
-    public func firstChangedLine(of change: PartChange) -> Int {
-        firstChangedLine(of: change, startingAt: firstLines(of: change).new)
-    }
-
-    /// `firstChangedLine(of:)` for a part whose place in the new version, `start`, is known.
-    func firstChangedLine(of change: PartChange, startingAt start: Int) -> Int {
-        let (oldLines, newLines) = lines(of: change)
+    /// The 0-based line of the new version where the part of `changes[index]` first
+    /// differs from the old one (where it was, for a removed part).
+    public func firstChangedLine(at index: Int) -> Int {
+        let (oldLines, newLines) = lines(of: changes[index])
         let same = zip(oldLines, newLines).prefix { $0 == $1 }.count
-        return start + min(same, max(newLines.count - 1, 0))
+        return firstLines[index].new + min(same, max(newLines.count - 1, 0))
     }
 
     /// The number of lines added and removed in the part.

@@ -54,7 +54,8 @@ struct SectionComparisonTests {
     @Test("hunks are numbered with the file's lines")
     func hunkNumbers() {
         let comparison = SectionComparison(old: Document(Array("## A\na\n## B\nb\nc\n".utf8)), new: Document(Array("## A\na\nnew\n## B\nb\nC\n".utf8)))
-        let hunks = comparison.differences.map { String(decoding: comparison.hunks(of: $0), as: UTF8.self) }
+        let hunks = comparison.changes.indices.filter { comparison.changes[$0].status != .unchanged }
+            .map { String(decoding: comparison.hunks(at: $0), as: UTF8.self) }
         #expect(hunks == ["@@ -1,2 +1,3 @@\n ## A\n a\n+new\n", "@@ -3,3 +4,3 @@\n ## B\n b\n-c\n+C\n"])
     }
 
