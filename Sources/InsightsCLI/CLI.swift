@@ -149,8 +149,9 @@ struct SectionTarget {
 extension ParsedArguments {
     /// The addressed section: SECTION (the first positional) or the section `--agent NAME`
     /// owns, with `--sub` and `--level`; nil when neither is given. Throws `usage` unless
-    /// exactly `rest` positional arguments follow SECTION.
-    func sectionTarget(_ context: CommandContext, rest count: Int = 0) throws -> SectionTarget? {
+    /// the positional arguments after SECTION are exactly those `rest` names.
+    func sectionTarget(_ context: CommandContext, rest: [String] = []) throws -> SectionTarget? {
+        let count = rest.count
         var positionals = positionals[...]
         var title: String
         var template: AgentTemplate?
@@ -168,7 +169,7 @@ extension ParsedArguments {
             throw InsightsError(.usage, "unexpected argument \"\(extra)\"" + (value("agent") != nil ? ": --agent already names the section" : ""))
         }
         if positionals.count < count {
-            throw InsightsError(.usage, "missing argument: expected \(count) after the section")
+            throw InsightsError(.usage, "missing \(rest[positionals.count...].joined(separator: " ")): the section is followed by \(rest.joined(separator: " "))")
         }
         let level = try integer("level", in: 1...6) ?? 2
         return SectionTarget(address: SectionAddress(title: title, level: level, subsections: values("sub")),
@@ -176,8 +177,8 @@ extension ParsedArguments {
     }
 
     /// `sectionTarget`, requiring a section.
-    func requiredSectionTarget(_ context: CommandContext, command: String, rest count: Int = 0) throws -> SectionTarget {
-        guard let target = try sectionTarget(context, rest: count) else {
+    func requiredSectionTarget(_ context: CommandContext, command: String, rest: [String] = []) throws -> SectionTarget {
+        guard let target = try sectionTarget(context, rest: rest) else {
             throw InsightsError(.usage, "`insights \(command)` needs a SECTION or --agent NAME")
         }
         return target

@@ -17,7 +17,7 @@ enum SetCommand: Command {
         """)
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        let target = try arguments.requiredSectionTarget(context, command: "set", rest: 2)
+        let target = try arguments.requiredSectionTarget(context, command: "set", rest: ["KEY", "VALUE"])
         let request = EditRequest(address: target.address, edit: .set(key: target.rest[0], value: target.rest[1]),
                                   skeleton: target.template?.skeleton ?? [], stampDate: try UpdateCommand.stampDate(arguments),
                                   ifMatch: arguments.value("if-match"))

@@ -90,6 +90,16 @@ struct ExitCodeTests {
         ["read", "Notes", "Last"],
         ["update", "Notes", "--body", "x", "--append", "--prepend"],
         ["update", "Notes", "--body", "x", "--body-file", "body.txt"],
+        ["set", "Notes", "Key"],
+        ["set", "--agent", "joker", "Notes", "Key", "Value"],
+        ["set", "Notes", "Key**", "Value"],
+        ["remove"],
+        ["update", "--agent", "default", "--body", "x"],
+        ["update", "--agent", "../joker", "--body", "x"],
+        ["session-summary"],
+        ["session-summary", "--agent", "joker", "--field", "no equals sign"],
+        ["templates", "/etc/passwd"],
+        ["init", "--agent", "nobody-knows"],
     ]
 
     @Test("64: usage errors", arguments: usageCases)

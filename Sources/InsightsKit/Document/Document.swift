@@ -46,15 +46,12 @@ public struct Document: Sendable {
 
     /// The file's line ending: that of its first line, `\n` when it has none.
     public var lineEnding: [UInt8] {
-        guard lines.count > 0 else { return [ASCII.lf] }
-        let end = lines.contentEnds[0]
-        let next = lines.end(ofLine: 0)
-        return next > end ? Array(bytes[end..<next]) : [ASCII.lf]
+        TextLines.firstLineEnding(bytes)
     }
 
     /// Whether the file is empty or ends with a line ending.
     public var endsWithLineEnding: Bool {
-        bytes.last.map { $0 == ASCII.lf || $0 == ASCII.cr } ?? true
+        TextLines.endsWithLineEnding(bytes)
     }
 
     /// The text of line `index` without its line ending.

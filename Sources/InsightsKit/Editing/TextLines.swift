@@ -84,6 +84,17 @@ enum TextLines {
         return position
     }
 
+    /// The line ending of the first line of `text`; `\n` when it has none.
+    static func firstLineEnding(_ text: [UInt8]) -> [UInt8] {
+        guard let end = text.firstIndex(where: { $0 == ASCII.lf || $0 == ASCII.cr }) else { return [ASCII.lf] }
+        return text[end] == ASCII.cr && end + 1 < text.count && text[end + 1] == ASCII.lf ? [ASCII.cr, ASCII.lf] : [text[end]]
+    }
+
+    /// Whether `text` is empty or ends with a line ending.
+    static func endsWithLineEnding(_ text: [UInt8]) -> Bool {
+        text.last.map { $0 == ASCII.lf || $0 == ASCII.cr } ?? true
+    }
+
     /// Whether `text` ends with a blank line (or is empty).
     static func endsWithBlankLine(_ text: [UInt8]) -> Bool {
         guard let last = text.last, last == ASCII.lf || last == ASCII.cr else { return text.isEmpty }

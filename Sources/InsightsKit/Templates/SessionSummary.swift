@@ -70,10 +70,9 @@ public struct SessionSummary: Sendable, Equatable {
     /// at its end under a `## DATE TIME AGENT` heading. The log's line endings are kept.
     public func appended(to log: [UInt8]?, agent: String, date: String, time: String) -> [UInt8] {
         let current = log ?? []
-        let document = Document(current)
-        let eol = document.lineEnding
+        let eol = TextLines.firstLineEnding(current)
         var result = current.isEmpty ? Array("# Session log\n".utf8) : current
-        if !document.endsWithLineEnding { result += eol }
+        if !TextLines.endsWithLineEnding(current) { result += eol }
         if !TextLines.endsWithBlankLine(result) { result += eol }
         result += TextLines.normalized(Array("## \(date) \(time) \(agent)\n\n".utf8) + Array(text.utf8), lineEnding: eol)
         return result
