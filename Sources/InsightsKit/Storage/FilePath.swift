@@ -15,4 +15,16 @@ enum FilePath {
     static func join(_ folder: String, _ name: String) -> String {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
+
+    /// The first `relative` path that `matches`, looking in `folder` and then in each folder
+    /// above it up to the root; nil when none does.
+    static func nearest(_ relative: String, from folder: String, where matches: (String) -> Bool) -> String? {
+        var folder = folder
+        while true {
+            let candidate = join(folder, relative)
+            if matches(candidate) { return candidate }
+            if folder == "/" || folder.isEmpty || !folder.contains("/") { return nil }
+            folder = self.folder(of: folder)
+        }
+    }
 }

@@ -31,14 +31,8 @@ public struct InsightsFile: Sendable {
         if let fromEnvironment = environment["INSIGHTS_FILE"], !fromEnvironment.isEmpty {
             return InsightsFile(path: fromEnvironment)
         }
-        var folder = workingDirectory
-        while true {
-            let candidate = FilePath.join(folder, defaultRelativePath)
-            if POSIX.exists(candidate) { return InsightsFile(path: candidate) }
-            if folder == "/" || folder.isEmpty || !folder.contains("/") { break }
-            folder = FilePath.folder(of: folder)
-        }
-        return InsightsFile(path: FilePath.join(workingDirectory, defaultRelativePath))
+        let found = FilePath.nearest(defaultRelativePath, from: workingDirectory, where: POSIX.exists)
+        return InsightsFile(path: found ?? FilePath.join(workingDirectory, defaultRelativePath))
     }
 
     /// The session log beside the file: `sessions.md` in the same folder.

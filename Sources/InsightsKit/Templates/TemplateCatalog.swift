@@ -15,13 +15,7 @@ public struct TemplateCatalog: Sendable {
     /// The catalog of the project around `workingDirectory`: overrides come from the nearest
     /// `.superagent/templates` folder walking up from it.
     public static func around(workingDirectory: String) -> TemplateCatalog {
-        var folder = workingDirectory
-        while true {
-            let candidate = FilePath.join(folder, projectRelativePath)
-            if POSIX.isDirectory(candidate) { return TemplateCatalog(projectFolder: candidate) }
-            if folder == "/" || folder.isEmpty || !folder.contains("/") { return TemplateCatalog(projectFolder: nil) }
-            folder = FilePath.folder(of: folder)
-        }
+        TemplateCatalog(projectFolder: FilePath.nearest(projectRelativePath, from: workingDirectory, where: POSIX.isDirectory))
     }
 
     /// Names of the bundled templates, sorted.
