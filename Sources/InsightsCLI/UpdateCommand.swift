@@ -77,13 +77,13 @@ enum Editing {
         let file = context.file
         if arguments.has("dry-run") {
             let old = try file.read() ?? []
-            let result = try Document(old).applying(request)
+            let result = try Document(old, options: .sectionsOnly).applying(request)
             context.terminal.out(unifiedDiff(old: old, new: result.bytes, oldLabel: diffLabel("a", file.path), newLabel: diffLabel("b", file.path)))
             return 0
         }
         let timeout = try arguments.seconds("lock-timeout") ?? 10
         let result = try file.modifyPieces(lockTimeout: timeout) { current in
-            let result = try Document(current ?? []).applying(request)
+            let result = try Document(current ?? [], options: .sectionsOnly).applying(request)
             return (result.changed || current == nil ? result.pieces : nil, result)
         }
         report(result, request: request, context: context, json: arguments.has("json"))

@@ -47,6 +47,12 @@ struct PathologicalInput: Sendable, CustomTestStringConvertible {
         PathologicalInput("emphasis-like stars", size: 50_000) { repeating("*a ", $0) + "\n" + repeating("**", $0) + "\n" },
         PathologicalInput("setext underlines", size: 5_000) { repeating("a\n===\n", $0) + repeating("---\n", $0) },
         PathologicalInput("tabs before a marker", size: 50_000) { repeating("\t", $0) + "- x\n" + repeating(" \t>", $0) + "\n" },
+        PathologicalInput("skipped lines that a fence sends back to be scanned", size: 50_000) { n in
+            "# T\n" + repeating("\n", n) + "```\n" + repeating("text\n", n) + "```\n"
+        },
+        PathologicalInput("headings between skipped lines and rescanned ones", size: 10_000) { n in
+            repeating("## H\ntext\n\n---\n", n)
+        },
         PathologicalInput("sections that are all new since the base", size: 3_000) { n in
             "# Title\n" + (0..<n).map { "## Section \($0)\nbody\n\n" }.joined()
         },
@@ -77,6 +83,7 @@ struct LinearTimeTests {
     static func process(_ bytes: [UInt8]) -> Int {
         let document = Document(bytes)
         var found = document.sections.count
+        found &+= Document(bytes, options: .sectionsOnly).sections.count
         let comparison = SectionComparison(old: Document([]), new: document)
         for index in comparison.changes.indices { found &+= comparison.hunks(at: index).count }
         if let last = document.sections.last, (try? document.resolve(SectionAddress(title: last.title, level: last.level))) != nil {

@@ -169,11 +169,42 @@ struct ScanState {
             frontMatter = found
             firstLine = found.upperBound
         }
-        if firstLine < lines.count {
-            for index in firstLine..<lines.count {
-                let start = index == 0 ? min(bomLength, lines.contentEnds[0]) : lines.starts[index]
-                incorporate(line: index, start: start, end: lines.contentEnds[index])
-                if stoppedAfter != nil { break }
+        var index = firstLine
+        // Lines are skipped (see `SkippedLine`) only where a scan that keeps list items would
+        // not see them anyway, and only from a line after which the document alone is open.
+        let skips = !recordsListItems
+        /// While skipping: the first line skipped, after which the document alone was open.
+        var skippedFrom: Int?
+        /// After a skipped line needed scanning: the lines before it are scanned, then it,
+        /// before any line is skipped again (so no line is looked at more than twice).
+        var scanThrough = -1
+        while index < lines.count {
+            let start = index == 0 ? min(bomLength, lines.contentEnds[0]) : lines.starts[index]
+            let end = lines.contentEnds[index]
+            if let from = skippedFrom {
+                switch SkippedLine.kind(of: bytes, from: start, to: end) {
+                case .skippable:
+                    index += 1
+                    continue
+                case .needsScan:
+                    scanThrough = index
+                    index = from
+                    skippedFrom = nil
+                    continue
+                case .heading:
+                    skippedFrom = nil
+                }
+            }
+            incorporate(line: index, start: start, end: end)
+            if stoppedAfter != nil { break }
+            index += 1
+            if skips, index > scanThrough, open.count == 1 { skippedFrom = index }
+        }
+        // How the document ends (the last top-level block) depends on the lines after the
+        // last heading: they are scanned.
+        if let from = skippedFrom, stoppedAfter == nil, from < lines.count {
+            for index in from..<lines.count {
+                incorporate(line: index, start: lines.starts[index], end: lines.contentEnds[index])
             }
         }
         lineIndex = stoppedAfter.map { $0 + 1 } ?? lines.count

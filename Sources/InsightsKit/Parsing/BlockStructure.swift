@@ -28,7 +28,9 @@ public struct ScanOptions: Sendable, Equatable {
     /// On for insights files; off for strict CommonMark.
     public var frontMatter: Bool
     /// Record the items of top-level lists (`BlockStructure.listItems`), which keyed
-    /// entries need; commands that only read sections leave them out.
+    /// entries need (in the scan of the section they are set in). Without them the scan
+    /// skips the lines that cannot change which lines are top-level headings (`SkippedLine`),
+    /// looking only at their first bytes; a whole file is scanned so.
     public var listItems: Bool
 
     /// Creates scan options.
@@ -40,6 +42,7 @@ public struct ScanOptions: Sendable, Equatable {
     /// Strict CommonMark 0.31.2, with no extension.
     public static let commonMark = ScanOptions(frontMatter: false)
 
-    /// An insights file read for its sections only: no list items recorded.
+    /// An insights file scanned for its sections only: no list items recorded, lines that
+    /// cannot be headings skipped.
     public static let sectionsOnly = ScanOptions(listItems: false)
 }

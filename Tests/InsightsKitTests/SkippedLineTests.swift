@@ -1,0 +1,81 @@
+import TestSupport
+import Testing
+@testable import InsightsKit
+
+/// The scan that skips lines (used whenever list items are not recorded) finds exactly what
+/// the scan that takes every line through the block parser finds (used when they are): the
+/// same headings, front matter and last top-level block, on every fixture, every spec example,
+/// random documents and random sequences of the lines that decide it.
+@Suite("Scanning with skipped lines")
+struct SkippedLineTests {
+    /// The two scans of `bytes`, side by side, when they differ.
+    static func mismatch(in bytes: [UInt8], frontMatter: Bool) -> String? {
+        var full = BlockScanner.scan(bytes, options: ScanOptions(frontMatter: frontMatter, listItems: true))
+        full.listItems = []
+        let skipping = BlockScanner.scan(bytes, options: ScanOptions(frontMatter: frontMatter, listItems: false))
+        return full == skipping ? nil : "full scan \(full)\nskipping scan \(skipping)"
+    }
+
+    @Test("on every fixture and spec example", arguments: RoundTripCase.all)
+    func fixtures(_ fixture: RoundTripCase) {
+        #expect(Self.mismatch(in: fixture.bytes, frontMatter: true) == nil)
+        #expect(Self.mismatch(in: fixture.bytes, frontMatter: false) == nil)
+    }
+
+    @Test("on random documents")
+    func randomDocuments() {
+        let seed = TestSeed.current(for: "skipped lines, documents")
+        let total = TestSeed.count("INSIGHTS_PROPERTY_CASES", default: 4000)
+        for index in 0..<total {
+            var generator = MarkdownGenerator(seed: TestSeed.forCase(index, of: seed))
+            let bytes = generator.document()
+            let problem = Self.mismatch(in: bytes, frontMatter: true)
+            #expect(problem == nil, "seed \(seed), case \(index): \(String(decoding: bytes, as: UTF8.self).debugDescription)")
+        }
+    }
+
+    /// Lines on either side of each rule of `SkippedLine`: headings indented zero to four
+    /// columns and with tabs, hashes that are not headings, fences and near-fences, setext
+    /// underlines and thematic breaks, HTML, container starts that hold each of these, lazy
+    /// continuation text, indented code and blank lines.
+    static let lines = [
+        "## H", "# H", " ## H", "  ## H", "   ## H", "    ## H", "\t## H", " \t## H", "## H ##", "##", "#\tH",
+        "####### H", "#H", "###### H", "```", "~~~", "  ```", "   ~~~", "``", "`code`", "```a`", "````",
+        "---", "===", "-", "- - -", "***", "  ---", "   ===", "- ---", "-- x", "= x",
+        "<div>", "</div>", "<!--", "-->", "<pre>", "</pre>", "<a href=\"x\">", " <p>",
+        "- item", "  - nested", "* item", "1. item", "2) item", "-", "- ```", "- ## H", "- <div>", "  ```",
+        "> quote", "> ## H", "> ```", ">", "> - item", "  > quote",
+        "text", "lazy text", "[ref]: /url", "[ref]: /url 'title", "title'", "    code", "\tcode", "      ## H",
+        "", "", "", " ", "\t",
+    ]
+
+    @Test("on random sequences of the lines that decide what may be skipped")
+    func randomLines() {
+        let seed = TestSeed.current(for: "skipped lines, line sequences")
+        let total = TestSeed.count("INSIGHTS_PROPERTY_CASES", default: 4000) * 5
+        for index in 0..<total {
+            var random = SeededRandom(seed: TestSeed.forCase(index, of: seed))
+            let count = random.int(1...24)
+            let chosen = (0..<count).map { _ in random.pick(Self.lines) }
+            let ending = random.chance(0.8) ? "\n" : random.chance(0.5) ? "\r\n" : "\r"
+            let bytes = Array((chosen.joined(separator: ending) + (random.chance(0.8) ? ending : "")).utf8)
+            let problem = Self.mismatch(in: bytes, frontMatter: random.chance(0.5))
+            #expect(problem == nil, "seed \(seed), case \(index): \(chosen)")
+        }
+    }
+
+    @Test("a scan that stops at a section's end skips lines the same way")
+    func stoppingScan() throws {
+        var text = "# Project\n\n"
+        for number in 1...200 {
+            text += "## Agent \(number) Notes\n\n### Sub\n- **Key**: value\n\n```sh\n## not a heading\n```\n\nText\n---\n\n"
+        }
+        let bytes = Array(text.utf8)
+        let (document, match) = try Document.scanned(through: SectionAddress(title: "Agent 120 Notes"), in: bytes)
+        let full = Document(bytes)
+        let expected = try full.section(at: SectionAddress(title: "Agent 120 Notes"))
+        #expect(match.target?.range == expected.target?.range)
+        #expect(document.sections.count < full.sections.count)
+        #expect(Self.mismatch(in: bytes, frontMatter: true) == nil)
+    }
+}
