@@ -8,9 +8,21 @@ import Musl
 import Darwin
 #endif
 
-/// The `insights` executable under test: beside the test bundle's executable, else
-/// `<package root>/.build/debug/insights` found through `#filePath`.
+/// The `insights` executable under test: `$INSIGHTS_TEST_BINARY` when it is set (an absolute
+/// path, or one relative to the working directory; it must be an executable file), else beside
+/// the test bundle's executable, else `<package root>/.build/debug/insights` found through
+/// `#filePath`.
 let insightsBinary: URL = {
+    if let chosen = ProcessInfo.processInfo.environment["INSIGHTS_TEST_BINARY"], !chosen.isEmpty {
+        let path = chosen.hasPrefix("/") ? chosen : FileManager.default.currentDirectoryPath + "/" + chosen
+        let binary = URL(fileURLWithPath: path).standardizedFileURL
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: binary.path, isDirectory: &isFolder), !isFolder.boolValue,
+              FileManager.default.isExecutableFile(atPath: binary.path) else {
+            fatalError("INSIGHTS_TEST_BINARY=\(chosen): \(binary.path) is not an executable file")
+        }
+        return binary
+    }
     var candidates: [URL] = []
     if let executable = Bundle.main.executableURL {
         candidates.append(executable.deletingLastPathComponent().appendingPathComponent("insights"))
@@ -69,6 +81,7 @@ func insights(_ arguments: [String], in directory: URL? = nil, environment: [Str
     }
     var fullEnvironment = ProcessInfo.processInfo.environment
     fullEnvironment["INSIGHTS_FILE"] = nil
+    fullEnvironment["INSIGHTS_TEST_BINARY"] = nil
     fullEnvironment["NO_COLOR"] = "1"
     for (key, value) in environment { fullEnvironment[key] = value }
     process.environment = fullEnvironment
