@@ -61,8 +61,8 @@ public struct Document: Sendable {
 
     /// The value of the last `Last updated:` line within `range` of lines, if any.
     public func lastUpdated(inLines range: ClosedRange<Int>) -> String? {
-        for line in range.reversed() where !isHeadingLine(line) {
-            if let value = Stamp.value(in: text(ofLine: line)) {
+        for line in range.reversed() {
+            if let value = Stamp.value(in: text(ofLine: line)), !isHeadingLine(line) {
                 return String(decoding: bytes[value], as: UTF8.self)
             }
         }

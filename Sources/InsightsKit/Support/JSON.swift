@@ -50,7 +50,7 @@ public enum JSON: Sendable, Equatable {
             for (index, (key, value)) in members.enumerated() {
                 Self.newline(into: &output, indent: indent + 2)
                 Self.writeString(key, into: &output)
-                output.append(contentsOf: ": ".utf8)
+                Self.keySeparator(into: &output)
                 value.write(into: &output, indent: indent + 2)
                 if index + 1 < members.count { output.append(UInt8(ascii: ",")) }
             }
@@ -110,7 +110,13 @@ public enum JSON: Sendable, Equatable {
     /// Appends a line feed and `indent` spaces.
     static func newline(into output: inout [UInt8], indent: Int) {
         output.append(ASCII.lf)
-        output.append(contentsOf: repeatElement(ASCII.space, count: indent))
+        for _ in 0..<indent { output.append(ASCII.space) }
+    }
+
+    /// Appends the `: ` between a key and its value.
+    static func keySeparator(into output: inout [UInt8]) {
+        output.append(ASCII.colon)
+        output.append(ASCII.space)
     }
 
     /// Equality by serialized form.

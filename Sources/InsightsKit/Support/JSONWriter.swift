@@ -53,7 +53,7 @@ public struct JSONWriter {
     public mutating func key(_ name: String) {
         startMember()
         JSON.writeString(name, into: &output)
-        output.append(contentsOf: ": ".utf8)
+        JSON.keySeparator(into: &output)
         afterKey = true
     }
 
