@@ -49,18 +49,36 @@ struct SkippedLineTests {
         "", "", "", " ", "\t",
     ]
 
+    /// Container starts put before a line: block quotes and list markers, with tabs and
+    /// spaces, nested when several are chosen.
+    static let prefixes = [
+        "> ", ">", ">\t", " > ", "- ", "-\t", "-  ", "* ", "+ ", "1. ", "10) ", "- - ", "> - ", " ", "  ", "   ", "\t",
+    ]
+
+    /// One line: zero to three container starts and some indentation before one of `lines`.
+    static func line(_ random: inout SeededRandom) -> String {
+        var text = ""
+        for _ in 0..<random.int(0...3) where random.chance(0.4) { text += random.pick(Self.prefixes) }
+        for _ in 0..<random.int(0...2) where random.chance(0.3) { text += random.chance(0.3) ? "\t" : " " }
+        return text + random.pick(Self.lines)
+    }
+
     @Test("on random sequences of the lines that decide what may be skipped")
     func randomLines() {
         let seed = TestSeed.current(for: "skipped lines, line sequences")
         let total = TestSeed.count("INSIGHTS_PROPERTY_CASES", default: 4000) * 5
         for index in 0..<total {
             var random = SeededRandom(seed: TestSeed.forCase(index, of: seed))
-            let count = random.int(1...24)
-            let chosen = (0..<count).map { _ in random.pick(Self.lines) }
-            let ending = random.chance(0.8) ? "\n" : random.chance(0.5) ? "\r\n" : "\r"
-            let bytes = Array((chosen.joined(separator: ending) + (random.chance(0.8) ? ending : "")).utf8)
-            let problem = Self.mismatch(in: bytes, frontMatter: random.chance(0.5))
-            #expect(problem == nil, "seed \(seed), case \(index): \(chosen)")
+            var chosen = (0..<random.int(1...24)).map { _ in Self.line(&random) }
+            if random.chance(0.1) { chosen.insert("---", at: 0) }
+            let endings = random.chance(0.1) ? ["\n", "\r\n", "\r"] : [random.chance(0.8) ? "\n" : random.chance(0.5) ? "\r\n" : "\r"]
+            var text = random.chance(0.05) ? "\u{FEFF}" : ""
+            for (position, line) in chosen.enumerated() {
+                text += line
+                if position + 1 < chosen.count || random.chance(0.8) { text += random.pick(endings) }
+            }
+            let problem = Self.mismatch(in: Array(text.utf8), frontMatter: random.chance(0.5))
+            #expect(problem == nil, "seed \(seed), case \(index): \(text.debugDescription)")
         }
     }
 

@@ -5,21 +5,32 @@
 /// scan: it then goes back to the first line it skipped and scans from there. This is exact
 /// because of what a line indented less than two columns can be:
 ///
-/// - No container continues it: a block quote needs `>`, a list item an indentation of at
-///   least its content's offset, which is two or more. So when it is an ATX heading (one to six
-///   `#` and then a space, a tab or the end of the line) it interrupts any paragraph and closes
-///   every container, and it is a heading of the document unless a fenced code block or an HTML
-///   block is open at the top level, which only a line that needs the full scan can open. The
-///   blocks open before it then do not matter: scanned alone, it gives the same heading and
-///   leaves the document alone open, as the full scan does.
+/// - No container continues it: a block quote needs `>`, and a list item needs an indentation
+///   of at least its content's offset, which is the marker's width (one or more) plus its
+///   padding (one or more: a tab counts its columns, and an item that starts blank or with five
+///   or more spaces after its marker has a padding of one), so two or more. So when it is an
+///   ATX heading (one to six `#` and then a space, a tab or the end of the line, tested by the
+///   scanner's own `atxOpening`) it interrupts any paragraph and closes every container, and it
+///   is a heading of the document unless a fenced code block or an HTML block is open at the
+///   top level, which only a line that needs the full scan can open. The blocks open before it
+///   then do not matter: scanned alone, it gives the same heading and leaves the document alone
+///   open, as the full scan does.
 /// - A line that is neither such a heading nor needs the full scan is not a top-level heading,
 ///   does not open a top-level block that hides a later line, and does not make an earlier line
 ///   a heading. Those that need the full scan are the ones that could: a setext underline
-///   (`=` or `-` run), a fence (three backticks or tildes), the start of an HTML block (`<`) and
-///   an ATX heading indented two or three columns, which a list item may or may not continue.
-///   Anything indented four columns or more is indented code or the content of a container.
+///   (`=` or `-` run), a fence (three backticks or tildes; looser than the scanner's test,
+///   which only costs a rescan), the start of an HTML block (`<`) and an ATX heading indented
+///   two or three columns, which a list item may or may not continue. A line indented four
+///   columns or more is indented code, paragraph text or the content of a container: never a
+///   top-level heading, fence or HTML start.
 ///
-/// The lines after the last heading are always scanned: how the document ends depends on them.
+/// This rests on the scan carrying nothing from one line to the next but its stack of open
+/// blocks: what else it keeps is reset when its block closes (the paragraph's lines), empty
+/// when only the document is open (the blocks a blank line closes), or kept for one line
+/// index (the thematic break facts). A fact carried across lines would have to be kept in
+/// step for skipped lines too. Skipping starts only after a line has been scanned, so the first
+/// line, the only one a byte order mark shifts, always is; the lines after the last heading
+/// are always scanned too: how the document ends depends on them.
 enum SkippedLine {
     case skippable, heading, needsScan
 
@@ -42,9 +53,7 @@ enum SkippedLine {
         let first = bytes[position]
         switch first {
         case ASCII.hash:
-            var run = position
-            while run < end, bytes[run] == ASCII.hash, run - position < 7 { run += 1 }
-            guard run - position <= 6, run == end || ASCII.isSpaceOrTab(bytes[run]) else { return .skippable }
+            guard ScanState.atxOpening(bytes, from: position, to: end) != nil else { return .skippable }
             return column <= 1 ? .heading : .needsScan
         case ASCII.backtick, ASCII.tilde:
             let fence = end - position >= 3 && bytes[position + 1] == first && bytes[position + 2] == first
