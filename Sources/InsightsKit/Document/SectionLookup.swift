@@ -1,23 +1,24 @@
-/// Reading one section without scanning the whole file: the scan stops where the section
-/// ends once a byte search shows that no later heading can have the section's title (which
-/// would make the name ambiguous). The section found is always the one a full scan finds.
+/// Reading one section without scanning the whole file: the scan keeps only the headings
+/// from the section's on, and stops where the section ends once a byte search shows that no
+/// later heading can have the section's title (which would make the name ambiguous). The
+/// section found is always the one a full scan finds.
 extension Document {
     /// Scans `bytes` far enough to follow `address`, then follows it as `section(at:)` does:
-    /// the same section, or the same error. The document returned may end its `sections`
-    /// just after the addressed one: use it to read that section only.
+    /// the same section, or the same error. The document returned may hold only the
+    /// addressed top-level section, its subsections and the heading after it: use it to read
+    /// that section only.
     public static func scanned(through address: SectionAddress, in bytes: [UInt8], options: ScanOptions = .sectionsOnly)
         throws -> (document: Document, match: AddressMatch) {
         let lines = LineTable(bytes)
         let wanted = Title.normalized(address.title)
         let words = SectionLookup.proofWords(of: wanted)
-        if !words.isEmpty {
-            let (structure, stoppedAfter) = BlockScanner.scan(bytes, lines: lines, options: options,
-                                                              stop: StopRule(level: address.level, title: wanted))
+        if !words.isEmpty, let (structure, stoppedAfter) = BlockScanner.scan(
+            bytes, lines: lines, options: options, stop: StopRule(level: address.level, title: wanted, words: words)) {
             let rest = stoppedAfter.map { lines.end(ofLine: $0) } ?? bytes.count
             let unique = bytes.withUnsafeBufferPointer { buffer in
-                words.contains { !SectionLookup.mayHoldTitleWord($0, in: buffer, from: rest) }
+                words.contains { !SectionLookup.mayHoldTitleWord($0, in: buffer, range: rest..<buffer.count) }
             }
-            if stoppedAfter == nil || unique {
+            if unique {
                 let document = Document(bytes, lines: lines, structure: structure, options: options)
                 return (document, try document.section(at: address))
             }
@@ -41,16 +42,16 @@ enum SectionLookup {
         return words.map { Array($0) }.sorted { $0.count > $1.count }.prefix(4).map { $0 }
     }
 
-    /// Whether `word` occurs in `bytes` from `start` on as a whole word: with white space or
-    /// the end of the bytes on each side. A heading's title words all occur so in its
-    /// source (a title is its source text with white space runs collapsed); any other
-    /// occurrence, even in a code block, also counts, which only makes the answer safe.
-    static func mayHoldTitleWord(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
-        var position = start
-        while let found = ByteSearch.first(word, in: bytes, range: position..<bytes.count) {
+    /// Whether `word` occurs in `range` of `bytes` as a whole word: with white space or an
+    /// end of the range on each side. A heading's title words all occur so in its source (a
+    /// title is its source text with white space runs collapsed); any other occurrence, even
+    /// in a code block, also counts, which only makes the answer safe.
+    static func mayHoldTitleWord(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Bool {
+        var position = range.lowerBound
+        while let found = ByteSearch.first(word, in: bytes, range: position..<range.upperBound) {
             let end = found + word.count
-            let before = found == start || ASCII.isWhitespace(bytes[found - 1])
-            let after = end == bytes.count || ASCII.isWhitespace(bytes[end])
+            let before = found == range.lowerBound || ASCII.isWhitespace(bytes[found - 1])
+            let after = end == range.upperBound || ASCII.isWhitespace(bytes[end])
             if before && after { return true }
             position = found + 1
         }

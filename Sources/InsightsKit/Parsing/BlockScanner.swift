@@ -13,17 +13,21 @@ public enum BlockScanner {
         }
     }
 
-    /// Scans `bytes` until the first heading of `stop.level` titled `stop.title` has been
-    /// followed by a heading of that level or a higher rank, which ends its section (or to
-    /// the end). Returns the headings found so far and the 0-based line after which the scan
-    /// stopped, if it did; the structure then covers the lines up to there exactly as a full
-    /// scan does (every decision of the scan depends only on the lines before).
+    /// Scans `bytes` for the section of the first heading of `stop.level` titled
+    /// `stop.title`, until a heading of that level or a higher rank ends it (or to the end).
+    /// The structure returned holds that heading and those after it up to there (the one that
+    /// ends the section included): the headings before it are recognised, so that every later
+    /// line is scanned as in a full scan, but not kept. Nil when the section is not there, or a
+    /// second heading with its title and level follows it (the name is ambiguous): only a full
+    /// scan can tell what is wrong then. `stoppedAfter` is the 0-based line after which the scan
+    /// stopped, nil when it reached the end.
     static func scan(_ bytes: [UInt8], lines: LineTable, options: ScanOptions, stop: StopRule)
-        -> (structure: BlockStructure, stoppedAfter: Int?) {
+        -> (structure: BlockStructure, stoppedAfter: Int?)? {
         bytes.withUnsafeBufferPointer { buffer in
             var scanner = ScanState(bytes: buffer, lines: lines)
             scanner.stopRule = stop
             let structure = scanner.run(options: options)
+            guard let rule = scanner.stopRule, rule.found else { return nil }
             return (structure, scanner.stoppedAfter)
         }
     }
@@ -39,8 +43,17 @@ public enum BlockScanner {
 struct StopRule {
     var level: Int
     var title: String
+    /// Words that a heading must hold, each between white space, to have that title
+    /// (`SectionLookup.proofWords`): a heading that lacks one is passed over without making a
+    /// string of its title.
+    var words: [[UInt8]]
     /// Whether that heading has been found.
     var found = false
+
+    /// Whether the heading titled by `range` of `bytes` may have the wanted title.
+    func mayBeTitled(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        words.allSatisfy { SectionLookup.mayHoldTitleWord($0, in: bytes, range: range) }
+    }
 }
 
 /// The kinds of block the scan keeps open between lines.
@@ -332,20 +345,27 @@ struct ScanState {
     /// directly in the document opens a section.
     mutating func addHeading(level: Int, style: Heading.Style, firstLine: Int, titleStart: Int, titleEnd: Int) {
         guard open.count == 1 else { return }
+        if let rule = stopRule, !rule.found {
+            // Before the wanted section, a heading is only looked at to see whether it is the one.
+            guard level == rule.level, rule.mayBeTitled(bytes, titleStart..<titleEnd) else { return }
+            let title = Title.normalized(bytes, titleStart..<titleEnd)
+            guard title == rule.title else { return }
+            stopRule?.found = true
+            headings.append(Heading(level: level, style: style, firstLine: firstLine, lastLine: lineIndex, title: title))
+            return
+        }
         headings.append(Heading(
             level: level, style: style, firstLine: firstLine, lastLine: lineIndex,
             title: Title.normalized(bytes, titleStart..<titleEnd)))
         if stopRule != nil { checkStop(headings[headings.count - 1]) }
     }
 
-    /// Stops after this line when `heading` ends the wanted section; a second heading with
-    /// the wanted title and level makes the name ambiguous, which only a full scan reports.
+    /// Once the wanted section is found: stops after this line when `heading` ends it; a
+    /// second heading with the wanted title and level makes the name ambiguous, which only a
+    /// full scan reports.
     mutating func checkStop(_ heading: Heading) {
         guard let rule = stopRule, heading.level <= rule.level else { return }
-        let isWanted = heading.level == rule.level && heading.title == rule.title
-        if !rule.found {
-            if isWanted { stopRule?.found = true }
-        } else if isWanted {
+        if heading.level == rule.level && heading.title == rule.title {
             stopRule = nil
         } else {
             stoppedAfter = lineIndex
