@@ -89,6 +89,10 @@ struct SectionLookupTests {
         #expect(match.target?.title == "Agent 150 Notes")
         // Only the section's headings and the one that ends it are kept.
         #expect(document.sections.map(\.title) == ["Agent 150 Notes", "Sub", "Agent 151 Notes"])
+        // The line table is built as far as the scan went: through the line after the stop.
+        let stop = document.sections[2].heading.firstLine
+        #expect(document.lines.count == stop + 2)
+        #expect(Array(document.lines.starts) == Array(LineTable(bytes).starts.prefix(stop + 2)))
         #expect(Self.mismatches(in: bytes) == [])
     }
 }

@@ -58,6 +58,30 @@ public struct LineTable: Sendable, Equatable {
         contentEnds = ends
     }
 
+    /// A table of a buffer of `byteCount` bytes with no line yet, for a scan that finds the
+    /// lines as it goes (`append`). Until its last line is there, the last line's end is
+    /// taken to be the buffer's.
+    init(growingOver byteCount: Int) {
+        self.byteCount = byteCount
+        // Room for as many lines as the full table estimates, in huge pages where large: only
+        // the pages the lines found reach are ever touched.
+        let estimate = byteCount / 16 + 16
+        let reserved = { () -> [Int] in
+            [Int](unsafeUninitializedCapacity: estimate) { buffer, count in
+                HugePages.advise(UnsafeMutableRawPointer(buffer.baseAddress), count: estimate * MemoryLayout<Int>.stride)
+                count = 0
+            }
+        }
+        starts = reserved()
+        contentEnds = reserved()
+    }
+
+    /// Adds the next line of the buffer.
+    mutating func append(start: Int, contentEnd: Int) {
+        starts.append(start)
+        contentEnds.append(contentEnd)
+    }
+
     /// The number of lines.
     public var count: Int { starts.count }
 

@@ -5,15 +5,14 @@
 extension Document {
     /// Scans `bytes` far enough to follow `address`, then follows it as `section(at:)` does:
     /// the same section, or the same error. The document returned may hold only the
-    /// addressed top-level section, its subsections and the heading after it: use it to read
-    /// that section only.
+    /// addressed top-level section, its subsections and the heading after it, and the lines up
+    /// to the one after that heading: use it to read that section only.
     public static func scanned(through address: SectionAddress, in bytes: [UInt8], options: ScanOptions = .sectionsOnly)
         throws -> (document: Document, match: AddressMatch) {
-        let lines = LineTable(bytes)
         let wanted = Title.normalized(address.title)
         let words = SectionLookup.proofWords(of: wanted)
-        if !words.isEmpty, let (structure, stoppedAfter) = BlockScanner.scan(
-            bytes, lines: lines, options: options, stop: StopRule(level: address.level, title: wanted, words: words)) {
+        if !words.isEmpty, let (structure, lines, stoppedAfter) = BlockScanner.scan(
+            bytes, options: options, stop: StopRule(level: address.level, title: wanted, words: words)) {
             let rest = stoppedAfter.map { lines.end(ofLine: $0) } ?? bytes.count
             let unique = bytes.withUnsafeBufferPointer { buffer in
                 words.contains { !SectionLookup.mayHoldTitleWord($0, in: buffer, range: rest..<buffer.count) }
@@ -23,8 +22,7 @@ extension Document {
                 return (document, try document.section(at: address))
             }
         }
-        let document = Document(bytes, lines: lines, structure: BlockScanner.scan(bytes, lines: lines, options: options),
-                                options: options)
+        let document = Document(bytes, options: options)
         return (document, try document.section(at: address))
     }
 }

@@ -17,18 +17,21 @@ public enum BlockScanner {
     /// `stop.title`, until a heading of that level or a higher rank ends it (or to the end).
     /// The structure returned holds that heading and those after it up to there (the one that
     /// ends the section included): the headings before it are recognised, so that every later
-    /// line is scanned as in a full scan, but not kept. Nil when the section is not there, or a
-    /// second heading with its title and level follows it (the name is ambiguous): only a full
-    /// scan can tell what is wrong then. `stoppedAfter` is the 0-based line after which the scan
-    /// stopped, nil when it reached the end.
-    static func scan(_ bytes: [UInt8], lines: LineTable, options: ScanOptions, stop: StopRule)
-        -> (structure: BlockStructure, stoppedAfter: Int?)? {
+    /// line is scanned as in a full scan, but not kept. The line table is built as the scan
+    /// goes: it holds the lines up to the one after the stop. Nil when the section is not
+    /// there, or a second heading with its title and level follows it (the name is ambiguous):
+    /// only a full scan can tell what is wrong then. `stoppedAfter` is the 0-based line after
+    /// which the scan stopped, nil when it reached the end.
+    static func scan(_ bytes: [UInt8], options: ScanOptions, stop: StopRule)
+        -> (structure: BlockStructure, lines: LineTable, stoppedAfter: Int?)? {
         bytes.withUnsafeBufferPointer { buffer in
-            var scanner = ScanState(bytes: buffer, lines: lines)
+            var scanner = ScanState(bytes: buffer, lines: LineTable(growingOver: buffer.count))
+            scanner.pending = buffer.baseAddress.map { LineCursor(base: $0, count: buffer.count) }
             scanner.stopRule = stop
             let structure = scanner.run(options: options)
             guard let rule = scanner.stopRule, rule.found else { return nil }
-            return (structure, scanner.stoppedAfter)
+            if scanner.stoppedAfter != nil { _ = scanner.findLine() }
+            return (structure, scanner.lines, scanner.stoppedAfter)
         }
     }
 
@@ -124,7 +127,9 @@ enum BlockStart {
 /// The scanning state: the current line's cursor and the stack of open blocks.
 struct ScanState {
     let bytes: UnsafeBufferPointer<UInt8>
-    let lines: LineTable
+    var lines: LineTable
+    /// The lines not yet in `lines`, when the table is built as the scan goes.
+    var pending: LineCursor?
 
     // The current line.
     var lineIndex = 0
@@ -178,6 +183,10 @@ struct ScanState {
         documentStart = bomLength
         recordsListItems = options.listItems
         var frontMatter: Range<Int>?
+        if options.frontMatter, pending != nil, bytes[bomLength...].starts(with: FrontMatter.opening) {
+            // Front matter may end anywhere: its scan needs every line.
+            while findLine() {}
+        }
         if options.frontMatter, let found = FrontMatter.lines(in: bytes, lines, contentStart: bomLength) {
             frontMatter = found
             firstLine = found.upperBound
@@ -191,7 +200,7 @@ struct ScanState {
         /// After a skipped line needed scanning: the lines before it are scanned, then it,
         /// before any line is skipped again (so no line is looked at more than twice).
         var scanThrough = -1
-        while index < lines.count {
+        while index < lines.count || findLine() {
             let start = index == 0 ? min(bomLength, lines.contentEnds[0]) : lines.starts[index]
             let end = lines.contentEnds[index]
             if let from = skippedFrom {
@@ -224,6 +233,17 @@ struct ScanState {
         close(downTo: 0)
         return BlockStructure(headings: headings, frontMatter: frontMatter, lastTopLevelBlockLine: lastTopLevelBlockLine,
                               listItems: listItems)
+    }
+
+    /// Adds the next line to `lines` when the table is built as the scan goes; false when
+    /// there is none left.
+    mutating func findLine() -> Bool {
+        guard let line = pending?.next() else {
+            pending = nil
+            return false
+        }
+        lines.append(start: line.start, contentEnd: line.contentEnd)
+        return true
     }
 
     var tip: OpenBlock { open[open.count - 1] }

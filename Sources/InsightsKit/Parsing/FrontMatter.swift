@@ -1,6 +1,9 @@
 /// YAML front matter: `---` alone on the first line, up to the next line that is `---` or
 /// `...`. Without a closing line there is no front matter and the first line is markdown.
 enum FrontMatter {
+    /// The bytes a file with front matter starts with (after a byte order mark).
+    static let opening = Array("---".utf8)
+
     /// The lines the front matter occupies, closing line included.
     static func lines(in bytes: UnsafeBufferPointer<UInt8>, _ table: LineTable, contentStart: Int) -> Range<Int>? {
         guard table.count >= 2, isFence(bytes, from: contentStart, to: table.contentEnds[0], allowDots: false) else {
