@@ -76,10 +76,21 @@ public struct LineTable: Sendable, Equatable {
         contentEnds = reserved()
     }
 
-    /// Adds the next line of the buffer.
-    mutating func append(start: Int, contentEnd: Int) {
-        starts.append(start)
-        contentEnds.append(contentEnd)
+    /// Adds up to 256 more lines from `cursor`, gathered on the stack and appended at once;
+    /// false when it had none left.
+    mutating func append(from cursor: inout LineCursor) -> Bool {
+        let batch = 256
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * batch) { found in
+            var added = 0
+            while added < batch, let line = cursor.next() {
+                found[added] = line.start
+                found[batch + added] = line.contentEnd
+                added += 1
+            }
+            starts.append(contentsOf: UnsafeBufferPointer(rebasing: found[0..<added]))
+            contentEnds.append(contentsOf: UnsafeBufferPointer(rebasing: found[batch..<(batch + added)]))
+            return added > 0
+        }
     }
 
     /// The number of lines.

@@ -5,8 +5,8 @@
 extension Document {
     /// Scans `bytes` far enough to follow `address`, then follows it as `section(at:)` does:
     /// the same section, or the same error. The document returned may hold only the
-    /// addressed top-level section, its subsections and the heading after it, and the lines up
-    /// to the one after that heading: use it to read that section only.
+    /// addressed top-level section, its subsections and the heading after it, and the lines
+    /// only some way past that heading: use it to read that section only.
     public static func scanned(through address: SectionAddress, in bytes: [UInt8], options: ScanOptions = .sectionsOnly)
         throws -> (document: Document, match: AddressMatch) {
         let wanted = Title.normalized(address.title)

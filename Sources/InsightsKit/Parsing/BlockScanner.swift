@@ -18,7 +18,8 @@ public enum BlockScanner {
     /// The structure returned holds that heading and those after it up to there (the one that
     /// ends the section included): the headings before it are recognised, so that every later
     /// line is scanned as in a full scan, but not kept. The line table is built as the scan
-    /// goes: it holds the lines up to the one after the stop. Nil when the section is not
+    /// goes, a few hundred lines at a time: it holds the lines at least up to the one after
+    /// the stop (the last line it holds is taken to end where the bytes do). Nil when the section is not
     /// there, or a second heading with its title and level follows it (the name is ambiguous):
     /// only a full scan can tell what is wrong then. `stoppedAfter` is the 0-based line after
     /// which the scan stopped, nil when it reached the end.
@@ -30,7 +31,7 @@ public enum BlockScanner {
             scanner.stopRule = stop
             let structure = scanner.run(options: options)
             guard let rule = scanner.stopRule, rule.found else { return nil }
-            if scanner.stoppedAfter != nil { _ = scanner.findLine() }
+            if let stop = scanner.stoppedAfter, stop + 1 >= scanner.lines.count { _ = scanner.findLine() }
             return (structure, scanner.lines, scanner.stoppedAfter)
         }
     }
@@ -235,15 +236,13 @@ struct ScanState {
                               listItems: listItems)
     }
 
-    /// Adds the next line to `lines` when the table is built as the scan goes; false when
-    /// there is none left.
+    /// Adds the next lines (a few hundred at a time) to `lines` when the table is built as the
+    /// scan goes; false when there is none left.
     mutating func findLine() -> Bool {
-        guard let line = pending?.next() else {
-            pending = nil
-            return false
-        }
-        lines.append(start: line.start, contentEnd: line.contentEnd)
-        return true
+        guard var cursor = pending else { return false }
+        let found = lines.append(from: &cursor)
+        pending = found ? cursor : nil
+        return found
     }
 
     var tip: OpenBlock { open[open.count - 1] }
