@@ -32,9 +32,8 @@ public struct LineTable: Sendable, Equatable {
             return
         }
         var cursor = LineCursor(base: base, count: bytes.count)
-        // Filled in place up to an estimate (markdown lines are rarely shorter on average),
-        // then by appending.
-        let estimate = bytes.count / 16 + 16
+        // Filled in place up to an estimate, then by appending.
+        let estimate = Self.estimatedCount(byteCount: bytes.count)
         var ends: [Int] = []
         starts = [Int](unsafeUninitializedCapacity: estimate) { startBuffer, startCount in
             HugePages.advise(UnsafeMutableRawPointer(startBuffer.baseAddress), count: estimate * MemoryLayout<Int>.stride)
@@ -65,7 +64,7 @@ public struct LineTable: Sendable, Equatable {
         self.byteCount = byteCount
         // Room for as many lines as the full table estimates, in huge pages where large: only
         // the pages the lines found reach are ever touched.
-        let estimate = byteCount / 16 + 16
+        let estimate = Self.estimatedCount(byteCount: byteCount)
         let reserved = { () -> [Int] in
             [Int](unsafeUninitializedCapacity: estimate) { buffer, count in
                 HugePages.advise(UnsafeMutableRawPointer(buffer.baseAddress), count: estimate * MemoryLayout<Int>.stride)
@@ -91,6 +90,12 @@ public struct LineTable: Sendable, Equatable {
             contentEnds.append(contentsOf: UnsafeBufferPointer(rebasing: found[batch..<(batch + added)]))
             return added > 0
         }
+    }
+
+    /// The lines a buffer of `byteCount` bytes is expected to hold at most: markdown lines
+    /// are rarely shorter than 16 bytes on average.
+    static func estimatedCount(byteCount: Int) -> Int {
+        byteCount / 16 + 16
     }
 
     /// The number of lines.

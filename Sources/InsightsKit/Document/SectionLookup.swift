@@ -1,7 +1,7 @@
-/// Reading one section without scanning the whole file: the scan keeps only the headings
-/// from the section's on, and stops where the section ends once a byte search shows that no
-/// later heading can have the section's title (which would make the name ambiguous). The
-/// section found is always the one a full scan finds.
+/// Reading one section without scanning the whole file: the scan keeps only the section's
+/// own heading and those after it, and stops where the section ends once a byte search shows
+/// that no later heading can have the section's title (which would make the name ambiguous).
+/// The section found is always the one a full scan finds.
 extension Document {
     /// Scans `bytes` far enough to follow `address`, then follows it as `section(at:)` does:
     /// the same section, or the same error. The document returned may hold only the

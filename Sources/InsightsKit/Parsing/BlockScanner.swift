@@ -19,10 +19,10 @@ public enum BlockScanner {
     /// ends the section included): the headings before it are recognised, so that every later
     /// line is scanned as in a full scan, but not kept. The line table is built as the scan
     /// goes, a few hundred lines at a time: it holds the lines at least up to the one after
-    /// the stop (the last line it holds is taken to end where the bytes do). Nil when the section is not
-    /// there, or a second heading with its title and level follows it (the name is ambiguous):
-    /// only a full scan can tell what is wrong then. `stoppedAfter` is the 0-based line after
-    /// which the scan stopped, nil when it reached the end.
+    /// the stop (the last line it holds is taken to end where the bytes do). Nil when the
+    /// section is not there, or a second heading with its title and level follows it (the name
+    /// is ambiguous): only a full scan can tell what is wrong then. `stoppedAfter` is the
+    /// 0-based line after which the scan stopped, nil when it reached the end.
     static func scan(_ bytes: [UInt8], options: ScanOptions, stop: StopRule)
         -> (structure: BlockStructure, lines: LineTable, stoppedAfter: Int?)? {
         bytes.withUnsafeBufferPointer { buffer in
