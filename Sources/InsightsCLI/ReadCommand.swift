@@ -31,13 +31,15 @@ enum ReadCommand: Command {
             ]).serialized)
             return 0
         }
-        let (document, match) = try Document.scanned(through: address, in: try context.file.readExisting())
-        guard let section = match.target else { return InsightsError.Code.notFound.rawValue }
+        let excerpt = try context.file.withMappedBytes { try Document.excerpt(at: address, in: $0) }
+        let document = excerpt.document
+        guard let section = excerpt.match.target else { return InsightsError.Code.notFound.rawValue }
         let printed = arguments.has("with-heading") ? document.bytes[section.range] : document.bytes[section.bodyRange]
         if arguments.has("json") {
             context.terminal.out(JSON.object([
                 ("file", .string(context.file.path)), ("title", .string(section.title)), ("level", .int(section.level)),
-                ("line", .int(section.heading.firstLine + 1)), ("endLine", .int(section.endLine + 1)),
+                ("line", .int(excerpt.lineOffset + section.heading.firstLine + 1)),
+                ("endLine", .int(excerpt.lineOffset + section.endLine + 1)),
                 ("lastUpdated", .optional(document.lastUpdated(of: section))),
                 ("body", .string(String(decoding: printed, as: UTF8.self))),
                 ("fingerprint", .string(document.fingerprint(of: section))),

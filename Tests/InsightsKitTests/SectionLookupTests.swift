@@ -19,16 +19,27 @@ struct SectionLookupTests {
         return addresses
     }
 
-    /// What reading `address` gives: the section's facts, or the error's text.
-    static func outcome(_ read: () throws -> (document: Document, match: AddressMatch)) -> String {
+    /// What reading `address` gives: the section's facts in the file's bytes and lines, or
+    /// the error's text.
+    static func outcome(_ read: () throws -> SectionExcerpt) -> String {
         do {
-            let (document, match) = try read()
+            let excerpt = try read()
+            let (document, match) = (excerpt.document, excerpt.match)
             guard let section = match.target else { return "missing \(match.missing)" }
-            return "\(match.found.map(\.range)) \(section.range) \(section.bodyRange) \(section.endLine) \(section.heading) "
+            let bytes = { (range: Range<Int>) in (range.lowerBound + excerpt.byteOffset)..<(range.upperBound + excerpt.byteOffset) }
+            let lines = excerpt.lineOffset
+            return "\(match.found.map { bytes($0.range) }) \(bytes(section.range)) \(bytes(section.bodyRange)) "
+                + "\(section.endLine + lines) \(section.level) \(section.heading.style) "
+                + "\(section.heading.firstLine + lines) \(section.heading.lastLine + lines) \(section.title) "
                 + "\(document.lastUpdated(of: section) ?? "-") \(document.fingerprint(of: section))"
         } catch {
             return "error \(error)"
         }
+    }
+
+    /// Reads `address` in `bytes` with `Document.excerpt(at:in:)`.
+    static func excerpt(_ address: SectionAddress, in bytes: [UInt8]) throws -> SectionExcerpt {
+        try bytes.withUnsafeBufferPointer { try Document.excerpt(at: address, in: $0) }
     }
 
     /// The differences between the two readings of every address in `bytes`: the reference
@@ -36,8 +47,8 @@ struct SectionLookupTests {
     static func mismatches(in bytes: [UInt8]) -> [String] {
         let full = Document(bytes, options: ScanOptions(listItems: true))
         return addresses(in: full).compactMap { address in
-            let expected = outcome { (full, try full.section(at: address)) }
-            let early = outcome { try Document.scanned(through: address, in: bytes) }
+            let expected = outcome { SectionExcerpt(document: full, match: try full.section(at: address), byteOffset: 0, lineOffset: 0) }
+            let early = outcome { try Self.excerpt(address, in: bytes) }
             return expected == early ? nil : "\(address): full scan \(expected), early stop \(early)"
         }
     }
@@ -71,7 +82,7 @@ struct SectionLookupTests {
         let bytes = Array(text.utf8)
         #expect(Self.mismatches(in: bytes) == [])
         let address = SectionAddress(title: text.hasPrefix("## Key") ? "Key Notes" : "Agent 2 Notes")
-        #expect(throws: InsightsError.self) { try Document.scanned(through: address, in: bytes) }
+        #expect(throws: InsightsError.self) { try Self.excerpt(address, in: bytes) }
     }
 
     @Test("an unclosed fence before the section hides it, as in a full scan")
@@ -85,17 +96,15 @@ struct SectionLookupTests {
         var text = "# Project\n\n"
         for number in 1...600 { text += "## Agent \(number) Notes\n\n### Sub\n- **Key**: value\n\nLast updated: 2026-01-02\n\n" }
         let bytes = Array(text.utf8)
-        let (document, match) = try Document.scanned(through: SectionAddress(title: "Agent 150 Notes"), in: bytes)
-        #expect(match.target?.title == "Agent 150 Notes")
-        // Only the section's headings and the one that ends it are kept.
-        #expect(document.sections.map(\.title) == ["Agent 150 Notes", "Sub", "Agent 151 Notes"])
-        // The line table is built as far as the scan went (lines are found a few hundred at
-        // a time): through the line after the stop, not to the end.
-        let stop = document.sections[2].heading.firstLine
-        let full = LineTable(bytes)
-        #expect(document.lines.count >= stop + 2 && document.lines.count < full.count)
-        #expect(Array(document.lines.starts) == Array(full.starts.prefix(document.lines.count)))
-        #expect(Array(document.lines.contentEnds) == Array(full.contentEnds.prefix(document.lines.count)))
+        let excerpt = try Self.excerpt(SectionAddress(title: "Agent 150 Notes"), in: bytes)
+        #expect(excerpt.match.target?.title == "Agent 150 Notes")
+        // Only the section's bytes are kept: from its heading to the next one.
+        let full = Document(bytes)
+        let section = try #require(full.sections.first { $0.title == "Agent 150 Notes" })
+        #expect(excerpt.document.bytes == Array(full.bytes[section.range]))
+        #expect(excerpt.byteOffset == section.range.lowerBound)
+        #expect(excerpt.lineOffset == section.heading.firstLine)
+        #expect(excerpt.document.sections.map(\.title) == ["Agent 150 Notes", "Sub"])
         #expect(Self.mismatches(in: bytes) == [])
     }
 }

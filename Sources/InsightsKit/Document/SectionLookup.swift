@@ -4,27 +4,46 @@
 /// The section found is always the one a full scan finds.
 extension Document {
     /// Scans `bytes` far enough to follow `address`, then follows it as `section(at:)` does:
-    /// the same section, or the same error. The document returned may hold only the
-    /// addressed top-level section, its subsections and the heading after it, and the lines
-    /// only some way past that heading: use it to read that section only.
-    public static func scanned(through address: SectionAddress, in bytes: [UInt8], options: ScanOptions = .sectionsOnly)
-        throws -> (document: Document, match: AddressMatch) {
+    /// the same section, or the same error. The excerpt's document holds only the bytes
+    /// from the addressed top-level section's heading to its end where the scan could stop
+    /// there (the rest of the file is never copied), else the whole file.
+    public static func excerpt(at address: SectionAddress, in bytes: UnsafeBufferPointer<UInt8>,
+                               options: ScanOptions = .sectionsOnly) throws -> SectionExcerpt {
         let wanted = Title.normalized(address.title)
         let words = SectionLookup.proofWords(of: wanted)
         if !words.isEmpty, let (structure, lines, stoppedAfter) = BlockScanner.scan(
             bytes, options: options, stop: StopRule(level: address.level, title: wanted, words: words)) {
             let rest = stoppedAfter.map { lines.end(ofLine: $0) } ?? bytes.count
-            let unique = bytes.withUnsafeBufferPointer { buffer in
-                words.contains { !SectionLookup.mayHoldTitleWord($0, in: buffer, range: rest..<buffer.count) }
-            }
+            let unique = words.contains { !SectionLookup.mayHoldTitleWord($0, in: bytes, range: rest..<bytes.count) }
+            let first = structure.headings[0].firstLine
+            let start = first == 0 ? 0 : lines.starts[first]
+            // The section ends where the heading that stopped the scan starts.
+            let end = stoppedAfter == nil ? bytes.count : lines.starts[structure.headings[structure.headings.count - 1].firstLine]
             if unique {
-                let document = Document(bytes, lines: lines, structure: structure, options: options)
-                return (document, try document.section(at: address))
+                let document = Document(Array(bytes[start..<end]), options: options)
+                // A missing or ambiguous subsection is reported from the whole file, whose
+                // line numbers the message gives.
+                if let match = try? document.resolve(address), match.target != nil {
+                    return SectionExcerpt(document: document, match: match, byteOffset: start, lineOffset: first)
+                }
             }
         }
-        let document = Document(bytes, options: options)
-        return (document, try document.section(at: address))
+        let document = Document(Array(bytes), options: options)
+        return SectionExcerpt(document: document, match: try document.section(at: address), byteOffset: 0, lineOffset: 0)
     }
+}
+
+/// A section found by `Document.excerpt(at:in:)`, in a document that may hold only part of
+/// the file: the section's own bytes.
+public struct SectionExcerpt: Sendable {
+    /// The part of the file scanned: the addressed top-level section, or the whole file.
+    public let document: Document
+    /// What the address matched in `document`.
+    public let match: AddressMatch
+    /// Where `document` starts in the file, in bytes.
+    public let byteOffset: Int
+    /// The 0-based line of the file where `document` starts: add it to a line of `document`.
+    public let lineOffset: Int
 }
 
 /// The byte search that shows no heading after a point can have a given title.

@@ -23,17 +23,15 @@ public enum BlockScanner {
     /// section is not there, or a second heading with its title and level follows it (the name
     /// is ambiguous): only a full scan can tell what is wrong then. `stoppedAfter` is the
     /// 0-based line after which the scan stopped, nil when it reached the end.
-    static func scan(_ bytes: [UInt8], options: ScanOptions, stop: StopRule)
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, options: ScanOptions, stop: StopRule)
         -> (structure: BlockStructure, lines: LineTable, stoppedAfter: Int?)? {
-        bytes.withUnsafeBufferPointer { buffer in
-            var scanner = ScanState(bytes: buffer, lines: LineTable(growingOver: buffer.count))
-            scanner.pending = buffer.baseAddress.map { LineCursor(base: $0, count: buffer.count) }
-            scanner.stopRule = stop
-            let structure = scanner.run(options: options)
-            guard let rule = scanner.stopRule, rule.found else { return nil }
-            if let stop = scanner.stoppedAfter, stop + 1 >= scanner.lines.count { _ = scanner.findLine() }
-            return (structure, scanner.lines, scanner.stoppedAfter)
-        }
+        var scanner = ScanState(bytes: bytes, lines: LineTable(growingOver: bytes.count))
+        scanner.pending = bytes.baseAddress.map { LineCursor(base: $0, count: bytes.count) }
+        scanner.stopRule = stop
+        let structure = scanner.run(options: options)
+        guard let rule = scanner.stopRule, rule.found else { return nil }
+        if let stop = scanner.stoppedAfter, stop + 1 >= scanner.lines.count { _ = scanner.findLine() }
+        return (structure, scanner.lines, scanner.stoppedAfter)
     }
 
     /// Scans `bytes`, building its line table.
@@ -201,7 +199,7 @@ struct ScanState {
         /// After a skipped line needed scanning: the lines before it are scanned, then it,
         /// before any line is skipped again (so no line is looked at more than twice).
         var scanThrough = -1
-        while index < lines.count || findLine() {
+        scan: while index < lines.count || findLine() {
             let start = index == 0 ? min(bomLength, lines.contentEnds[0]) : lines.starts[index]
             let end = lines.contentEnds[index]
             if let from = skippedFrom {
@@ -209,13 +207,31 @@ struct ScanState {
                 case .skippable:
                     index += 1
                     continue
+                case .heading(let level, let hashesEnd):
+                    // Scanned alone, as the full scan would from a fresh state.
+                    lineIndex = index
+                    lastTopLevelBlockLine = index
+                    let title = Self.atxTitle(bytes, from: hashesEnd, to: end)
+                    addHeading(level: level, style: .atx, firstLine: index, titleStart: title.lowerBound, titleEnd: title.upperBound)
+                    if stoppedAfter != nil { break scan }
+                    index += 1
+                    skippedFrom = index
+                    continue
+                case .fence(let fence):
+                    // Its lines up to the closing fence are code; the document alone is open
+                    // after that.
+                    if let closing = closingLine(of: fence, after: index) {
+                        lastTopLevelBlockLine = index
+                        index = closing + 1
+                        skippedFrom = index
+                        continue
+                    }
+                    fallthrough
                 case .needsScan:
                     scanThrough = index
                     index = from
                     skippedFrom = nil
                     continue
-                case .heading:
-                    skippedFrom = nil
                 }
             }
             incorporate(line: index, start: start, end: end)
@@ -234,6 +250,16 @@ struct ScanState {
         close(downTo: 0)
         return BlockStructure(headings: headings, frontMatter: frontMatter, lastTopLevelBlockLine: lastTopLevelBlockLine,
                               listItems: listItems)
+    }
+
+    /// The line after `line` that closes `fence` (opened on `line` at the top level), if any.
+    mutating func closingLine(of fence: Fence, after line: Int) -> Int? {
+        var index = line + 1
+        while index < lines.count || findLine() {
+            if SkippedLine.closes(fence, bytes, from: lines.starts[index], to: lines.contentEnds[index]) { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// Adds the next lines (a few hundred at a time) to `lines` when the table is built as the

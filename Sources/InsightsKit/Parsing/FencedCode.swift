@@ -19,13 +19,7 @@ struct Fence {
 /// container.
 extension ScanState {
     mutating func startFencedCode() -> Bool {
-        guard !indented, let character = peek(nextNonspace),
-              character == ASCII.backtick || character == ASCII.tilde else { return false }
-        var position = nextNonspace
-        while position < lineEnd, bytes[position] == character { position += 1 }
-        let length = position - nextNonspace
-        guard length >= 3 else { return false }
-        if character == ASCII.backtick, bytes[position..<lineEnd].contains(ASCII.backtick) { return false }
+        guard !indented, let (character, length) = Self.fenceOpening(bytes, from: nextNonspace, to: lineEnd) else { return false }
         closeUnmatchedBlocks()
         addChild(.fencedCode)
         open[open.count - 1].fence = Fence(character: character, length: length, indent: indent)
@@ -34,9 +28,24 @@ extension ScanState {
         return true
     }
 
+    /// The character and length of the code fence opening at `start` (three or more
+    /// backticks with no backtick after them on the line, or three or more tildes), if one
+    /// opens there.
+    static func fenceOpening(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (character: UInt8, length: Int)? {
+        guard start < end else { return nil }
+        let character = bytes[start]
+        guard character == ASCII.backtick || character == ASCII.tilde else { return nil }
+        var position = start
+        while position < end, bytes[position] == character { position += 1 }
+        let length = position - start
+        guard length >= 3 else { return nil }
+        if character == ASCII.backtick, bytes[position..<end].contains(ASCII.backtick) { return nil }
+        return (character, length)
+    }
+
     mutating func continueFencedCode(_ depth: Int) -> Continuation {
         let fence = open[depth].fence
-        if indent <= 3, isClosingFence(fence) {
+        if indent <= 3, Self.isClosingFence(fence, bytes, from: nextNonspace, to: lineEnd) {
             finalizeTip()
             return .lineConsumed
         }
@@ -48,12 +57,15 @@ extension ScanState {
         return .matched
     }
 
-    private func isClosingFence(_ fence: Fence) -> Bool {
-        var position = nextNonspace
-        while position < lineEnd, bytes[position] == fence.character { position += 1 }
-        guard position - nextNonspace >= max(3, fence.length) else { return false }
-        while position < lineEnd, ASCII.isSpaceOrTab(bytes[position]) { position += 1 }
-        return position == lineEnd
+    /// Whether the text from `start` (after the line's indentation, which must be under four
+    /// columns) to `end` closes `fence`: a run of its character at least as long, then only
+    /// spaces and tabs.
+    static func isClosingFence(_ fence: Fence, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        var position = start
+        while position < end, bytes[position] == fence.character { position += 1 }
+        guard position - start >= max(3, fence.length) else { return false }
+        while position < end, ASCII.isSpaceOrTab(bytes[position]) { position += 1 }
+        return position == end
     }
 }
 

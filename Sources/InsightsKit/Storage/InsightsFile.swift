@@ -54,6 +54,28 @@ public struct InsightsFile: Sendable {
         return bytes
     }
 
+    /// Passes the file's bytes to `body` without copying them: a regular file is mapped
+    /// into memory, read-only (anything else is read into a buffer). The bytes are valid only
+    /// during `body`. `noInput` when the file does not exist. A file that another program
+    /// truncates in place while it is mapped ends the process with `SIGBUS`; `insights`
+    /// itself never does that (every write replaces the file).
+    public func withMappedBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) throws -> Result {
+        let descriptor = POSIX.open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 {
+            if errno == ENOENT { _ = try readExisting() }
+            throw InsightsError(.ioError, "cannot read \(path): \(POSIX.errorText())")
+        }
+        var info = stat()
+        let size = fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
+        let mapped = size > 0 ? mmap(nil, size, PROT_READ, MAP_PRIVATE | POSIX.mapPopulate, descriptor, 0) : MAP_FAILED
+        _ = close(descriptor)
+        guard let mapped, mapped != MAP_FAILED else {
+            return try readExisting().withUnsafeBufferPointer(body)
+        }
+        defer { _ = munmap(mapped, size) }
+        return try body(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size))
+    }
+
     /// Passes the file's bytes to `body` in chunks of at most 128 KiB, read into one reused
     /// buffer: printing a whole file costs what `cat` costs. `noInput` when it does not exist.
     public func streamExisting(_ body: (ArraySlice<UInt8>) throws -> Void) throws {

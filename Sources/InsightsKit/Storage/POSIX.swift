@@ -13,6 +13,14 @@ public enum POSIX {
         String(cString: strerror(code))
     }
 
+    /// `MAP_POPULATE` where there is one: the pages of a mapping are mapped at once, not
+    /// each on its first touch.
+    #if os(Linux)
+    static let mapPopulate = MAP_POPULATE
+    #else
+    static let mapPopulate: Int32 = 0
+    #endif
+
     /// `open(2)`, retried on `EINTR`.
     static func open(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
         while true {
