@@ -107,4 +107,75 @@ struct SectionLookupTests {
         #expect(excerpt.document.sections.map(\.title) == ["Agent 150 Notes", "Sub"])
         #expect(Self.mismatches(in: bytes) == [])
     }
+
+    /// A file of about `size` bytes made of random documents, each under a heading of its own,
+    /// and the addresses of a sample of its sections.
+    static func largeFile(size: Int, seed: UInt64) -> (bytes: [UInt8], addresses: [SectionAddress]) {
+        var bytes: [UInt8] = []
+        var part = 0
+        while bytes.count < size {
+            part += 1
+            var generator = MarkdownGenerator(seed: TestSeed.forCase(part, of: seed))
+            bytes += Array("\n\n## Part \(part)\n\n".utf8) + generator.document()
+        }
+        let full = Document(bytes)
+        var random = SeededRandom(seed: seed)
+        let sample = (0..<12).map { _ in random.pick(full.sections) }
+        let addresses = sample.map { SectionAddress(title: $0.title, level: $0.level) }
+            + (1...3).map { _ in SectionAddress(title: "Part \(random.int(1...part))") }
+        return (bytes, addresses + [SectionAddress(title: "Not a section here")])
+    }
+
+    @Test("on a large file, searched on a second thread, whose scan drops the lines it is done with")
+    func largeFile() {
+        let seed = TestSeed.current(for: "section lookup, large file")
+        let (bytes, addresses) = Self.largeFile(size: SectionLookup.backgroundSearchSize + 200_000, seed: seed)
+        let full = Document(bytes, options: ScanOptions(listItems: true))
+        for address in addresses {
+            let expected = Self.outcome { SectionExcerpt(document: full, match: try full.section(at: address), byteOffset: 0, lineOffset: 0) }
+            let early = Self.outcome { try Self.excerpt(address, in: bytes) }
+            #expect(expected == early, "seed \(seed), \(address)")
+        }
+    }
+
+    @Test("on a large file, a heading with the same title near its end makes the name ambiguous")
+    func largeFileDuplicate() throws {
+        var text = "# Project\n\n"
+        var number = 0
+        while text.utf8.count < SectionLookup.backgroundSearchSize + 100_000 {
+            number += 1
+            text += "## Agent \(number) Notes\n\n### Sub\n- **Key**: value\n\n```sh\n## not a heading\n```\n\n"
+        }
+        let unique = Array(text.utf8)
+        let excerpt = try Self.excerpt(SectionAddress(title: "Agent 7 Notes"), in: unique)
+        #expect(excerpt.document.sections.map(\.title) == ["Agent 7 Notes", "Sub"])
+        let twice = Array((text + "## Agent 7 Notes\n").utf8)
+        #expect(throws: InsightsError.self) { try Self.excerpt(SectionAddress(title: "Agent 7 Notes"), in: twice) }
+        #expect(Self.mismatches(in: Array(twice.suffix(2000))) == [])
+    }
+
+    @Test("the last whole-word occurrence is found from the end, across the points where the search starts again")
+    func lastTitleWord() {
+        let seed = TestSeed.current(for: "last title word")
+        var random = SeededRandom(seed: seed)
+        let word = Array("Agent".utf8)
+        for index in 0..<30 {
+            let size = random.int(1...300_000)
+            var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: size)
+            var places = (0..<random.int(0...6)).map { _ in random.int(0...(size - 1)) }
+            for boundary in stride(from: 65536, to: size, by: 65536) { places.append(boundary - random.int(0...6)) }
+            for place in places where place >= 0 {
+                let text = random.pick([" Agent ", "Agent ", " Agent", "\nAgent\t", "xAgent ", " Agents", "Agent"])
+                for (offset, byte) in text.utf8.enumerated() where place + offset < size { bytes[place + offset] = byte }
+            }
+            // Byte by byte, from the end.
+            let expected = (0...(max(0, size - word.count))).reversed().first { start in
+                start + word.count <= size && bytes[start..<(start + word.count)].elementsEqual(word)
+                    && (start == 0 || ASCII.isWhitespace(bytes[start - 1]))
+                    && (start + word.count == size || ASCII.isWhitespace(bytes[start + word.count]))
+            }
+            let found = bytes.withUnsafeBufferPointer { SectionLookup.lastTitleWord(word, in: $0) }
+            #expect(found == expected, "seed \(seed), case \(index)")
+        }
+    }
 }

@@ -57,22 +57,15 @@ public struct LineTable: Sendable, Equatable {
         contentEnds = ends
     }
 
-    /// A table of a buffer of `byteCount` bytes with no line yet, for a scan that finds the
-    /// lines as it goes (`append`). Until its last line is there, the last line's end is
-    /// taken to be the buffer's.
-    init(growingOver byteCount: Int) {
+    /// A table of a buffer of `byteCount` bytes with no line yet, for a scan that adds the
+    /// lines as it finds them (`append`) and drops those it is done with (`dropFirst`): it
+    /// then holds a window of the buffer's lines, whose index the scan keeps.
+    init(windowOver byteCount: Int) {
         self.byteCount = byteCount
-        // Room for as many lines as the full table estimates, in huge pages where large: only
-        // the pages the lines found reach are ever touched.
-        let estimate = Self.estimatedCount(byteCount: byteCount)
-        let reserved = { () -> [Int] in
-            [Int](unsafeUninitializedCapacity: estimate) { buffer, count in
-                HugePages.advise(UnsafeMutableRawPointer(buffer.baseAddress), count: estimate * MemoryLayout<Int>.stride)
-                count = 0
-            }
-        }
-        starts = reserved()
-        contentEnds = reserved()
+        starts = []
+        contentEnds = []
+        starts.reserveCapacity(4096)
+        contentEnds.reserveCapacity(4096)
     }
 
     /// Adds up to 256 more lines from `cursor`, gathered on the stack and appended at once;
@@ -90,6 +83,12 @@ public struct LineTable: Sendable, Equatable {
             contentEnds.append(contentsOf: UnsafeBufferPointer(rebasing: found[batch..<(batch + added)]))
             return added > 0
         }
+    }
+
+    /// Removes the first `count` lines: the table then holds the lines after them.
+    mutating func dropFirst(_ count: Int) {
+        starts.removeFirst(count)
+        contentEnds.removeFirst(count)
     }
 
     /// The lines a buffer of `byteCount` bytes is expected to hold at most: markdown lines
@@ -124,15 +123,20 @@ public struct LineTable: Sendable, Equatable {
     }
 }
 
-/// Walks the lines of a buffer. The next `\n` and the next `\r` at or after the cursor are
-/// each searched with `memchr` again only once the cursor has passed them: linear in the
-/// buffer whatever its line endings.
+/// Walks the lines of a buffer. The next `\n` is searched with `memchr` again only once the
+/// cursor has passed it, and so is the next `\r`, but a chunk at a time (a buffer without
+/// one is not searched to its end at the first line): linear in the buffer whatever its line
+/// endings.
 struct LineCursor {
     let base: UnsafePointer<UInt8>
     let count: Int
     private var lineStart = 0
     private var nextLF = -1
+    /// The next `\r` at or after the line's start, or the end of the part searched when that
+    /// has none (a byte that is not `\r`).
     private var nextCR = -1
+    /// How far one search for `\r` goes.
+    private static let chunk = 64 * 1024
 
     init(base: UnsafePointer<UInt8>, count: Int) {
         self.base = base
@@ -143,18 +147,21 @@ struct LineCursor {
     @inline(__always)
     mutating func next() -> (start: Int, contentEnd: Int)? {
         guard lineStart < count else { return nil }
-        if nextLF < lineStart { nextLF = find(ASCII.lf, from: lineStart) }
-        if nextCR < lineStart { nextCR = find(ASCII.cr, from: lineStart) }
+        if nextLF < lineStart { nextLF = find(ASCII.lf, from: lineStart, to: count) }
+        while nextCR < lineStart || (nextCR < nextLF && base[nextCR] != ASCII.cr) {
+            let from = max(nextCR, lineStart)
+            nextCR = find(ASCII.cr, from: from, to: min(count, from + Self.chunk))
+        }
         let start = lineStart
         let end = min(nextLF, nextCR)
-        lineStart = end == count ? count : end + (end == nextCR && nextLF == end + 1 ? 2 : 1)
+        lineStart = end == count ? count : end + (end == nextCR && base[end] == ASCII.cr && nextLF == end + 1 ? 2 : 1)
         return (start, end)
     }
 
-    /// The offset of the first `byte` at or after `start`, or `count`.
+    /// The offset of the first `byte` in `start..<end`, or `end`.
     @inline(__always)
-    private func find(_ byte: UInt8, from start: Int) -> Int {
-        guard start < count, let found = memchr(base + start, Int32(byte), count - start) else { return count }
+    private func find(_ byte: UInt8, from start: Int, to end: Int) -> Int {
+        guard start < end, let found = memchr(base + start, Int32(byte), end - start) else { return end }
         return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 }

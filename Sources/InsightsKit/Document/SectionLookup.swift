@@ -11,23 +11,28 @@ extension Document {
                                options: ScanOptions = .sectionsOnly) throws -> SectionExcerpt {
         let wanted = Title.normalized(address.title)
         let words = SectionLookup.proofWords(of: wanted)
-        if !words.isEmpty, let (structure, lines, stoppedAfter) = BlockScanner.scan(
-            bytes, options: options, stop: StopRule(level: address.level, title: wanted, words: words)) {
-            let rest = stoppedAfter.map { lines.end(ofLine: $0) } ?? bytes.count
-            let unique = words.contains { !SectionLookup.mayHoldTitleWord($0, in: bytes, range: rest..<bytes.count) }
-            let first = structure.headings[0].firstLine
-            let start = first == 0 ? 0 : lines.starts[first]
-            // The section ends where the heading that stopped the scan starts.
-            let end = stoppedAfter == nil ? bytes.count : lines.starts[structure.headings[structure.headings.count - 1].firstLine]
-            if unique {
-                let document = Document(Array(bytes[start..<end]), options: options)
-                // A missing or ambiguous subsection is reported from the whole file, whose
-                // line numbers the message gives.
-                if let match = try? document.resolve(address), match.target != nil {
-                    return SectionExcerpt(document: document, match: match, byteOffset: start, lineOffset: first)
-                }
+        guard !words.isEmpty else { return try whole(bytes, at: address, options: options) }
+        // Where each word last occurs, searched from the end of a large file on a second
+        // thread while the scan goes on from its start.
+        var lastWords: [Int?] = []
+        let search = { lastWords = words.map { SectionLookup.lastTitleWord($0, in: bytes) } }
+        let background = bytes.count >= SectionLookup.backgroundSearchSize ? BackgroundWork(search) : nil
+        let found = BlockScanner.scan(bytes, options: options, stop: StopRule(level: address.level, title: wanted, words: words))
+        if let background { background.wait() } else if found != nil { search() }
+        if let scan = found, lastWords.contains(where: { ($0 ?? -1) < scan.rest }) {
+            let document = Document(Array(bytes[scan.section]), options: options)
+            // A missing or ambiguous subsection is reported from the whole file, whose line
+            // numbers the message gives.
+            if let match = try? document.resolve(address), match.target != nil {
+                return SectionExcerpt(document: document, match: match, byteOffset: scan.section.lowerBound,
+                                      lineOffset: scan.structure.headings[0].firstLine)
             }
         }
+        return try whole(bytes, at: address, options: options)
+    }
+
+    /// `address` followed in the whole of `bytes`.
+    private static func whole(_ bytes: UnsafeBufferPointer<UInt8>, at address: SectionAddress, options: ScanOptions) throws -> SectionExcerpt {
         let document = Document(Array(bytes), options: options)
         return SectionExcerpt(document: document, match: try document.section(at: address), byteOffset: 0, lineOffset: 0)
     }
@@ -48,6 +53,9 @@ public struct SectionExcerpt: Sendable {
 
 /// The byte search that shows no heading after a point can have a given title.
 enum SectionLookup {
+    /// Files at least this large are searched on a second thread.
+    static let backgroundSearchSize = 1 << 20
+
     /// Words of `title` (runs between white space) that a heading with an equal title must
     /// hold byte for byte, longest first, at most four: those made only of ASCII letters and
     /// digits, without `K` (the Kelvin sign U+212A is canonically equal to it, and Swift
@@ -59,19 +67,32 @@ enum SectionLookup {
         return words.map { Array($0) }.sorted { $0.count > $1.count }.prefix(4).map { $0 }
     }
 
-    /// Whether `word` occurs in `range` of `bytes` as a whole word: with white space or an
-    /// end of the range on each side. A heading's title words all occur so in its source (a
-    /// title is its source text with white space runs collapsed); any other occurrence, even
-    /// in a code block, also counts, which only makes the answer safe.
-    static func mayHoldTitleWord(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Bool {
-        var position = range.lowerBound
-        while let found = ByteSearch.first(word, in: bytes, range: position..<range.upperBound) {
-            let end = found + word.count
-            let before = found == range.lowerBound || ASCII.isWhitespace(bytes[found - 1])
-            let after = end == range.upperBound || ASCII.isWhitespace(bytes[end])
-            if before && after { return true }
-            position = found + 1
+    /// Where the last occurrence of `word` in `bytes` as a whole word starts (with white
+    /// space or an end of the bytes on each side), searched from the end. A heading's title
+    /// words all occur so in its source (a title is its source text with white space runs
+    /// collapsed); any other occurrence, even in a code block, also counts, which only makes
+    /// the answer safe.
+    static func lastTitleWord(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !word.isEmpty else { return nil }
+        // A chunk at a time from the end, each searched forward for its last occurrence
+        // (which may run on into the next chunk).
+        let chunk = 64 * 1024
+        var end = bytes.count
+        while end > 0 {
+            let start = max(0, end - chunk)
+            let searched = start..<min(bytes.count, end + word.count - 1)
+            var last: Int?
+            var position = start
+            while let found = ByteSearch.first(word, in: bytes, range: position..<searched.upperBound) {
+                let after = found + word.count
+                if found == 0 || ASCII.isWhitespace(bytes[found - 1]), after == bytes.count || ASCII.isWhitespace(bytes[after]) {
+                    last = found
+                }
+                position = found + 1
+            }
+            if let last { return last }
+            end = start
         }
-        return false
+        return nil
     }
 }

@@ -17,27 +17,38 @@ public enum BlockScanner {
     /// `stop.title`, until a heading of that level or a higher rank ends it (or to the end).
     /// The structure returned holds that heading and those after it up to there (the one that
     /// ends the section included): the headings before it are recognised, so that every later
-    /// line is scanned as in a full scan, but not kept. The line table is built as the scan
-    /// goes, a few hundred lines at a time: it holds the lines at least up to the one after
-    /// the stop (the last line it holds is taken to end where the bytes do). Nil when the
-    /// section is not there, or a second heading with its title and level follows it (the name
-    /// is ambiguous): only a full scan can tell what is wrong then. `stoppedAfter` is the
-    /// 0-based line after which the scan stopped, nil when it reached the end.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, options: ScanOptions, stop: StopRule)
-        -> (structure: BlockStructure, lines: LineTable, stoppedAfter: Int?)? {
-        var scanner = ScanState(bytes: bytes, lines: LineTable(growingOver: bytes.count))
+    /// line is scanned as in a full scan, but not kept; their lines are not kept either. Nil
+    /// when the section is not there, or a second heading with its title and level follows it
+    /// (the name is ambiguous): only a full scan can tell what is wrong then.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, options: ScanOptions, stop: StopRule) -> StoppedScan? {
+        var scanner = ScanState(bytes: bytes, lines: LineTable(windowOver: bytes.count))
         scanner.pending = bytes.baseAddress.map { LineCursor(base: $0, count: bytes.count) }
         scanner.stopRule = stop
         let structure = scanner.run(options: options)
-        guard let rule = scanner.stopRule, rule.found else { return nil }
-        if let stop = scanner.stoppedAfter, stop + 1 >= scanner.lines.count { _ = scanner.findLine() }
-        return (structure, scanner.lines, scanner.stoppedAfter)
+        guard let rule = scanner.stopRule, let start = rule.foundAt else { return nil }
+        guard let stop = scanner.stoppedAfter else {
+            return StoppedScan(structure: structure, section: start..<bytes.count, rest: bytes.count)
+        }
+        if stop + 1 >= scanner.lineCount { _ = scanner.findLine() }
+        let end = scanner.start(ofLine: structure.headings[structure.headings.count - 1].firstLine)
+        return StoppedScan(structure: structure, section: start..<end, rest: scanner.end(ofLine: stop))
     }
 
     /// Scans `bytes`, building its line table.
     public static func scan(_ bytes: [UInt8], options: ScanOptions = ScanOptions()) -> BlockStructure {
         scan(bytes, lines: LineTable(bytes), options: options)
     }
+}
+
+/// What a scan that stopped at a section's end found.
+struct StoppedScan {
+    /// The section's heading and the headings after it, to the one that ended it.
+    var structure: BlockStructure
+    /// The section's bytes: from the start of its heading's first line (the start of the
+    /// bytes for the first line) to the start of the heading that ended it, or the end.
+    var section: Range<Int>
+    /// Where the bytes after the last line scanned start.
+    var rest: Int
 }
 
 /// When a scan may stop: after the section of the first heading of `level` titled `title`
@@ -49,12 +60,13 @@ struct StopRule {
     /// (`SectionLookup.proofWords`): a heading that lacks one is passed over without making a
     /// string of its title.
     var words: [[UInt8]]
-    /// Whether that heading has been found.
-    var found = false
+    /// Where that heading starts, once found.
+    var foundAt: Int?
 
     /// Whether the heading titled by `range` of `bytes` may have the wanted title.
     func mayBeTitled(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        words.allSatisfy { SectionLookup.mayHoldTitleWord($0, in: bytes, range: range) }
+        let title = UnsafeBufferPointer(rebasing: bytes[range])
+        return words.allSatisfy { SectionLookup.lastTitleWord($0, in: title) != nil }
     }
 }
 
@@ -126,7 +138,10 @@ enum BlockStart {
 /// The scanning state: the current line's cursor and the stack of open blocks.
 struct ScanState {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// The lines from `lineBase` on: all of them, or when the table is built as the scan goes
+    /// (`pending`) those that a rescan may still need.
     var lines: LineTable
+    var lineBase = 0
     /// The lines not yet in `lines`, when the table is built as the scan goes.
     var pending: LineCursor?
 
@@ -199,10 +214,14 @@ struct ScanState {
         /// After a skipped line needed scanning: the lines before it are scanned, then it,
         /// before any line is skipped again (so no line is looked at more than twice).
         var scanThrough = -1
-        scan: while index < lines.count || findLine() {
-            let start = index == 0 ? min(bomLength, lines.contentEnds[0]) : lines.starts[index]
-            let end = lines.contentEnds[index]
+        scan: while index < lineCount || findLine() {
+            let start = index == 0 ? min(bomLength, contentEnd(ofLine: 0)) : start(ofLine: index)
+            let end = contentEnd(ofLine: index)
             if let from = skippedFrom {
+                if SkippedLine.isPlain(bytes, from: start, to: end) {
+                    index += 1
+                    continue
+                }
                 switch SkippedLine.kind(of: bytes, from: start, to: end) {
                 case .skippable:
                     index += 1
@@ -215,7 +234,7 @@ struct ScanState {
                     addHeading(level: level, style: .atx, firstLine: index, titleStart: title.lowerBound, titleEnd: title.upperBound)
                     if stoppedAfter != nil { break scan }
                     index += 1
-                    skippedFrom = index
+                    skippedFrom = startSkipping(at: index)
                     continue
                 case .fence(let fence):
                     // Its lines up to the closing fence are code; the document alone is open
@@ -223,7 +242,7 @@ struct ScanState {
                     if let closing = closingLine(of: fence, after: index) {
                         lastTopLevelBlockLine = index
                         index = closing + 1
-                        skippedFrom = index
+                        skippedFrom = startSkipping(at: index)
                         continue
                     }
                     fallthrough
@@ -237,16 +256,16 @@ struct ScanState {
             incorporate(line: index, start: start, end: end)
             if stoppedAfter != nil { break }
             index += 1
-            if skips, index > scanThrough, open.count == 1 { skippedFrom = index }
+            if skips, index > scanThrough, open.count == 1 { skippedFrom = startSkipping(at: index) }
         }
         // How the document ends (the last top-level block) depends on the lines after the
         // last heading: they are scanned.
-        if let from = skippedFrom, stoppedAfter == nil, from < lines.count {
-            for index in from..<lines.count {
-                incorporate(line: index, start: lines.starts[index], end: lines.contentEnds[index])
+        if let from = skippedFrom, stoppedAfter == nil, from < lineCount {
+            for index in from..<lineCount {
+                incorporate(line: index, start: start(ofLine: index), end: contentEnd(ofLine: index))
             }
         }
-        lineIndex = stoppedAfter.map { $0 + 1 } ?? lines.count
+        lineIndex = stoppedAfter.map { $0 + 1 } ?? lineCount
         close(downTo: 0)
         return BlockStructure(headings: headings, frontMatter: frontMatter, lastTopLevelBlockLine: lastTopLevelBlockLine,
                               listItems: listItems)
@@ -255,11 +274,37 @@ struct ScanState {
     /// The line after `line` that closes `fence` (opened on `line` at the top level), if any.
     mutating func closingLine(of fence: Fence, after line: Int) -> Int? {
         var index = line + 1
-        while index < lines.count || findLine() {
-            if SkippedLine.closes(fence, bytes, from: lines.starts[index], to: lines.contentEnds[index]) { return index }
+        while index < lineCount || findLine() {
+            if SkippedLine.closes(fence, bytes, from: start(ofLine: index), to: contentEnd(ofLine: index)) { return index }
             index += 1
         }
         return nil
+    }
+
+    /// The lines found so far.
+    var lineCount: Int { lineBase + lines.count }
+
+    /// Byte offset where line `index` starts.
+    @inline(__always) func start(ofLine index: Int) -> Int { lines.starts[index - lineBase] }
+
+    /// Byte offset where line `index`'s content ends.
+    @inline(__always) func contentEnd(ofLine index: Int) -> Int { lines.contentEnds[index - lineBase] }
+
+    /// Byte offset just past line `index`'s line ending, once the line after it is found.
+    func end(ofLine index: Int) -> Int { index + 1 < lineCount ? start(ofLine: index + 1) : bytes.count }
+
+    /// `index`, where skipping starts: when the table is built as the scan goes, the lines
+    /// before it are dropped from it once they are many and outnumber those after it, which
+    /// are moved (the document alone is open there, so no rescan or open paragraph can reach
+    /// back past it).
+    @inline(__always)
+    mutating func startSkipping(at index: Int) -> Int {
+        let passed = index - lineBase
+        if pending != nil, passed >= 1024, lines.count - passed <= passed {
+            lines.dropFirst(index - lineBase)
+            lineBase = index
+        }
+        return index
     }
 
     /// Adds the next lines (a few hundred at a time) to `lines` when the table is built as the
@@ -390,12 +435,13 @@ struct ScanState {
     /// directly in the document opens a section.
     mutating func addHeading(level: Int, style: Heading.Style, firstLine: Int, titleStart: Int, titleEnd: Int) {
         guard open.count == 1 else { return }
-        if let rule = stopRule, !rule.found {
+        if let rule = stopRule, rule.foundAt == nil {
             // Before the wanted section, a heading is only looked at to see whether it is the one.
             guard level == rule.level, rule.mayBeTitled(bytes, titleStart..<titleEnd) else { return }
             let title = Title.normalized(bytes, titleStart..<titleEnd)
             guard title == rule.title else { return }
-            stopRule?.found = true
+            let headingStart = firstLine == 0 ? 0 : start(ofLine: firstLine)
+            stopRule?.foundAt = headingStart
             headings.append(Heading(level: level, style: style, firstLine: firstLine, lastLine: lineIndex, title: title))
             return
         }

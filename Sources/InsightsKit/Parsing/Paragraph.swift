@@ -36,7 +36,7 @@ extension ScanState {
         var text: [UInt8] = []
         for (number, start) in paragraph.textStarts.enumerated() {
             // The text of a paragraph line runs to the end of its source line.
-            let end = lines.contentEnds[paragraph.firstLine + number]
+            let end = contentEnd(ofLine: paragraph.firstLine + number)
             if start < end { text.append(contentsOf: bytes[start..<end]) }
             text.append(ASCII.lf)
         }

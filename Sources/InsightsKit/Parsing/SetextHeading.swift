@@ -11,8 +11,8 @@ extension ScanState {
         let definitionLines = paragraphDefinitionLines()
         guard definitionLines < paragraph.lineCount else { return false }
         let firstLine = paragraph.firstLine + definitionLines
-        let titleStart = firstLine == 0 ? documentStart : lines.starts[firstLine]
-        let titleEnd = lines.contentEnds[lineIndex - 1]
+        let titleStart = firstLine == 0 ? documentStart : start(ofLine: firstLine)
+        let titleEnd = contentEnd(ofLine: lineIndex - 1)
         finalizeTip()
         addHeading(level: marker == ASCII.equals ? 1 : 2, style: .setext, firstLine: firstLine,
                    titleStart: titleStart, titleEnd: max(titleStart, titleEnd))

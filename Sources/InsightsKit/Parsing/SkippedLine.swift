@@ -47,6 +47,22 @@ enum SkippedLine {
     /// A line only the full scan can tell about.
     case needsScan
 
+    /// A quick test that most skippable lines pass: the line is blank, or starts with a byte
+    /// that none of the rules below looks at, or with `-`, a space and then text (a list
+    /// item's start, never a setext underline).
+    @inline(__always)
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        guard start < end else { return true }
+        switch bytes[start] {
+        case ASCII.space, ASCII.tab, ASCII.hash, ASCII.backtick, ASCII.tilde, ASCII.lessThan, ASCII.equals:
+            return false
+        case ASCII.minus:
+            return end - start > 2 && bytes[start + 1] == ASCII.space && !ASCII.isSpaceOrTab(bytes[start + 2])
+        default:
+            return true
+        }
+    }
+
     /// What the line `start..<end` (its content, without the line ending) is to a skipping scan.
     static func kind(of bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> SkippedLine {
         let (position, column) = indentation(of: bytes, from: start, to: end)

@@ -67,7 +67,7 @@ public struct InsightsFile: Sendable {
         }
         var info = stat()
         let size = fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
-        let mapped = size > 0 ? mmap(nil, size, PROT_READ, MAP_PRIVATE | POSIX.mapPopulate, descriptor, 0) : MAP_FAILED
+        let mapped = size > 0 ? mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0) : MAP_FAILED
         _ = close(descriptor)
         guard let mapped, mapped != MAP_FAILED else {
             return try readExisting().withUnsafeBufferPointer(body)
