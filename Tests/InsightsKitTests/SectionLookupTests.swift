@@ -163,7 +163,8 @@ struct SectionLookupTests {
             let size = random.int(1...300_000)
             var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: size)
             var places = (0..<random.int(0...6)).map { _ in random.int(0...(size - 1)) }
-            for boundary in stride(from: 65536, to: size, by: 65536) { places.append(boundary - random.int(0...6)) }
+            // The search goes back from the end 64 KiB at a time.
+            for boundary in stride(from: size - 65536, to: 0, by: -65536) { places.append(boundary - random.int(0...6)) }
             for place in places where place >= 0 {
                 let text = random.pick([" Agent ", "Agent ", " Agent", "\nAgent\t", "xAgent ", " Agents", "Agent"])
                 for (offset, byte) in text.utf8.enumerated() where place + offset < size { bytes[place + offset] = byte }
