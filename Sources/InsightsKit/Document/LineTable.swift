@@ -85,10 +85,10 @@ public struct LineTable: Sendable, Equatable {
         }
     }
 
-    /// Removes the first `count` lines: the table then holds the lines after them.
-    mutating func dropFirst(_ count: Int) {
-        starts.removeFirst(count)
-        contentEnds.removeFirst(count)
+    /// Removes every line, keeping the room they took.
+    mutating func removeAll() {
+        starts.removeAll(keepingCapacity: true)
+        contentEnds.removeAll(keepingCapacity: true)
     }
 
     /// The lines a buffer of `byteCount` bytes is expected to hold at most: markdown lines
@@ -135,6 +135,8 @@ struct LineCursor {
     /// The next `\r` at or after the line's start, or the end of the part searched when that
     /// has none (a byte that is not `\r`).
     private var nextCR = -1
+    /// The last `\r` that ended a line.
+    private var lastCR = -1
     /// How far one search for `\r` goes.
     private static let chunk = 64 * 1024
 
@@ -153,9 +155,26 @@ struct LineCursor {
             nextCR = find(ASCII.cr, from: from, to: min(count, from + Self.chunk))
         }
         let start = lineStart
-        let end = min(nextLF, nextCR)
-        lineStart = end == count ? count : end + (end == nextCR && base[end] == ASCII.cr && nextLF == end + 1 ? 2 : 1)
-        return (start, end)
+        if nextCR < nextLF {
+            // A `\r` ends the line, and `\r\n` is one line ending.
+            lastCR = nextCR
+            lineStart = nextCR + (nextLF == nextCR + 1 ? 2 : 1)
+            return (start, nextCR)
+        }
+        lineStart = nextLF == count ? count : nextLF + 1
+        return (start, nextLF)
+    }
+
+    /// Where the next line starts.
+    var position: Int { lineStart }
+
+    /// A cursor at `offset`, a line's start at or before this one's: what this cursor knows of
+    /// where the next `\r` is holds from there too when no `\r` ended a line it passed since.
+    func restarted(at offset: Int) -> LineCursor {
+        var cursor = LineCursor(base: base, count: count)
+        cursor.lineStart = offset
+        if lastCR < offset { cursor.nextCR = nextCR }
+        return cursor
     }
 
     /// The offset of the first `byte` in `start..<end`, or `end`.

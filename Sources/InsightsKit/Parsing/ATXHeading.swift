@@ -6,7 +6,8 @@ extension ScanState {
         closeUnmatchedBlocks()
         makeRoom(for: .paragraph)
         let title = Self.atxTitle(bytes, from: position, to: lineEnd)
-        addHeading(level: level, style: .atx, firstLine: lineIndex, titleStart: title.lowerBound, titleEnd: title.upperBound)
+        addHeading(level: level, style: .atx, firstLine: lineIndex, headingStart: lineStart,
+                   titleStart: title.lowerBound, titleEnd: title.upperBound)
         offset = lineEnd
         return true
     }

@@ -30,8 +30,7 @@ public enum BlockScanner {
             return StoppedScan(structure: structure, section: start..<bytes.count, rest: bytes.count)
         }
         if stop + 1 >= scanner.lineCount { _ = scanner.findLine() }
-        let end = scanner.start(ofLine: structure.headings[structure.headings.count - 1].firstLine)
-        return StoppedScan(structure: structure, section: start..<end, rest: scanner.end(ofLine: stop))
+        return StoppedScan(structure: structure, section: start..<scanner.stopHeadingStart, rest: scanner.end(ofLine: stop))
     }
 
     /// Scans `bytes`, building its line table.
@@ -139,7 +138,7 @@ enum BlockStart {
 struct ScanState {
     let bytes: UnsafeBufferPointer<UInt8>
     /// The lines from `lineBase` on: all of them, or when the table is built as the scan goes
-    /// (`pending`) those that a rescan may still need.
+    /// (`pending`) those found since the scan last skimmed (`skim`), which a rescan may need.
     var lines: LineTable
     var lineBase = 0
     /// The lines not yet in `lines`, when the table is built as the scan goes.
@@ -184,6 +183,8 @@ struct ScanState {
     /// When to stop early, if ever, and the line after which the scan stopped.
     var stopRule: StopRule?
     var stoppedAfter: Int?
+    /// Where the first line of the heading that stopped the scan starts.
+    var stopHeadingStart = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, lines: LineTable) {
         self.bytes = bytes
@@ -214,7 +215,16 @@ struct ScanState {
         /// After a skipped line needed scanning: the lines before it are scanned, then it,
         /// before any line is skipped again (so no line is looked at more than twice).
         var scanThrough = -1
-        scan: while index < lineCount || findLine() {
+        scan: while true {
+            if let from = skippedFrom, pending != nil, index == lineCount {
+                // Past the lines found so far: taken straight from the cursor.
+                let next = skim(from: index, skippedFrom: from)
+                if stoppedAfter != nil { break }
+                (index, skippedFrom) = (next.index, nil)
+                scanThrough = next.scanThrough
+                continue
+            }
+            guard index < lineCount || findLine() else { break }
             let start = index == 0 ? min(bomLength, contentEnd(ofLine: 0)) : start(ofLine: index)
             let end = contentEnd(ofLine: index)
             if let from = skippedFrom {
@@ -231,10 +241,11 @@ struct ScanState {
                     lineIndex = index
                     lastTopLevelBlockLine = index
                     let title = Self.atxTitle(bytes, from: hashesEnd, to: end)
-                    addHeading(level: level, style: .atx, firstLine: index, titleStart: title.lowerBound, titleEnd: title.upperBound)
+                    addHeading(level: level, style: .atx, firstLine: index, headingStart: start,
+                               titleStart: title.lowerBound, titleEnd: title.upperBound)
                     if stoppedAfter != nil { break scan }
                     index += 1
-                    skippedFrom = startSkipping(at: index)
+                    skippedFrom = index
                     continue
                 case .fence(let fence):
                     // Its lines up to the closing fence are code; the document alone is open
@@ -242,7 +253,7 @@ struct ScanState {
                     if let closing = closingLine(of: fence, after: index) {
                         lastTopLevelBlockLine = index
                         index = closing + 1
-                        skippedFrom = startSkipping(at: index)
+                        skippedFrom = index
                         continue
                     }
                     fallthrough
@@ -256,7 +267,7 @@ struct ScanState {
             incorporate(line: index, start: start, end: end)
             if stoppedAfter != nil { break }
             index += 1
-            if skips, index > scanThrough, open.count == 1 { skippedFrom = startSkipping(at: index) }
+            if skips, index > scanThrough, open.count == 1 { skippedFrom = index }
         }
         // How the document ends (the last top-level block) depends on the lines after the
         // last heading: they are scanned.
@@ -293,18 +304,70 @@ struct ScanState {
     /// Byte offset just past line `index`'s line ending, once the line after it is found.
     func end(ofLine index: Int) -> Int { index + 1 < lineCount ? start(ofLine: index + 1) : bytes.count }
 
-    /// `index`, where skipping starts: when the table is built as the scan goes, the lines
-    /// before it are dropped from it once they are many and outnumber those after it, which
-    /// are moved (the document alone is open there, so no rescan or open paragraph can reach
-    /// back past it).
-    @inline(__always)
-    mutating func startSkipping(at index: Int) -> Int {
-        let passed = index - lineBase
-        if pending != nil, passed >= 1024, lines.count - passed <= passed {
-            lines.dropFirst(index - lineBase)
-            lineBase = index
+    /// Skips lines from `first`, the first line not found yet, taking them from the cursor
+    /// without adding them to the table (which is emptied), as the loop in `run` skips those
+    /// it holds: a heading or a fenced code block is taken alone and skipping goes on after
+    /// it. Returns where the full scan goes on: at the first line skipped since the last such
+    /// heading or block, through the line that needs it (the last line, when the end is
+    /// reached), with the table and the cursor set back there. It returns early only when a
+    /// heading stops the scan.
+    mutating func skim(from first: Int, skippedFrom: Int) -> (index: Int, scanThrough: Int) {
+        guard var cursor = pending else { return (first, -1) }
+        var from = skippedFrom
+        var fromStart = from < lineCount ? start(ofLine: from) : cursor.position
+        lines.removeAll()
+        var index = first
+        while let line = cursor.next() {
+            if SkippedLine.isPlain(bytes, from: line.start, to: line.contentEnd) {
+                index += 1
+                continue
+            }
+            switch SkippedLine.kind(of: bytes, from: line.start, to: line.contentEnd) {
+            case .skippable:
+                index += 1
+                continue
+            case .heading(let level, let hashesEnd):
+                lineIndex = index
+                lastTopLevelBlockLine = index
+                let title = Self.atxTitle(bytes, from: hashesEnd, to: line.contentEnd)
+                addHeading(level: level, style: .atx, firstLine: index, headingStart: line.start,
+                           titleStart: title.lowerBound, titleEnd: title.upperBound)
+                if stoppedAfter != nil {
+                    // The table goes on from the line after it.
+                    lineBase = index + 1
+                    pending = cursor
+                    return (index, -1)
+                }
+            case .fence(let fence):
+                let fenceLine = index
+                var closed = false
+                while let next = cursor.next() {
+                    index += 1
+                    if SkippedLine.closes(fence, bytes, from: next.start, to: next.contentEnd) {
+                        closed = true
+                        break
+                    }
+                }
+                guard closed else { return rewind(to: from, at: fromStart, through: fenceLine, cursor) }
+                lastTopLevelBlockLine = fenceLine
+            case .needsScan:
+                return rewind(to: from, at: fromStart, through: index, cursor)
+            }
+            index += 1
+            from = index
+            fromStart = cursor.position
         }
-        return index
+        // How the document ends (the last top-level block) depends on the lines after the
+        // last heading: they are scanned.
+        return rewind(to: from, at: fromStart, through: Int.max, cursor)
+    }
+
+    /// Sets the table and the cursor back to line `index`, which starts at byte `start`.
+    private mutating func rewind(to index: Int, at start: Int, through last: Int, _ cursor: LineCursor) -> (index: Int, scanThrough: Int) {
+        lines.removeAll()
+        lineBase = index
+        pending = cursor.restarted(at: start)
+        return (index, last)
     }
 
     /// Adds the next lines (a few hundred at a time) to `lines` when the table is built as the
@@ -432,34 +495,34 @@ struct ScanState {
     }
 
     /// Records a heading that was just opened as a leaf in the current tip: only a heading
-    /// directly in the document opens a section.
-    mutating func addHeading(level: Int, style: Heading.Style, firstLine: Int, titleStart: Int, titleEnd: Int) {
+    /// directly in the document opens a section. `headingStart` is where its first line starts.
+    mutating func addHeading(level: Int, style: Heading.Style, firstLine: Int, headingStart: Int, titleStart: Int, titleEnd: Int) {
         guard open.count == 1 else { return }
         if let rule = stopRule, rule.foundAt == nil {
             // Before the wanted section, a heading is only looked at to see whether it is the one.
             guard level == rule.level, rule.mayBeTitled(bytes, titleStart..<titleEnd) else { return }
             let title = Title.normalized(bytes, titleStart..<titleEnd)
             guard title == rule.title else { return }
-            let headingStart = firstLine == 0 ? 0 : start(ofLine: firstLine)
-            stopRule?.foundAt = headingStart
+            stopRule?.foundAt = firstLine == 0 ? 0 : headingStart
             headings.append(Heading(level: level, style: style, firstLine: firstLine, lastLine: lineIndex, title: title))
             return
         }
         headings.append(Heading(
             level: level, style: style, firstLine: firstLine, lastLine: lineIndex,
             title: Title.normalized(bytes, titleStart..<titleEnd)))
-        if stopRule != nil { checkStop(headings[headings.count - 1]) }
+        if stopRule != nil { checkStop(headings[headings.count - 1], headingStart: headingStart) }
     }
 
     /// Once the wanted section is found: stops after this line when `heading` ends it; a
     /// second heading with the wanted title and level makes the name ambiguous, which only a
     /// full scan reports.
-    mutating func checkStop(_ heading: Heading) {
+    mutating func checkStop(_ heading: Heading, headingStart: Int) {
         guard let rule = stopRule, heading.level <= rule.level else { return }
         if heading.level == rule.level && heading.title == rule.title {
             stopRule = nil
         } else {
             stoppedAfter = lineIndex
+            stopHeadingStart = headingStart
         }
     }
 

@@ -14,7 +14,7 @@ extension ScanState {
         let titleStart = firstLine == 0 ? documentStart : start(ofLine: firstLine)
         let titleEnd = contentEnd(ofLine: lineIndex - 1)
         finalizeTip()
-        addHeading(level: marker == ASCII.equals ? 1 : 2, style: .setext, firstLine: firstLine,
+        addHeading(level: marker == ASCII.equals ? 1 : 2, style: .setext, firstLine: firstLine, headingStart: titleStart,
                    titleStart: titleStart, titleEnd: max(titleStart, titleEnd))
         offset = lineEnd
         return true
