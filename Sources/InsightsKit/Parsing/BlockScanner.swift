@@ -248,15 +248,12 @@ struct ScanState {
                     skippedFrom = index
                     continue
                 case .fence(let fence):
-                    // Its lines up to the closing fence are code; the document alone is open
-                    // after that.
-                    if let closing = closingLine(of: fence, after: index) {
-                        lastTopLevelBlockLine = index
-                        index = closing + 1
-                        skippedFrom = index
-                        continue
-                    }
-                    fallthrough
+                    // Code up to the closing fence, after which the document alone is open, or
+                    // to the end.
+                    lastTopLevelBlockLine = index
+                    index = closingLine(of: fence, after: index).map { $0 + 1 } ?? lineCount
+                    skippedFrom = index
+                    continue
                 case .needsScan:
                     scanThrough = index
                     index = from
@@ -339,17 +336,12 @@ struct ScanState {
                     return (index, -1)
                 }
             case .fence(let fence):
-                let fenceLine = index
-                var closed = false
+                // Code up to the closing fence, or to the end.
+                lastTopLevelBlockLine = index
                 while let next = cursor.next() {
                     index += 1
-                    if SkippedLine.closes(fence, bytes, from: next.start, to: next.contentEnd) {
-                        closed = true
-                        break
-                    }
+                    if SkippedLine.closes(fence, bytes, from: next.start, to: next.contentEnd) { break }
                 }
-                guard closed else { return rewind(to: from, at: fromStart, through: fenceLine, cursor) }
-                lastTopLevelBlockLine = fenceLine
             case .needsScan:
                 return rewind(to: from, at: fromStart, through: index, cursor)
             }

@@ -20,8 +20,8 @@
 ///   `fenceOpening`: it interrupts a paragraph too). The code block is then open at the top
 ///   level, where no container can open inside it, so each later line alone tells whether it
 ///   closes it (`isClosingFence`, indented under four columns); the scan skips to the line that
-///   does, after which the document alone is open again. A fence that is never closed sends
-///   the scan back like a line that needs the full scan.
+///   does, after which the document alone is open again. A fence that is never closed makes
+///   the rest of the file code, with nothing left to scan.
 /// - A line that is none of these and does not need the full scan is not a top-level heading,
 ///   does not open a top-level block that hides a later line, and does not make an earlier line
 ///   a heading. Those that need the full scan are the ones that could: a setext underline
