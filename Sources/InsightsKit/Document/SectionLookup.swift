@@ -32,7 +32,8 @@ extension Document {
     }
 
     /// `address` followed in the whole of `bytes`.
-    private static func whole(_ bytes: UnsafeBufferPointer<UInt8>, at address: SectionAddress, options: ScanOptions) throws -> SectionExcerpt {
+    private static func whole(_ bytes: UnsafeBufferPointer<UInt8>, at address: SectionAddress,
+                              options: ScanOptions) throws -> SectionExcerpt {
         let document = Document(Array(bytes), options: options)
         return SectionExcerpt(document: document, match: try document.section(at: address), byteOffset: 0, lineOffset: 0)
     }

@@ -237,12 +237,7 @@ struct ScanState {
                     index += 1
                     continue
                 case .heading(let level, let hashesEnd):
-                    // Scanned alone, as the full scan would from a fresh state.
-                    lineIndex = index
-                    lastTopLevelBlockLine = index
-                    let title = Self.atxTitle(bytes, from: hashesEnd, to: end)
-                    addHeading(level: level, style: .atx, firstLine: index, headingStart: start,
-                               titleStart: title.lowerBound, titleEnd: title.upperBound)
+                    addSkippedHeading(level: level, line: index, start: start, hashesEnd: hashesEnd, end: end)
                     if stoppedAfter != nil { break scan }
                     index += 1
                     skippedFrom = index
@@ -277,6 +272,17 @@ struct ScanState {
         close(downTo: 0)
         return BlockStructure(headings: headings, frontMatter: frontMatter, lastTopLevelBlockLine: lastTopLevelBlockLine,
                               listItems: listItems)
+    }
+
+    /// Records the ATX heading of `level` on line `line` (from `start` to `end`, its `#`s
+    /// ending at `hashesEnd`), met while skipping: scanned alone, as the full scan would from
+    /// a fresh state.
+    mutating func addSkippedHeading(level: Int, line: Int, start: Int, hashesEnd: Int, end: Int) {
+        lineIndex = line
+        lastTopLevelBlockLine = line
+        let title = Self.atxTitle(bytes, from: hashesEnd, to: end)
+        addHeading(level: level, style: .atx, firstLine: line, headingStart: start,
+                   titleStart: title.lowerBound, titleEnd: title.upperBound)
     }
 
     /// The line after `line` that closes `fence` (opened on `line` at the top level), if any.
@@ -324,11 +330,7 @@ struct ScanState {
                 index += 1
                 continue
             case .heading(let level, let hashesEnd):
-                lineIndex = index
-                lastTopLevelBlockLine = index
-                let title = Self.atxTitle(bytes, from: hashesEnd, to: line.contentEnd)
-                addHeading(level: level, style: .atx, firstLine: index, headingStart: line.start,
-                           titleStart: title.lowerBound, titleEnd: title.upperBound)
+                addSkippedHeading(level: level, line: index, start: line.start, hashesEnd: hashesEnd, end: line.contentEnd)
                 if stoppedAfter != nil {
                     // The table goes on from the line after it.
                     lineBase = index + 1
@@ -355,7 +357,8 @@ struct ScanState {
     }
 
     /// Sets the table and the cursor back to line `index`, which starts at byte `start`.
-    private mutating func rewind(to index: Int, at start: Int, through last: Int, _ cursor: LineCursor) -> (index: Int, scanThrough: Int) {
+    private mutating func rewind(to index: Int, at start: Int, through last: Int,
+                                 _ cursor: LineCursor) -> (index: Int, scanThrough: Int) {
         lines.removeAll()
         lineBase = index
         pending = cursor.restarted(at: start)

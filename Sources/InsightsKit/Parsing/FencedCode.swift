@@ -31,7 +31,8 @@ extension ScanState {
     /// The character and length of the code fence opening at `start` (three or more
     /// backticks with no backtick after them on the line, or three or more tildes), if one
     /// opens there.
-    static func fenceOpening(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (character: UInt8, length: Int)? {
+    static func fenceOpening(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+        -> (character: UInt8, length: Int)? {
         guard start < end else { return nil }
         let character = bytes[start]
         guard character == ASCII.backtick || character == ASCII.tilde else { return nil }

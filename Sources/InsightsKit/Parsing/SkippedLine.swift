@@ -27,8 +27,9 @@
 ///   a heading. Those that need the full scan are the ones that could: a setext underline
 ///   (`=` or `-` run), a fence indented two or three columns or a line that starts like one
 ///   without being one (three backticks or tildes), the start of an HTML block (`<`) and an ATX
-///   heading indented two or three columns, which a list item may or may not continue. A line indented four columns or more is indented code, paragraph
-///   text or the content of a container: never a top-level heading, fence or HTML start.
+///   heading indented two or three columns, which a list item may or may not continue. A line
+///   indented four columns or more is indented code, paragraph text or the content of a
+///   container: never a top-level heading, fence or HTML start.
 ///
 /// This rests on the scan carrying nothing from one line to the next but its stack of open
 /// blocks: what else it keeps is reset when its block closes (the paragraph's lines), empty

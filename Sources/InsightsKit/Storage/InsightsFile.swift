@@ -59,7 +59,9 @@ public struct InsightsFile: Sendable {
     /// during `body`. `noInput` when the file does not exist. A file that another program
     /// truncates in place while it is mapped ends the process with `SIGBUS`; `insights`
     /// itself never does that (every write replaces the file).
-    public func withMappedBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) throws -> Result {
+    public func withMappedBytes<Result>(
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) throws -> Result {
         let descriptor = POSIX.open(path, O_RDONLY | O_CLOEXEC)
         if descriptor < 0 {
             if errno == ENOENT { _ = try readExisting() }
