@@ -1,7 +1,8 @@
 // libFuzzer target: any bytes are a document. Scanning never fails, the sections tile the
-// file, every section is addressable or reported ambiguous, and CRLF line endings give the
-// same headings as LF, and the scan that skips lines (when list items are not recorded)
-// finds what the full scan finds. A violated property traps, which libFuzzer reports as a crash.
+// file, every section is addressable or reported ambiguous, CRLF line endings give the
+// same headings as LF, the scan that skips lines (when list items are not recorded) finds
+// what the full scan finds, and a section read with the scan that stops at its end is the one
+// the full scan finds. A violated property traps, which libFuzzer reports as a crash.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -21,6 +22,19 @@ public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
         _ = document.lastUpdated(of: section)
         _ = document.fingerprint(of: section)
+    }
+    // A section read with the scan that stops at its end is the one the whole scan finds.
+    for section in document.sections.prefix(8) {
+        let address = SectionAddress(title: section.title, level: section.level)
+        let expected = (try? document.section(at: address).target).map { "\($0.range) \($0.heading.firstLine)" }
+        let excerpt = try? bytes.withUnsafeBufferPointer { try Document.excerpt(at: address, in: $0) }
+        let read = excerpt.flatMap { excerpt in
+            excerpt.match.target.map { target in
+                let start = target.range.lowerBound + excerpt.byteOffset
+                return "\(start..<(target.range.upperBound + excerpt.byteOffset)) \(target.heading.firstLine + excerpt.lineOffset)"
+            }
+        }
+        precondition(expected == read, "a section read with the early-stopping scan differs")
     }
     var full = document.structure
     full.listItems = []
