@@ -95,4 +95,31 @@ struct FileSelectionTests {
         #expect(text(at: sandbox.path(".superagent/memory/insights.md")) == "## Notes\nhello\n")
         #expect(try listing(sandbox.path(".superagent/memory")) == ["insights.md"])
     }
+
+    @Test("a named pipe is read once, as it comes")
+    func namedPipe() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        // A reader that closed the pipe after a writer had written all and gone, and opened it
+        // again, would lose what was written and wait for another writer for ever; whether
+        // the writer has gone by then is a race, run here ten times.
+        for round in 1...10 {
+            let pipe = sandbox.url.appendingPathComponent("insights-\(round).md").path
+            #expect(mkfifo(pipe, 0o600) == 0)
+            let writer = Process()
+            writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+            writer.arguments = ["-c", "printf '# Team\\n\\n## Notes\\nfrom the pipe\\n' > \"$0\"", pipe]
+            try writer.run()
+            // After 5 s another writer comes and goes at once, so that such a reader sees an
+            // empty file instead of waiting.
+            DispatchQueue.global().asyncAfter(deadline: .now() + 5) {
+                let descriptor = open(pipe, O_WRONLY | O_NONBLOCK)
+                if descriptor >= 0 { close(descriptor) }
+            }
+            let outcome = try insights(["read", "Notes", "--file", pipe])
+            writer.waitUntilExit()
+            #expect(outcome.status == 0, "round \(round)")
+            #expect(outcome.stdout == Array("from the pipe\n".utf8), "round \(round)")
+        }
+    }
 }

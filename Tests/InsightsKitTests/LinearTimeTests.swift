@@ -60,6 +60,14 @@ struct PathologicalInput: Sendable, CustomTestStringConvertible {
             "# Title\n" + (0..<n).map { "## Section \($0)\nbody\n\n" }.joined()
         },
     ]
+
+    /// Inputs for the section read alone, whose scan skims ahead and is sent back every 31
+    /// lines, with each kind of line ending.
+    static let sectionReads = ["\n", "\r\n", "\r"].map { end in
+        PathologicalInput("lines ending in \(end.debugDescription) sent back to be scanned every 31 lines", size: 10_000) { n in
+            "# T" + end + repeating(repeating("text" + end, 30) + "<b>" + end + end, n) + "## Last" + end + "body" + end
+        }
+    }
 }
 
 /// Each pathological input takes about twice as long at twice its size: the work is
@@ -104,18 +112,31 @@ struct LinearTimeTests {
 
     @Test("work at size 2n is at most about twice the work at size n", arguments: PathologicalInput.all)
     func linear(_ input: PathologicalInput) {
+        Self.expectLinear(input, Self.process)
+    }
+
+    @Test("reading the last section at size 2n takes at most about twice as long", arguments: PathologicalInput.sectionReads)
+    func linearSectionRead(_ input: PathologicalInput) {
+        Self.expectLinear(input) { bytes in
+            let excerpt = try? bytes.withUnsafeBufferPointer { try Document.excerpt(at: SectionAddress(title: "Last"), in: $0) }
+            return excerpt?.lineOffset ?? 0
+        }
+    }
+
+    /// Times `work` on `input` at sizes n and 2n and expects the ratio to stay near 2.
+    static func expectLinear(_ input: PathologicalInput, _ work: ([UInt8]) -> Int) {
         let small = input.make(input.size)
         let large = input.make(input.size * 2)
         var sink = 0
-        let once = Self.seconds { sink &+= Self.process(small) }
+        let once = Self.seconds { sink &+= work(small) }
         let iterations = max(1, Int((Self.minimumRunSeconds / max(once, 1e-6)).rounded(.up)))
         var smallTime = Double.infinity
         var largeTime = Double.infinity
         var ratio = Double.infinity
         for _ in 0..<Self.attempts where ratio > Self.maximumRatio {
             for _ in 0..<Self.repetitions {
-                smallTime = min(smallTime, Self.seconds { for _ in 0..<iterations { sink &+= Self.process(small) } })
-                largeTime = min(largeTime, Self.seconds { for _ in 0..<iterations { sink &+= Self.process(large) } })
+                smallTime = min(smallTime, Self.seconds { for _ in 0..<iterations { sink &+= work(small) } })
+                largeTime = min(largeTime, Self.seconds { for _ in 0..<iterations { sink &+= work(large) } })
             }
             ratio = largeTime / smallTime
         }

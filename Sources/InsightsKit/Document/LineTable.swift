@@ -135,7 +135,8 @@ struct LineCursor {
     /// The next `\r` at or after the line's start, or the end of the part searched when that
     /// has none (a byte that is not `\r`).
     private var nextCR = -1
-    /// The last `\r` that ended a line.
+    /// The last `\n` and the last `\r` passed (each ending a line, or in a `\r\n`).
+    private var lastLF = -1
     private var lastCR = -1
     /// How far one search for `\r` goes.
     private static let chunk = 64 * 1024
@@ -158,9 +159,15 @@ struct LineCursor {
         if nextCR < nextLF {
             // A `\r` ends the line, and `\r\n` is one line ending.
             lastCR = nextCR
-            lineStart = nextCR + (nextLF == nextCR + 1 ? 2 : 1)
+            if nextLF == nextCR + 1 {
+                lastLF = nextLF
+                lineStart = nextLF + 1
+            } else {
+                lineStart = nextCR + 1
+            }
             return (start, nextCR)
         }
+        lastLF = nextLF
         lineStart = nextLF == count ? count : nextLF + 1
         return (start, nextLF)
     }
@@ -169,10 +176,13 @@ struct LineCursor {
     var position: Int { lineStart }
 
     /// A cursor at `offset`, a line's start at or before this one's: what this cursor knows of
-    /// where the next `\r` is holds from there too when no `\r` ended a line it passed since.
+    /// where the next `\n` or `\r` is holds from there too when it passed no such byte since,
+    /// and otherwise the search from `offset` stops at the one it passed. Either way, starting
+    /// again costs no more than the lines found again.
     func restarted(at offset: Int) -> LineCursor {
         var cursor = LineCursor(base: base, count: count)
         cursor.lineStart = offset
+        if lastLF < offset { cursor.nextLF = nextLF }
         if lastCR < offset { cursor.nextCR = nextCR }
         return cursor
     }

@@ -67,12 +67,14 @@ public struct InsightsFile: Sendable {
             if errno == ENOENT { _ = try readExisting() }
             throw InsightsError(.ioError, "cannot read \(path): \(POSIX.errorText())")
         }
+        defer { _ = close(descriptor) }
         var info = stat()
-        let size = fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
+        let known = fstat(descriptor, &info) == 0
+        let size = known && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
         let mapped = size > 0 ? mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0) : MAP_FAILED
-        _ = close(descriptor)
         guard let mapped, mapped != MAP_FAILED else {
-            return try readExisting().withUnsafeBufferPointer(body)
+            // Read from the descriptor already open: a pipe's bytes are there only once.
+            return try POSIX.readAll(descriptor, info: known ? info : nil, path: path).withUnsafeBufferPointer(body)
         }
         defer { _ = munmap(mapped, size) }
         return try body(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size))

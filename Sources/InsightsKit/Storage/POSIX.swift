@@ -13,14 +13,6 @@ public enum POSIX {
         String(cString: strerror(code))
     }
 
-    /// `MAP_POPULATE` where there is one: the pages of a mapping are mapped at once, not
-    /// each on its first touch.
-    #if os(Linux)
-    static let mapPopulate = MAP_POPULATE
-    #else
-    static let mapPopulate: Int32 = 0
-    #endif
-
     /// `open(2)`, retried on `EINTR`.
     static func open(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
         while true {
@@ -40,8 +32,14 @@ public enum POSIX {
         }
         defer { _ = close(descriptor) }
         var info = stat()
+        return try readAll(descriptor, info: fstat(descriptor, &info) == 0 ? info : nil, path: path)
+    }
+
+    /// Reads what is left of the open file `descriptor` (whose `fstat` facts are `info`, when
+    /// known) up to its end; `path` names it in errors.
+    static func readAll(_ descriptor: Int32, info: stat?, path: String) throws -> [UInt8] {
         var capacity = 64 * 1024
-        if fstat(descriptor, &info) == 0 {
+        if let info {
             if (info.st_mode & S_IFMT) == S_IFDIR { throw InsightsError(.ioError, "cannot read \(path): it is a folder") }
             if (info.st_mode & S_IFMT) == S_IFREG { capacity = Int(info.st_size) + 1 }
         }
