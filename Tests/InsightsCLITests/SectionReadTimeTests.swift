@@ -21,11 +21,16 @@ struct SectionReadTimeTests {
             let elapsed = ContinuousClock.now - start
             return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
+        // The best of each size, over rounds of three runs: other tests running at the same
+        // time only make a run slower, so a ratio over the bound is measured again, up to
+        // five times, before it counts (searching to the end stays over it however often).
         var smallTime = Double.infinity
         var largeTime = Double.infinity
-        for _ in 0..<3 {
-            smallTime = min(smallTime, try seconds(small))
-            largeTime = min(largeTime, try seconds(large))
+        for _ in 0..<5 where largeTime / smallTime > 2.6 || smallTime == .infinity {
+            for _ in 0..<3 {
+                smallTime = min(smallTime, try seconds(small))
+                largeTime = min(largeTime, try seconds(large))
+            }
         }
         print("section read time: 2.4 MB in \((smallTime * 1000).rounded()) ms, 4.8 MB in \((largeTime * 1000).rounded()) ms")
         // Linear time gives 2; searching to the end of the file on every scan sent back, 3 and more.
