@@ -54,6 +54,16 @@ public struct InsightsFile: Sendable {
         return bytes
     }
 
+    /// The file opened for reading; `noInput` when it does not exist.
+    private func openExisting() throws -> Int32 {
+        let descriptor = POSIX.open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 {
+            if errno == ENOENT { _ = try readExisting() }
+            throw InsightsError(.ioError, "cannot read \(path): \(POSIX.errorText())")
+        }
+        return descriptor
+    }
+
     /// Passes the file's bytes to `body` without copying them: a regular file is mapped
     /// into memory, read-only (anything else is read into a buffer). The bytes are valid only
     /// during `body`. `noInput` when the file does not exist. A file that another program
@@ -62,11 +72,7 @@ public struct InsightsFile: Sendable {
     public func withMappedBytes<Result>(
         _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
     ) throws -> Result {
-        let descriptor = POSIX.open(path, O_RDONLY | O_CLOEXEC)
-        if descriptor < 0 {
-            if errno == ENOENT { _ = try readExisting() }
-            throw InsightsError(.ioError, "cannot read \(path): \(POSIX.errorText())")
-        }
+        let descriptor = try openExisting()
         defer { _ = close(descriptor) }
         var info = stat()
         let known = fstat(descriptor, &info) == 0
@@ -83,11 +89,7 @@ public struct InsightsFile: Sendable {
     /// Passes the file's bytes to `body` in chunks of at most 128 KiB, read into one reused
     /// buffer: printing a whole file costs what `cat` costs. `noInput` when it does not exist.
     public func streamExisting(_ body: (ArraySlice<UInt8>) throws -> Void) throws {
-        let descriptor = POSIX.open(path, O_RDONLY | O_CLOEXEC)
-        if descriptor < 0 {
-            if errno == ENOENT { _ = try readExisting() }
-            throw InsightsError(.ioError, "cannot read \(path): \(POSIX.errorText())")
-        }
+        let descriptor = try openExisting()
         defer { _ = close(descriptor) }
         var info = stat()
         if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
