@@ -32,8 +32,9 @@ public struct LineTable: Sendable, Equatable {
             return
         }
         var cursor = LineCursor(base: base, count: bytes.count)
-        // Filled in place up to an estimate, then by appending.
-        let estimate = Self.estimatedCount(byteCount: bytes.count)
+        // Filled in place up to an estimate (markdown lines are rarely shorter on average),
+        // then by appending.
+        let estimate = bytes.count / 16 + 16
         var ends: [Int] = []
         starts = [Int](unsafeUninitializedCapacity: estimate) { startBuffer, startCount in
             HugePages.advise(UnsafeMutableRawPointer(startBuffer.baseAddress), count: estimate * MemoryLayout<Int>.stride)
@@ -58,8 +59,8 @@ public struct LineTable: Sendable, Equatable {
     }
 
     /// A table of a buffer of `byteCount` bytes with no line yet, for a scan that adds the
-    /// lines as it finds them (`append`) and drops those it is done with (`dropFirst`): it
-    /// then holds a window of the buffer's lines, whose index the scan keeps.
+    /// lines as it finds them (`append`) and empties it when it is done with them
+    /// (`removeAll`): it then holds a window of the buffer's lines, whose index the scan keeps.
     init(windowOver byteCount: Int) {
         self.byteCount = byteCount
         starts = []
@@ -89,12 +90,6 @@ public struct LineTable: Sendable, Equatable {
     mutating func removeAll() {
         starts.removeAll(keepingCapacity: true)
         contentEnds.removeAll(keepingCapacity: true)
-    }
-
-    /// The lines a buffer of `byteCount` bytes is expected to hold at most: markdown lines
-    /// are rarely shorter than 16 bytes on average.
-    static func estimatedCount(byteCount: Int) -> Int {
-        byteCount / 16 + 16
     }
 
     /// The number of lines.

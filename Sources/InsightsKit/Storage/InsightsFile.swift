@@ -47,18 +47,21 @@ public struct InsightsFile: Sendable {
 
     /// The file's bytes; `noInput` when it does not exist.
     public func readExisting() throws -> [UInt8] {
-        guard let bytes = try read() else {
-            throw InsightsError(.noInput, "no insights file at \(path)",
-                                hint: "looked at --file, INSIGHTS_FILE and .superagent/memory/insights.md in this folder and its parents; create it with `insights init`")
-        }
+        guard let bytes = try read() else { throw missing }
         return bytes
+    }
+
+    /// The error for a file that does not exist.
+    private var missing: InsightsError {
+        InsightsError(.noInput, "no insights file at \(path)",
+                      hint: "looked at --file, INSIGHTS_FILE and .superagent/memory/insights.md in this folder and its parents; create it with `insights init`")
     }
 
     /// The file opened for reading; `noInput` when it does not exist.
     private func openExisting() throws -> Int32 {
         let descriptor = POSIX.open(path, O_RDONLY | O_CLOEXEC)
         if descriptor < 0 {
-            if errno == ENOENT { _ = try readExisting() }
+            if errno == ENOENT { throw missing }
             throw InsightsError(.ioError, "cannot read \(path): \(POSIX.errorText())")
         }
         return descriptor
