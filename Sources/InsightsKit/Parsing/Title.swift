@@ -40,4 +40,34 @@ public enum Title {
         let bytes = Array(title.utf8)
         return bytes.withUnsafeBufferPointer { normalized($0, 0..<bytes.count) }
     }
+
+    /// The loose form of a title, `--sub`, `set` key or summary label, the form a near miss
+    /// is matched in: one leading run of 1-6 `#` followed by white space stripped, one
+    /// surrounding pair of `**`, `__` or backticks stripped, one trailing `:` (inside or
+    /// outside that pair) dropped, white space runs collapsed, trimmed, lowercased.
+    /// `## **Key:**` and `key` have the same loose form.
+    public static func loose(_ title: String) -> String {
+        var text = Substring(normalized(title))
+        let hashes = text.prefix { $0 == "#" }.count
+        if (1...6).contains(hashes), text.dropFirst(hashes).first == " " {
+            text = text.dropFirst(hashes + 1)
+        }
+        var droppedColon = false
+        if text.hasSuffix(":") {
+            text = trimmed(text.dropLast())
+            droppedColon = true
+        }
+        for pair in ["**", "__", "`"] where text.count > 2 * pair.count && text.hasPrefix(pair) && text.hasSuffix(pair) {
+            text = trimmed(text.dropFirst(pair.count).dropLast(pair.count))
+            break
+        }
+        if !droppedColon, text.hasSuffix(":") { text = text.dropLast() }
+        return normalized(String(text)).lowercased()
+    }
+
+    /// `text` without spaces at its ends.
+    private static func trimmed(_ text: Substring) -> Substring {
+        guard let first = text.firstIndex(where: { $0 != " " }), let last = text.lastIndex(where: { $0 != " " }) else { return "" }
+        return text[first...last]
+    }
 }
