@@ -17,6 +17,8 @@ struct CommandSpec: Sendable {
 
 /// The parsed command line of one command.
 struct ParsedArguments: Sendable {
+    /// The command the arguments were parsed for.
+    let spec: CommandSpec
     var flags: Set<String> = []
     var options: [String: [String]] = [:]
     var positionals: [String] = []
@@ -24,6 +26,8 @@ struct ParsedArguments: Sendable {
     func has(_ flag: String) -> Bool { flags.contains(flag) }
     func value(_ option: String) -> String? { options[option]?.last }
     func values(_ option: String) -> [String] { options[option] ?? [] }
+    /// A path option: a leading `@` is dropped unless the literal path exists.
+    func path(_ option: String) -> String? { value(option).map(FilePath.withoutAtSign) }
 
     /// An integer option, `usage` when it is not one.
     func integer(_ option: String, in range: ClosedRange<Int>) throws -> Int? {
@@ -46,7 +50,7 @@ struct ParsedArguments: Sendable {
     /// Parses `arguments` (after the command name) for `spec`. `--file` is global and may
     /// appear anywhere; `--name=value` is accepted for options; `--` ends the options.
     static func parse(_ arguments: [String], spec: CommandSpec, globalOptions: Set<String>) throws -> ParsedArguments {
-        var parsed = ParsedArguments()
+        var parsed = ParsedArguments(spec: spec)
         var index = 0
         var onlyPositionals = false
         while index < arguments.count {
@@ -98,9 +102,16 @@ struct ParsedArguments: Sendable {
             throw InsightsError(.usage, "`insights \(spec.name)` is missing an argument", hint: "usage: \(spec.usage)")
         }
         if parsed.positionals.count > spec.positionals.upperBound {
-            throw InsightsError(.usage, "unexpected argument \"\(parsed.positionals[spec.positionals.upperBound])\" for `insights \(spec.name)`",
-                                hint: "usage: \(spec.usage)")
+            throw unexpected(parsed.positionals[spec.positionals.upperBound], spec: spec)
         }
         return parsed
+    }
+
+    /// The error for a positional argument too many: one that reads like a body, where
+    /// `--body` is taken, asks whether `--body` was meant.
+    static func unexpected(_ argument: String, spec: CommandSpec, reason: String = "") -> InsightsError {
+        let looksLikeBody = argument.contains { $0 == " " || $0 == "\n" } || argument.hasPrefix("- ") || argument.hasPrefix("**")
+        let question = spec.options.contains("body") && looksLikeBody ? "; did you mean --body \(CLI.quoted(argument))?" : ""
+        return InsightsError(.usage, "unexpected argument \"\(argument)\" for `insights \(spec.name)`\(reason)\(question)", hint: "usage: \(spec.usage)")
     }
 }

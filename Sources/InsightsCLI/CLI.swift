@@ -25,21 +25,69 @@ public enum CLI {
     }
 
     static func run(_ arguments: [String], terminal: Terminal) -> Int32 {
+        let error: InsightsError
         do {
             return try dispatch(arguments, terminal: terminal)
-        } catch let error as InsightsError {
-            report(error, terminal: terminal)
-            return error.code.rawValue
+        } catch let thrown as InsightsError {
+            error = thrown
         } catch {
-            report(InsightsError(.ioError, "\(error)"), terminal: terminal)
+            report(InsightsError(.ioError, "\(error)"), terminal: terminal, json: false)
             return InsightsError.Code.ioError.rawValue
         }
+        // `--json` asks for machine output, errors included (before a `--` that ends the flags).
+        report(error, terminal: terminal, json: arguments.prefix { $0 != "--" }.contains("--json"))
+        return error.code.rawValue
     }
 
-    static func report(_ error: InsightsError, terminal: Terminal) {
+    /// Prints `error` on standard error as `insights: error: ...` and its hint, where
+    /// candidates add how to address each; with `json`, also as `{"error": {...}}` on
+    /// standard output.
+    static func report(_ error: InsightsError, terminal: Terminal, json: Bool) {
         let label = terminal.colorErr ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
+        let hint = hint(for: error)
         terminal.message("insights: \(label) \(error.message)")
-        if let hint = error.hint { terminal.message("insights: hint: \(hint)") }
+        if let hint { terminal.message("insights: hint: \(hint)") }
+        guard json else { return }
+        let candidates: [JSON] = error.candidates.map { candidate in
+            var members: [(String, JSON)] = [("title", .string(candidate.title))]
+            if let level = candidate.level { members.append(("level", .int(level))) }
+            if let line = candidate.line { members.append(("line", .int(line))) }
+            if let address = candidate.address { members.append(("address", .string(arguments(for: address)))) }
+            return .object(members)
+        }
+        terminal.out(JSON.object([("error", .object([
+            ("code", .int(Int(error.code.rawValue))), ("kind", .string(error.kind.rawValue)),
+            ("message", .string(error.message)), ("hint", .optional(hint)), ("candidates", .array(candidates)),
+        ]))]).serialized)
+    }
+
+    /// The error's hint, and for headings it names at other levels or ambiguously, the
+    /// arguments that reach each.
+    static func hint(for error: InsightsError) -> String? {
+        guard [.otherLevel, .ambiguous].contains(error.kind) else { return error.hint }
+        let reaches = error.candidates.compactMap { candidate in
+            candidate.address.map { "line \(candidate.line ?? 0): \(arguments(for: $0))" }
+        }
+        guard !reaches.isEmpty else { return error.hint }
+        return "to address " + (reaches.count == 1 ? "it" : "one of them") + ": " + reaches.joined(separator: "; ")
+    }
+
+    /// The command-line arguments that address `address`: `"Title" --level N --sub "Sub"`.
+    static func arguments(for address: SectionAddress) -> String {
+        var words = [quoted(address.title)]
+        if address.level != 2 { words.append("--level \(address.level)") }
+        words += address.subsections.map { "--sub \(quoted($0))" }
+        return words.joined(separator: " ")
+    }
+
+    /// `text` in double quotes, with `"`, `\\`, `$` and backticks escaped for a shell.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for character in text {
+            if "\"\\$`".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result + "\""
     }
 
     private static func dispatch(_ arguments: [String], terminal: Terminal) throws -> Int32 {
@@ -165,8 +213,8 @@ extension ParsedArguments {
         }
         if let name = value("template") { template = try context.templates.template(named: name) }
         if positionals.count > count {
-            let extra = positionals[positionals.startIndex + count]
-            throw InsightsError(.usage, "unexpected argument \"\(extra)\"" + (value("agent") != nil ? ": --agent already names the section" : ""))
+            throw ParsedArguments.unexpected(positionals[positionals.startIndex + count], spec: spec,
+                                             reason: value("agent") != nil ? ": --agent already names the section" : "")
         }
         if positionals.count < count {
             throw InsightsError(.usage, "missing \(rest[positionals.count...].joined(separator: " ")): the section is followed by \(rest.joined(separator: " "))")

@@ -37,7 +37,7 @@ enum CheckCommand: Command {
         var base: Version?
         if let revision = arguments.value("base") {
             base = try Version.at(revision, of: context.file)
-        } else if let path = arguments.value("base-file") {
+        } else if let path = arguments.path("base-file") {
             base = try Version.file(path)
         }
         let catalog = context.templates

@@ -24,8 +24,8 @@ enum DiffCommand: Command {
             old = try Version.at(arguments.value("base") ?? "HEAD", of: context.file)
         case 2:
             guard arguments.value("base") == nil else { throw InsightsError(.usage, "give either --base REV or OLD NEW, not both") }
-            old = try Version.file(arguments.positionals[0])
-            new = try Version.file(arguments.positionals[1])
+            old = try Version.file(FilePath.withoutAtSign(arguments.positionals[0]))
+            new = try Version.file(FilePath.withoutAtSign(arguments.positionals[1]))
         default:
             throw InsightsError(.usage, "`insights diff` takes two files (OLD NEW) or none", hint: "usage: \(spec.usage)")
         }

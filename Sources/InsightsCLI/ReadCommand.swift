@@ -12,7 +12,8 @@ enum ReadCommand: Command {
         --sub TITLE   descend into a subsection (repeatable)
         --with-heading  include the heading line(s)
         --json        title, level, line, endLine, lastUpdated, body and fingerprint
-        A section that does not exist exits 3 and lists those that do.
+        A section that does not exist exits 3 and lists those that do. The closing
+        `Last updated:` line belongs to the top-level section: a --sub read leaves it out.
         """)
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
@@ -34,7 +35,8 @@ enum ReadCommand: Command {
         let excerpt = try context.file.withMappedBytes { try Document.excerpt(at: address, in: $0) }
         let document = excerpt.document
         guard let section = excerpt.match.target else { return InsightsError.Code.notFound.rawValue }
-        let printed = arguments.has("with-heading") ? document.bytes[section.range] : document.bytes[section.bodyRange]
+        let body = document.readBody(of: section)
+        let printed = document.bytes[(arguments.has("with-heading") ? section.range.lowerBound : body.lowerBound)..<body.upperBound]
         if arguments.has("json") {
             context.terminal.out(JSON.object([
                 ("file", .string(context.file.path)), ("title", .string(section.title)), ("level", .int(section.level)),

@@ -48,18 +48,24 @@ enum UpdateCommand: Command {
         let given = [arguments.value("body") != nil, arguments.value("body-file") != nil].filter { $0 }.count
         guard given <= 1 else { throw InsightsError(.usage, "give the body once: --body or --body-file") }
         if let body = arguments.value("body") { return Array(body.utf8) }
-        if let path = arguments.value("body-file") {
+        if let path = arguments.path("body-file") {
             guard let bytes = try InsightsFile(path: path).read() else {
                 throw InsightsError(.noInput, "body file \(path) does not exist")
             }
             return bytes
         }
-        guard let input = try terminal.readInput(), !input.isEmpty else {
+        // Empty standard input is a body that went missing (a failed command before the
+        // pipe), never a request to create the section from its template.
+        guard let input = try terminal.readInput() else {
             if optional { return nil }
-            throw InsightsError(.usage, "no body given", hint: "pass --body TEXT or --body-file PATH, or pipe the body on standard input; to empty a section pass --body \"\"")
+            throw noBody
         }
+        guard !input.isEmpty else { throw noBody }
         return input
     }
+
+    static let noBody = InsightsError(.usage, "no body given: standard input is empty",
+                                      hint: "pass --body TEXT or --body-file PATH, or pipe the body on standard input; to empty a section pass --body \"\"; to create an agent's section from its template run `insights init --agent NAME`")
 
     /// Today, `--date`, or nil with `--no-stamp`.
     static func stampDate(_ arguments: ParsedArguments) throws -> String? {
@@ -95,20 +101,35 @@ enum Editing {
         path.hasPrefix("/") ? side + path : side + "/" + path
     }
 
+    /// Prints what an edit did: a line on standard error (after notes on a loose match and
+    /// warnings), or with `json` an object on standard output.
     static func report(_ result: EditResult, request: EditRequest, context: CommandContext, json: Bool) {
         let section = result.section
+        let terminal = context.terminal
+        if let matched = result.matched {
+            terminal.message("insights: note: \(request.address) matched the heading \"\(matched)\"" + (section.map { " (line \($0.heading.firstLine + 1))" } ?? ""))
+        }
+        for warning in result.warnings {
+            terminal.message("insights: warning: \(warning.message)")
+            if warning.kind == .literalLineBreak {
+                terminal.message("insights: hint: to pass several lines, use --body-file PATH, standard input, or $'line 1\\nline 2' in the shell")
+            }
+        }
         if json {
-            context.terminal.out(JSON.object([
+            var members: [(String, JSON)] = [
                 ("file", .string(context.file.path)), ("section", .string(([request.address.title] + request.address.subsections).joined(separator: " > "))),
                 ("created", .bool(result.created)), ("changed", .bool(result.changed)),
                 ("line", section.map { .int($0.heading.firstLine + 1) } ?? .null),
                 ("endLine", section.map { .int($0.endLine + 1) } ?? .null),
                 ("fingerprint", .string(result.fingerprint)),
-            ]).serialized)
+            ]
+            if let matched = result.matched { members.append(("matched", .string(matched))) }
+            members.append(("warnings", .array(result.warnings.map { .object([("kind", .string($0.kind.rawValue)), ("message", .string($0.message))]) })))
+            terminal.out(JSON.object(members).serialized)
             return
         }
         let verb = request.edit == .remove ? "removed" : result.created ? "created" : result.changed ? "updated" : "unchanged:"
         let lines = section.map { " (lines \($0.heading.firstLine + 1)-\($0.endLine + 1))" } ?? ""
-        context.terminal.message("insights: \(verb) \(request.address)\(lines) in \(context.file.path)")
+        terminal.message("insights: \(verb) \(request.address)\(lines) in \(context.file.path)")
     }
 }

@@ -28,66 +28,121 @@ public struct AddressMatch: Sendable, Equatable {
     public var found: [Section]
     /// Titles, outermost first, of the sections along the address that are missing.
     public var missing: [String]
+    /// Whether a title along the address matched a heading only in its loose form.
+    public var isLoose: Bool = false
 
     /// The addressed (sub)section, when it exists.
     public var target: Section? { missing.isEmpty ? found.last : nil }
+
+    /// The titles found, as written, joined with " > ": what a loose match matched.
+    public var matchedTitles: String {
+        found.map(\.title).joined(separator: " > ")
+    }
 }
 
 extension Document {
-    /// Follows `address`. Throws `badData` when a name is ambiguous (naming both lines).
+    /// Follows `address`: at each step an exact match (white space collapsed) first, then
+    /// one in the loose form (`Title.loose`). A section title matches only headings of the
+    /// address's level; a `--sub` title the shallowest matching heading inside its parent.
+    /// Throws `ambiguous` when a name matches several headings, and `otherLevel` when a
+    /// section title matches no heading of its level but does match one of another level
+    /// (a write must not create a twin of it).
     public func resolve(_ address: SectionAddress) throws -> AddressMatch {
-        let wanted = Title.normalized(address.title)
-        let candidates = sections.filter { $0.level == address.level && $0.title == wanted }
-        guard let outer = try unique(candidates, name: address.title) else {
+        guard let (outer, outerIsLoose) = try matching(address.title, in: sections[...], level: address.level) else {
+            try refuseOtherLevels(address)
             return AddressMatch(found: [], missing: [address.title] + address.subsections)
         }
-        var found = [outer]
+        var match = AddressMatch(found: [outer], missing: [], isLoose: outerIsLoose)
         for (position, sub) in address.subsections.enumerated() {
-            let parent = found[found.count - 1]
-            let wantedSub = Title.normalized(sub)
-            let inside = sections[(parent.index + 1)...].prefix { $0.range.lowerBound < parent.range.upperBound }
-            let matches = inside.filter { $0.title == wantedSub }
-            let shallowest = matches.map(\.level).min()
-            guard let next = try unique(matches.filter { $0.level == shallowest }, name: sub) else {
-                return AddressMatch(found: found, missing: Array(address.subsections[position...]))
+            guard let (next, isLoose) = try matching(sub, in: sections(inside: match.found[match.found.count - 1]), level: nil) else {
+                match.missing = Array(address.subsections[position...])
+                return match
             }
-            found.append(next)
+            match.found.append(next)
+            match.isLoose = match.isLoose || isLoose
         }
-        return AddressMatch(found: found, missing: [])
+        return match
     }
 
-    /// Follows `address` and requires the section to exist: `notFound` otherwise, naming
-    /// what is missing, a near miss ignoring case, and the sections that do exist.
+    /// The sections inside `parent`: its subsections at every depth.
+    func sections(inside parent: Section) -> ArraySlice<Section> {
+        sections[(parent.index + 1)...].prefix { $0.range.lowerBound < parent.range.upperBound }
+    }
+
+    /// The one section of `pool` titled `title` at `level` (nil: the shallowest level that
+    /// has one), exactly or else in the loose form, and whether the match was loose.
+    private func matching(_ title: String, in pool: ArraySlice<Section>, level: Int?) throws -> (Section, Bool)? {
+        let exact = Title.normalized(title)
+        if let found = try unique(shallowest(pool.filter { $0.title == exact }, level: level), name: title) {
+            return (found, false)
+        }
+        let loose = Title.loose(title)
+        return try unique(shallowest(pool.filter { Title.loose($0.title) == loose }, level: level), name: title).map { ($0, true) }
+    }
+
+    /// The sections of `candidates` at `level`, or at the shallowest level among them.
+    private func shallowest(_ candidates: [Section], level: Int?) -> [Section] {
+        guard let wanted = level ?? candidates.map(\.level).min() else { return [] }
+        return candidates.filter { $0.level == wanted }
+    }
+
+    /// Throws `otherLevel` when headings of another level than the address's have its
+    /// title's loose form, naming each.
+    private func refuseOtherLevels(_ address: SectionAddress) throws {
+        let loose = Title.loose(address.title)
+        let others = sections.filter { Title.loose($0.title) == loose }
+        guard !others.isEmpty else { return }
+        let named = others.prefix(5).map { "\(String(repeating: "#", count: $0.level)) \($0.title) (line \($0.heading.firstLine + 1))" }
+        throw InsightsError(.otherLevel, "no level-\(address.level) section \"\(address.title)\"; the title is that of "
+                            + (others.count == 1 ? "the heading " : "\(others.count) headings: ") + named.joined(separator: ", "),
+                            hint: "address one of them at its own level, or choose another title",
+                            candidates: others.map(candidate))
+    }
+
+    /// `section` as a candidate of an error: title, level, line, and an address that
+    /// reaches it through the sections it lies in.
+    func candidate(_ section: Section) -> InsightsError.Candidate {
+        var path = [section]
+        while let parent = path[0].parent { path.insert(sections[parent], at: 0) }
+        let address = SectionAddress(title: path[0].title, level: path[0].level, subsections: path.dropFirst().map(\.title))
+        return InsightsError.Candidate(title: section.title, level: section.level, line: section.heading.firstLine + 1, address: address)
+    }
+
+    /// Follows `address` and requires the section to exist: `sectionNotFound` otherwise (or
+    /// `otherLevel`, with the not-found exit code), naming what is missing and the sections
+    /// that do exist.
     public func section(at address: SectionAddress) throws -> AddressMatch {
-        let match = try resolve(address)
+        let match: AddressMatch
+        do {
+            match = try resolve(address)
+        } catch var error as InsightsError where error.kind == .otherLevel {
+            error.code = .notFound
+            throw error
+        }
         guard match.target == nil else { return match }
         let missingTitle = match.missing[0]
         let scope = match.found.last
-        let pool = scope.map { parent in
-            sections[(parent.index + 1)...].prefix { $0.range.lowerBound < parent.range.upperBound }
-        } ?? sections[...]
-        let wanted = Title.normalized(missingTitle).lowercased()
-        let nearMiss = pool.first { $0.title.lowercased() == wanted }
+        let pool = scope.map(sections(inside:)) ?? sections[...]
         var message = "section \(address) not found"
         if let scope {
             message = "subsection \"\(missingTitle)\" not found in \"\(scope.title)\" (line \(scope.heading.firstLine + 1))"
         }
-        if let nearMiss, scope == nil, nearMiss.level != address.level {
-            message += "; there is a level-\(nearMiss.level) heading \"\(nearMiss.title)\" at line \(nearMiss.heading.firstLine + 1) (--level \(nearMiss.level))"
-        } else if let nearMiss {
-            message += "; did you mean \"\(nearMiss.title)\" (line \(nearMiss.heading.firstLine + 1))?"
+        let existing = pool.filter { scope != nil || $0.level == address.level }.map(\.title)
+        if let typo = Closest.match(missingTitle, in: existing) {
+            message += "; did you mean \"\(typo)\"?"
         }
-        let existing = pool.filter { scope != nil || $0.level == address.level }.map { "\"\($0.title)\"" }
+        let existingList = existing.map { "\"\($0)\"" }
         let hint = existing.isEmpty
             ? "the file has no \(scope == nil ? "level-\(address.level) " : "")sections yet"
-            : "sections that exist: " + existing.joined(separator: ", ")
-        throw InsightsError(.notFound, message, hint: hint)
+            : "sections that exist: " + existingList.joined(separator: ", ")
+        throw InsightsError(.sectionNotFound, message, hint: hint)
     }
 
     private func unique(_ candidates: [Section], name: String) throws -> Section? {
         guard candidates.count > 1 else { return candidates.first }
         let lines = candidates.map { "line \($0.heading.firstLine + 1)" }.joined(separator: " and ")
-        throw InsightsError(.badData, "section name \"\(name)\" is ambiguous: it is the title of the headings at \(lines)",
-                            hint: "rename one of them, or address the one you mean through its parent with --level and --sub")
+        throw InsightsError(.ambiguous, "section name \"\(name)\" is ambiguous: it is the title of the headings at \(lines)",
+                            hint: "rename one of them, or address the one you mean through its parent with --level and --sub",
+                            candidates: candidates.map(candidate))
     }
 }

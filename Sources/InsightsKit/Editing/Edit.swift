@@ -54,6 +54,12 @@ public struct EditResult: Sendable {
     /// The edited section in the new file (nil once removed), found without scanning the
     /// whole new file.
     public var section: Section?
+    /// The headings a title matched only in its loose form, as written (`Title > Sub`);
+    /// nil after an exact match.
+    public var matched: String?
+    /// What the caller should know about a write that succeeded (a section over its line
+    /// budget, a body that looks mistyped).
+    public var warnings: [EditWarning] = []
     /// The options the new file is scanned with.
     let options: ScanOptions
 
@@ -93,5 +99,36 @@ public struct EditResult: Sendable {
             pieceStart = pieceEnd
         }
         return result
+    }
+}
+
+/// Something about an edit that succeeded which its caller should know.
+public struct EditWarning: Sendable, Equatable {
+    /// What the warning is about.
+    public enum Kind: String, Sendable {
+        /// The body holds the two characters `\n` but no line break: a caller that meant
+        /// several lines quoted them so that they arrived as one.
+        case literalLineBreak = "literal-line-break"
+        /// The section is longer than its line budget.
+        case overBudget = "over-budget"
+    }
+
+    /// What the warning is about.
+    public var kind: Kind
+    /// One line saying what was noticed.
+    public var message: String
+
+    /// Creates a warning.
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    /// A warning when `body` holds a literal `\n` and no line break.
+    static func literalLineBreak(in body: [UInt8]) -> EditWarning? {
+        guard !body.contains(ASCII.lf), !body.contains(ASCII.cr),
+              zip(body, body.dropFirst()).contains(where: { $0 == UInt8(ascii: "\\") && $1 == UInt8(ascii: "n") })
+        else { return nil }
+        return EditWarning(.literalLineBreak, "the body holds a literal \\n and no line break, so it was written as one line")
     }
 }

@@ -7,6 +7,10 @@ extension Document {
     public func applying(_ request: EditRequest) throws -> EditResult {
         let address = request.address
         let match = try resolve(address)
+        if request.edit == .remove, match.isLoose, let target = match.target {
+            throw InsightsError(.invalidInput, "remove needs the exact title: \(address) only loosely matches \"\(match.matchedTitles)\" (line \(target.heading.firstLine + 1))",
+                                hint: "give the title exactly as the heading writes it", candidates: [candidate(target)])
+        }
         // A skeleton is the body of the outer section, and only for creating it.
         var request = request
         if !match.found.isEmpty { request.skeleton = [] }
@@ -43,7 +47,15 @@ extension Document {
                 return try removingTopLevel(target)
             }
         }
-        return try editingInside(match: match, request: request)
+        var result = try editingInside(match: match, request: request)
+        if match.isLoose { result.matched = match.matchedTitles }
+        switch request.edit {
+        case .replace(let text), .append(let text), .prepend(let text):
+            if let warning = EditWarning.literalLineBreak(in: text) { result.warnings.append(warning) }
+        default:
+            break
+        }
+        return result
     }
 
     /// A request whose section is missing along with its subsections: the section is created
@@ -62,7 +74,7 @@ extension Document {
 
     /// A title a heading can be made of: one line, not empty.
     static func checkNewTitle(_ title: String) throws {
-        guard !Title.normalized(title).isEmpty else { throw InsightsError(.usage, "a section title may not be empty") }
+        guard !Title.normalized(Title.forNewHeading(title)).isEmpty else { throw InsightsError(.usage, "a section title may not be empty") }
         guard !title.utf8.contains(where: { $0 == ASCII.lf || $0 == ASCII.cr }) else {
             throw InsightsError(.usage, "a section title must be one line: \(title.debugDescription)")
         }
@@ -84,7 +96,7 @@ extension Document {
             var text: [UInt8] = []
             for title in match.missing {
                 if !text.isEmpty { text += eol }
-                text += Array(repeating: ASCII.hash, count: min(level, 6)) + [ASCII.space] + Array(title.utf8) + eol
+                text += Array(repeating: ASCII.hash, count: min(level, 6)) + [ASCII.space] + Array(Title.forNewHeading(title).utf8) + eol
                 level += 1
             }
             text += TextLines.normalized(request.skeleton, lineEnding: eol)
@@ -113,7 +125,13 @@ extension Document {
         let targetEndsSection = target.range.upperBound == local.count
         switch request.edit {
         case .remove:
-            local.removeSubrange(target.range)
+            // The closing `Last updated:` line belongs to the top-level section: removing its
+            // last subsection keeps it.
+            var removed = target.range
+            if target.index != 0, targetEndsSection, let stamp = Self.closingStampStart(local, in: target.bodyRange) {
+                removed = target.range.lowerBound..<TextLines.leadingBlankEnd(local, in: stamp..<target.range.upperBound)
+            }
+            local.removeSubrange(removed)
         case .keep:
             break
         case .set(let key, let value):
@@ -226,6 +244,24 @@ extension Document {
     /// before a closing `Last updated:` line.
     static func endOfContent(_ text: [UInt8], in range: Range<Int>) -> Int {
         closingStampStart(text, in: range) ?? TextLines.trailingBlankStart(text, in: range)
+    }
+
+    /// The bytes of `section`'s body as `read` prints it: its body, without the closing
+    /// `Last updated:` line of its top-level section (and the blank lines before that line)
+    /// when it is a subsection that ends the top-level section. The stamp belongs to the
+    /// top-level section, so a body read and written back leaves the file as it was.
+    public func readBody(of section: Section) -> Range<Int> {
+        guard section.parent != nil, section.range.upperBound == topLevelSection(of: section).range.upperBound,
+              let stamp = Self.closingStampStart(bytes, in: section.bodyRange)
+        else { return section.bodyRange }
+        return section.bodyRange.lowerBound..<stamp
+    }
+
+    /// The top-level section `section` lies in (itself when it is one).
+    func topLevelSection(of section: Section) -> Section {
+        var outer = section
+        while let parent = outer.parent { outer = sections[parent] }
+        return outer
     }
 
     /// When the last non-blank line of `range` is a `Last updated:` line: where the blank

@@ -47,11 +47,7 @@ public enum Title {
     /// outside that pair) dropped, white space runs collapsed, trimmed, lowercased.
     /// `## **Key:**` and `key` have the same loose form.
     public static func loose(_ title: String) -> String {
-        var text = Substring(normalized(title))
-        let hashes = text.prefix { $0 == "#" }.count
-        if (1...6).contains(hashes), text.dropFirst(hashes).first == " " {
-            text = text.dropFirst(hashes + 1)
-        }
+        var text = Substring(normalized(forNewHeading(title)))
         var droppedColon = false
         if text.hasSuffix(":") {
             text = trimmed(text.dropLast())
@@ -63,6 +59,15 @@ public enum Title {
         }
         if !droppedColon, text.hasSuffix(":") { text = text.dropLast() }
         return normalized(String(text)).lowercased()
+    }
+
+    /// The title a heading created for `title` gets: without a leading run of 1-6 `#` and
+    /// the white space after it, which never sets the level.
+    public static func forNewHeading(_ title: String) -> String {
+        let text = Substring(normalized(title))
+        let hashes = text.prefix { $0 == "#" }.count
+        guard (1...6).contains(hashes), text.dropFirst(hashes).first == " " else { return title }
+        return String(text.dropFirst(hashes + 1))
     }
 
     /// `text` without spaces at its ends.

@@ -1,5 +1,13 @@
 /// Paths as `insights` handles them: plain strings split on `/`.
-enum FilePath {
+package enum FilePath {
+    /// `path` as an agent may write it: `@.superagent/memory/insights.md`, the way agent
+    /// prompts mention files. A leading `@` is dropped unless a file of that literal name
+    /// exists.
+    package static func withoutAtSign(_ path: String) -> String {
+        guard path.count > 1, path.hasPrefix("@"), !POSIX.exists(path) else { return path }
+        return String(path.dropFirst())
+    }
+
     /// The folder part of `path` ("." for a bare name).
     static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }

@@ -25,11 +25,12 @@ public struct InsightsFile: Sendable {
 
     /// Chooses the file as SPEC §1 says: `explicit` (`--file`), then `INSIGHTS_FILE`, then
     /// the nearest `.superagent/memory/insights.md` walking up from `workingDirectory`,
-    /// else that path under `workingDirectory`.
+    /// else that path under `workingDirectory`. A leading `@` is dropped from a path given
+    /// unless a file of that literal name exists.
     public static func locate(explicit: String?, environment: [String: String], workingDirectory: String) -> InsightsFile {
-        if let explicit, !explicit.isEmpty { return InsightsFile(path: explicit) }
+        if let explicit, !explicit.isEmpty { return InsightsFile(path: FilePath.withoutAtSign(explicit)) }
         if let fromEnvironment = environment["INSIGHTS_FILE"], !fromEnvironment.isEmpty {
-            return InsightsFile(path: fromEnvironment)
+            return InsightsFile(path: FilePath.withoutAtSign(fromEnvironment))
         }
         let found = FilePath.nearest(defaultRelativePath, from: workingDirectory, where: POSIX.exists)
         return InsightsFile(path: found ?? FilePath.join(workingDirectory, defaultRelativePath))

@@ -76,15 +76,16 @@ public struct InsightsError: Error, Sendable, Equatable, CustomStringConvertible
         public var level: Int?
         /// The 1-based line of the heading; nil for a label.
         public var line: Int?
-        /// The titles of the headings it lies in, outermost (top-level) first.
-        public var parents: [String]
+        /// An address that reaches the heading: through its top-level section and the
+        /// sections between; nil for a label.
+        public var address: SectionAddress?
 
         /// Creates a candidate.
-        public init(title: String, level: Int? = nil, line: Int? = nil, parents: [String] = []) {
+        public init(title: String, level: Int? = nil, line: Int? = nil, address: SectionAddress? = nil) {
             self.title = title
             self.level = level
             self.line = line
-            self.parents = parents
+            self.address = address
         }
     }
 
