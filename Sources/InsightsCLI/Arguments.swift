@@ -56,7 +56,10 @@ struct ParsedArguments: Sendable {
         while index < arguments.count {
             let argument = arguments[index]
             index += 1
-            if onlyPositionals || !argument.hasPrefix("-") || argument == "-" {
+            // `- item` or a text with white space is a value (a body given without --body),
+            // never a flag.
+            if onlyPositionals || !argument.hasPrefix("-") || argument == "-" 
+                || (!argument.hasPrefix("--") && argument.contains(where: \.isWhitespace)) {
                 parsed.positionals.append(argument)
                 continue
             }

@@ -100,10 +100,11 @@ extension Document {
     }
 
     /// `section` as a candidate of an error: title, level, line, and an address that
-    /// reaches it through the sections it lies in.
+    /// reaches it through the sections it lies in (from the outermost of level 2 or deeper,
+    /// the level agents' sections have, so that a file's `# Title` is not part of it).
     func candidate(_ section: Section) -> InsightsError.Candidate {
         var path = [section]
-        while let parent = path[0].parent { path.insert(sections[parent], at: 0) }
+        while let parent = path[0].parent, sections[parent].level >= 2 || path[0].level < 2 { path.insert(sections[parent], at: 0) }
         let address = SectionAddress(title: path[0].title, level: path[0].level, subsections: path.dropFirst().map(\.title))
         return InsightsError.Candidate(title: section.title, level: section.level, line: section.heading.firstLine + 1, address: address)
     }

@@ -1,5 +1,7 @@
 /// Keyed entries: list items that start with `**Key**:` (or `**Key:**`), as the agents'
-/// skeletons write them (`- **Database Choice**: PostgreSQL - Rationale: ...`).
+/// skeletons write them (`- **Database Choice**: PostgreSQL - Rationale: ...`). A key
+/// matches an entry exactly (white space collapsed) or else in the loose form, and the
+/// entry keeps its own spelling.
 enum KeyedEntry {
     /// Throws unless `key` and `value` can make one list item line.
     static func check(key: String, value: String) throws {
@@ -26,8 +28,10 @@ enum KeyedEntry {
         }
         let text = value.isEmpty ? [] : [ASCII.space] + Array(value.utf8)
         var placements: [Placement] = []
-        if let item = items.first(where: { keyEnd(bytes, from: $0.contentStart, to: lines.contentEnds[$0.firstLine], key: Array(key.utf8)) != nil }),
-           let keyEnd = keyEnd(bytes, from: item.contentStart, to: lines.contentEnds[item.firstLine], key: Array(key.utf8)) {
+        let keyed = items.compactMap { item in entryKey(bytes, from: item.contentStart, to: lines.contentEnds[item.firstLine]).map { (item, $0) } }
+        let loose = Title.loose(key)
+        if let (item, found) = keyed.first(where: { Title.normalized($0.1.text) == key }) ?? keyed.first(where: { Title.loose($0.1.text) == loose }) {
+            let keyEnd = found.end
             let last = lastContentLine(of: item, within: section, lines: lines, bytes: bytes)
             placements.append(Placement(range: keyEnd..<lines.contentEnds[last], text: text, line: item.firstLine, lineEnding: eol))
         } else {
@@ -91,15 +95,21 @@ enum KeyedEntry {
         return last == line
     }
 
-    /// Where `**KEY**:` or `**KEY:**` ends when the item's text starts with it.
-    static func keyEnd(_ bytes: [UInt8], from start: Int, to end: Int, key: [UInt8]) -> Int? {
+    /// The key of an item whose text starts with `**KEY**:` or `**KEY:**`, and where that
+    /// start ends.
+    static func entryKey(_ bytes: [UInt8], from start: Int, to end: Int) -> (text: String, end: Int)? {
         var position = start
         while position < end, ASCII.isSpaceOrTab(bytes[position]) { position += 1 }
-        let text = bytes[position..<end]
-        for form in [Array("**".utf8) + key + Array("**:".utf8), Array("**".utf8) + key + Array(":**".utf8)] where text.starts(with: form) {
-            return position + form.count
+        guard end - position > 4, bytes[position] == ASCII.star, bytes[position + 1] == ASCII.star else { return nil }
+        let keyStart = position + 2
+        var close = keyStart + 1
+        while close + 1 < end, !(bytes[close] == ASCII.star && bytes[close + 1] == ASCII.star) { close += 1 }
+        guard close + 1 < end else { return nil }
+        if bytes[close - 1] == ASCII.colon {
+            return (String(decoding: bytes[keyStart..<(close - 1)], as: UTF8.self), close + 2)
         }
-        return nil
+        guard close + 2 < end, bytes[close + 2] == ASCII.colon else { return nil }
+        return (String(decoding: bytes[keyStart..<close], as: UTF8.self), close + 3)
     }
 
     /// The item's last line that is not blank, inside the section.

@@ -5,6 +5,9 @@
 extension Document {
     /// The new file for `request`. Throws `notFound`, `badData` or `tryAgain` (`--if-match`).
     public func applying(_ request: EditRequest) throws -> EditResult {
+        var request = request
+        // A key given as `**Key**` or `Key:` is the key `Key`.
+        if case .set(let key, let value) = request.edit { request.edit = .set(key: Title.bare(key), value: value) }
         let address = request.address
         let match = try resolve(address)
         if request.edit == .remove, match.isLoose, let target = match.target {
@@ -12,7 +15,6 @@ extension Document {
                                 hint: "give the title exactly as the heading writes it", candidates: [candidate(target)])
         }
         // A skeleton is the body of the outer section, and only for creating it.
-        var request = request
         if !match.found.isEmpty { request.skeleton = [] }
         if let expected = request.ifMatch {
             let current = match.target.map { fingerprint(of: $0) } ?? Fingerprint.absent

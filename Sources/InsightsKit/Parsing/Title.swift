@@ -42,11 +42,17 @@ public enum Title {
     }
 
     /// The loose form of a title, `--sub`, `set` key or summary label, the form a near miss
-    /// is matched in: one leading run of 1-6 `#` followed by white space stripped, one
-    /// surrounding pair of `**`, `__` or backticks stripped, one trailing `:` (inside or
-    /// outside that pair) dropped, white space runs collapsed, trimmed, lowercased.
-    /// `## **Key:**` and `key` have the same loose form.
+    /// is matched in: `bare(_:)`, lowercased. `## **Key:**` and `key` have the same loose
+    /// form.
     public static func loose(_ title: String) -> String {
+        bare(title).lowercased()
+    }
+
+    /// `title` without what an agent may wrap it in: one leading run of 1-6 `#` followed by
+    /// white space stripped, one surrounding pair of `**`, `__` or backticks stripped, one
+    /// trailing `:` (inside or outside that pair) dropped, white space runs collapsed and
+    /// trimmed. The case is kept: a `set` key given as `**Key:**` is written as `Key`.
+    public static func bare(_ title: String) -> String {
         var text = Substring(normalized(forNewHeading(title)))
         var droppedColon = false
         if text.hasSuffix(":") {
@@ -58,7 +64,7 @@ public enum Title {
             break
         }
         if !droppedColon, text.hasSuffix(":") { text = text.dropLast() }
-        return normalized(String(text)).lowercased()
+        return normalized(String(text))
     }
 
     /// The title a heading created for `title` gets: without a leading run of 1-6 `#` and
