@@ -8,7 +8,7 @@ public enum CLI {
 
     static let commands: [CommandEntry] = [
         CommandEntry(ListCommand.self), CommandEntry(ReadCommand.self), CommandEntry(UpdateCommand.self),
-        CommandEntry(SetCommand.self), CommandEntry(RemoveCommand.self), CommandEntry(SessionSummaryCommand.self),
+        CommandEntry(SetCommand.self), CommandEntry(ReplaceCommand.self), CommandEntry(RemoveCommand.self), CommandEntry(SessionSummaryCommand.self),
         CommandEntry(TemplatesCommand.self), CommandEntry(InitCommand.self),
         CommandEntry(CheckCommand.self), CommandEntry(DiffCommand.self), CommandEntry(HistoryCommand.self),
         CommandEntry(MergeCommand.self),
@@ -220,7 +220,7 @@ extension ParsedArguments {
             throw InsightsError(.usage, "missing \(rest[positionals.count...].joined(separator: " ")): the section is followed by \(rest.joined(separator: " "))")
         }
         let level = try integer("level", in: 1...6) ?? 2
-        return SectionTarget(address: SectionAddress(title: title, level: level, subsections: values("sub")),
+        return SectionTarget(address: SectionAddress(title: title, level: level, subsections: values("sub"), owner: value("agent")),
                              template: template, rest: Array(positionals))
     }
 

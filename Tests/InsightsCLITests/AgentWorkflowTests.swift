@@ -202,7 +202,7 @@ struct AgentCommandTests {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
         let file = try sandbox.write("insights.md", "# Team\n\n## A\na\n\n### Sub\nsub\n\n## B\nb\n")
-        #expect(try insights(["remove", "A", "--sub", "Sub", "--file", file]).status == 0)
+        #expect(try insights(["remove", "A", "--sub", "Sub", "--no-stamp", "--file", file]).status == 0)
         #expect(text(at: file) == "# Team\n\n## A\na\n\n## B\nb\n")
         #expect(try insights(["remove", "B", "--file", file]).status == 0)
         #expect(text(at: file) == "# Team\n\n## A\na\n")

@@ -79,7 +79,8 @@ struct JSONTests {
         #expect(sub.status == 0, "\(sub)")
         let subJSON = try sub.json()
         #expect(subJSON["level"] as? Int == 3)
-        #expect(subJSON["body"] as? String == "- **Database Choice**: PostgreSQL\n\nLast updated: 2026-01-05\n\n")
+        // The closing stamp belongs to the top-level section, not to its last subsection.
+        #expect(subJSON["body"] as? String == "- **Database Choice**: PostgreSQL\n")
         #expect(subJSON["fingerprint"] as? String != fingerprint)
     }
 
@@ -92,7 +93,7 @@ struct JSONTests {
         let created = try insights(["update", "Brand New", "--body", "hello", "--date", "2026-03-04", "--json", "--file", file])
         #expect(created.status == 0, "\(created)")
         let json = try created.json()
-        #expect(Set(json.keys) == ["file", "section", "created", "changed", "line", "endLine", "fingerprint"])
+        #expect(Set(json.keys) == ["file", "section", "created", "changed", "line", "endLine", "fingerprint", "warnings"])
         #expect(json["file"] as? String == file)
         #expect(json["created"] as? Bool == true)
         #expect(json["changed"] as? Bool == true)
@@ -101,7 +102,7 @@ struct JSONTests {
         let updated = try insights(["update", "Empty", "--body", "now full", "--date", "2026-03-04", "--json", "--file", file])
         #expect(updated.status == 0, "\(updated)")
         let updatedJSON = try updated.json()
-        #expect(Set(updatedJSON.keys) == ["file", "section", "created", "changed", "line", "endLine", "fingerprint"])
+        #expect(Set(updatedJSON.keys) == ["file", "section", "created", "changed", "line", "endLine", "fingerprint", "warnings"])
         #expect(updatedJSON["created"] as? Bool == false)
         #expect(updatedJSON["changed"] as? Bool == true)
         #expect(updatedJSON["line"] as? Int == 14)

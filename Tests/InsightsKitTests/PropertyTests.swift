@@ -78,6 +78,7 @@ struct PropertyCase {
         case .keep: return "keep"
         case .remove: return "remove"
         case .set: return "set"
+        case .substitute: return "substitute"
         }
     }
 
@@ -313,7 +314,7 @@ struct PropertyCase {
             return ok ? [] : ["\(editName) reads back as \(String(decoding: stored, as: UTF8.self).debugDescription), expected \(String(decoding: expected, as: UTF8.self).debugDescription)"]
         case .keep:
             return result.changed || new.bytes != document.bytes ? ["keeping the section without a stamp changed the file"] : []
-        case .set, .remove:
+        case .set, .remove, .substitute:
             return []
         }
     }

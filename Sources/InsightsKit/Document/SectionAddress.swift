@@ -7,12 +7,17 @@ public struct SectionAddress: Sendable, Equatable, CustomStringConvertible {
     public var level: Int
     /// Titles of subsections to descend into, outermost first.
     public var subsections: [String]
+    /// The agent whose template names the section, when the title comes from one. Such a
+    /// title is the section's own spelling, not a near miss: a heading of another level
+    /// (another agent's subsection of the same name) is never taken for it.
+    public var owner: String?
 
     /// Creates an address.
-    public init(title: String, level: Int = 2, subsections: [String] = []) {
+    public init(title: String, level: Int = 2, subsections: [String] = [], owner: String? = nil) {
         self.title = title
         self.level = level
         self.subsections = subsections
+        self.owner = owner
     }
 
     /// `"Title" > "Sub"`, for messages.
@@ -89,14 +94,19 @@ extension Document {
     /// Throws `otherLevel` when headings of another level than the address's have its
     /// title's loose form, naming each.
     private func refuseOtherLevels(_ address: SectionAddress) throws {
-        let loose = Title.loose(address.title)
-        let others = sections.filter { Title.loose($0.title) == loose }
-        guard !others.isEmpty else { return }
+        let others = otherLevels(address)
+        guard !others.isEmpty, address.owner == nil else { return }
         let named = others.prefix(5).map { "\(String(repeating: "#", count: $0.level)) \($0.title) (line \($0.heading.firstLine + 1))" }
         throw InsightsError(.otherLevel, "no level-\(address.level) section \"\(address.title)\"; the title is that of "
                             + (others.count == 1 ? "the heading " : "\(others.count) headings: ") + named.joined(separator: ", "),
                             hint: "address one of them at its own level, or choose another title",
                             candidates: others.map(candidate))
+    }
+
+    /// The headings whose title has the loose form of the address's title, at any level.
+    private func otherLevels(_ address: SectionAddress) -> [Section] {
+        let loose = Title.loose(address.title)
+        return sections.filter { Title.loose($0.title) == loose }
     }
 
     /// `section` as a candidate of an error: title, level, line, and an address that
@@ -129,7 +139,9 @@ extension Document {
             message = "subsection \"\(missingTitle)\" not found in \"\(scope.title)\" (line \(scope.heading.firstLine + 1))"
         }
         let existing = pool.filter { scope != nil || $0.level == address.level }.map(\.title)
-        if let typo = Closest.match(missingTitle, in: existing) {
+        if scope == nil, let other = otherLevels(address).first {
+            message += "; there is a level-\(other.level) heading \"\(other.title)\" at line \(other.heading.firstLine + 1) (--level \(other.level))"
+        } else if let typo = Closest.match(missingTitle, in: existing) {
             message += "; did you mean \"\(typo)\"?"
         }
         let existingList = existing.map { "\"\($0)\"" }

@@ -13,6 +13,9 @@ public enum SectionEdit: Sendable, Equatable {
     /// Set the keyed entry `key` (a list item starting `**key**:`) to `value`, adding it
     /// after the section's last list item when there is none.
     case set(key: String, value: String)
+    /// Replace the one occurrence of `old` (not empty) in the body as `read` prints it with
+    /// `new`. The section must exist; no occurrence is `textNotFound`, several `ambiguous`.
+    case substitute(old: [UInt8], new: [UInt8])
 }
 
 /// One edit of one section, with everything that decides its outcome.

@@ -10,6 +10,10 @@ extension Document {
         if case .set(let key, let value) = request.edit { request.edit = .set(key: Title.bare(key), value: value) }
         let address = request.address
         let match = try resolve(address)
+        if case .substitute(let old, let new) = request.edit {
+            guard let target = try section(at: address).target else { throw InsightsError(.sectionNotFound, "section \(address) not found") }
+            request.edit = .replace(try substituting(old, with: new, in: target))
+        }
         if request.edit == .remove, match.isLoose, let target = match.target {
             throw InsightsError(.invalidInput, "remove needs the exact title: \(address) only loosely matches \"\(match.matchedTitles)\" (line \(target.heading.firstLine + 1))",
                                 hint: "give the title exactly as the heading writes it", candidates: [candidate(target)])
@@ -37,7 +41,7 @@ extension Document {
         case .set(let key, let value):
             try KeyedEntry.check(key: key, value: value)
             try BodyCheck.validate(Array("- **\(key)**: \(value)".utf8), sectionLevel: targetLevel)
-        case .keep, .remove:
+        case .keep, .remove, .substitute:
             break
         }
         if !request.skeleton.isEmpty {
@@ -60,10 +64,37 @@ extension Document {
         return result
     }
 
+    /// The body of `section` as `read` prints it, with the one occurrence of `old` in it
+    /// replaced by `new` (both in the file's line ending).
+    private func substituting(_ old: [UInt8], with new: [UInt8], in section: Section) throws -> [UInt8] {
+        guard !old.isEmpty else { throw InsightsError(.usage, "the text to replace is empty") }
+        let old = TextLines.normalized(old, lineEnding: lineEnding)
+        let body = readBody(of: section)
+        var found: [Int] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            var position = body.lowerBound
+            while let start = ByteSearch.first(old, in: buffer, range: position..<body.upperBound) {
+                found.append(start)
+                position = start + 1
+            }
+        }
+        guard let start = found.first else {
+            throw InsightsError(.textNotFound, "the text to replace does not occur in section \(section.title.debugDescription) (line \(section.heading.firstLine + 1))",
+                                hint: "read the section and give the text exactly as it is there")
+        }
+        guard found.count == 1 else {
+            let numbers = found.map { "\(lines.line(containing: $0) + 1)" }.joined(separator: ", ")
+            throw InsightsError(.ambiguous, "the text to replace occurs \(found.count) times in section \(section.title.debugDescription), on lines \(numbers)",
+                                hint: "give more of the text around the occurrence you mean, so that it occurs once")
+        }
+        return Array(bytes[body.lowerBound..<start]) + TextLines.normalized(new, lineEnding: lineEnding) + bytes[(start + old.count)..<body.upperBound]
+    }
+
     /// A request whose section is missing along with its subsections: the section is created
     /// from the skeleton first (which may hold the subsections), then the request runs on it.
     private func creatingFromSkeleton(_ request: EditRequest) throws -> EditResult {
-        let outer = SectionAddress(title: request.address.title, level: request.address.level)
+        var outer = request.address
+        outer.subsections = []
         let created = try applying(EditRequest(address: outer, edit: .keep, skeleton: request.skeleton)).document
         var inner = request
         inner.skeleton = []
@@ -134,7 +165,7 @@ extension Document {
                 removed = target.range.lowerBound..<TextLines.leadingBlankEnd(local, in: stamp..<target.range.upperBound)
             }
             local.removeSubrange(removed)
-        case .keep:
+        case .keep, .substitute:
             break
         case .set(let key, let value):
             local = try KeyedEntry.upserting(key: key, value: value, in: target, of: localDocument, eol: eol)

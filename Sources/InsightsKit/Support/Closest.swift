@@ -9,7 +9,7 @@ public enum Closest {
             let distance = editDistance(wanted, Array(candidate.lowercased()))
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
-        guard let best, best.distance <= max(2, wanted.count / 3) else { return nil }
+        guard let best, best.distance <= max(2, wanted.count / 3), best.distance < wanted.count else { return nil }
         return best.candidate
     }
 
