@@ -44,7 +44,7 @@ enum CheckCommand: Command {
         let agents = try arguments.values("agent").map { SectionAddress(title: try catalog.agent(named: $0).section) }
         let options = CheckOptions(
             base: base?.bytes, allowed: arguments.values("only").map { SectionAddress(title: $0) } + agents,
-            maxLines: try arguments.integer("max-lines", in: 1...1_000_000), budgets: templateBudgets(catalog),
+            maxLines: try arguments.integer("max-lines", in: 1...1_000_000), budgets: catalog.budgets(),
             strict: arguments.has("strict"), today: CalendarDate.today())
         let report = try Check.run(document, options: options)
         let terminal = context.terminal
@@ -54,17 +54,6 @@ enum CheckCommand: Command {
         case .github: terminal.out(Array(github(report, path: repositoryPath(of: context.file.path)).utf8))
         }
         return report.errorCount > 0 ? InsightsError.Code.findings.rawValue : 0
-    }
-
-    /// The budgets the templates declare (`limit:`), each for the section its template owns.
-    /// A template that cannot be read sets no budget.
-    static func templateBudgets(_ catalog: TemplateCatalog) -> [SectionBudget] {
-        guard let names = try? catalog.names() else { return [] }
-        return names.compactMap { entry in
-            if !entry.fromProject, let source = TemplateCatalog.bundledSource(entry.name), !ByteSearch.contains(source, "\nlimit:") { return nil }
-            guard let template = try? catalog.template(named: entry.name), template.ownsSection, let limit = template.limit else { return nil }
-            return SectionBudget(address: SectionAddress(title: template.section), limit: limit)
-        }
     }
 
     /// `path:line: severity: [rule] message`, then the changed sections as notes, then a count.

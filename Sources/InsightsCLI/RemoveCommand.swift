@@ -27,6 +27,6 @@ enum RemoveCommand: Command {
         _ = try context.file.readExisting()
         let stampDate = target.address.subsections.isEmpty ? nil : try UpdateCommand.stampDate(arguments)
         let request = EditRequest(address: target.address, edit: .remove, stampDate: stampDate, ifMatch: arguments.value("if-match"))
-        return try Editing.perform(request, arguments: arguments, context: context)
+        return try Editing.perform(request, target: target, arguments: arguments, context: context)
     }
 }

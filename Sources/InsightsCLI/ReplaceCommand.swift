@@ -5,10 +5,10 @@ import InsightsKit
 enum ReplaceCommand: Command {
     static let spec = CommandSpec(
         name: "replace",
-        usage: "insights replace SECTION|--agent NAME [--sub TITLE]... [--level N] --old TEXT --new TEXT [--no-stamp] [--date YYYY-MM-DD] [--if-match FP] [--dry-run] [--lock-timeout SECONDS] [--json]",
+        usage: "insights replace SECTION|--agent NAME [--sub TITLE]... [--level N] --old TEXT --new TEXT [--no-stamp] [--date YYYY-MM-DD] [--if-match FP] [--max-lines N] [--dry-run] [--lock-timeout SECONDS] [--json]",
         summary: "Replaces one exact occurrence of a text in a section's body.",
         flags: ["no-stamp", "dry-run", "json"],
-        options: ["sub", "level", "agent", "old", "new", "date", "if-match", "lock-timeout"], positionals: 0...1,
+        options: ["sub", "level", "agent", "old", "new", "date", "if-match", "lock-timeout", "max-lines"], positionals: 0...1,
         details: """
         SECTION               the title of a level-2 heading (--level N for another level)
         --agent NAME          the section the agent's template says it owns
@@ -18,6 +18,7 @@ enum ReplaceCommand: Command {
         --no-stamp            leave the `Last updated:` line alone (default: set it to today)
         --date YYYY-MM-DD     the date to stamp
         --if-match FP         write only if the section's fingerprint is still FP
+        --max-lines N         refuse a result over N lines that is longer than before
         --dry-run             print the change as a unified diff; write nothing
         --lock-timeout SECONDS  wait at most this long for another writer (default 10)
         --json                print file, section, created, changed, line, endLine, fingerprint
@@ -34,6 +35,6 @@ enum ReplaceCommand: Command {
         _ = try context.file.readExisting()
         let request = EditRequest(address: target.address, edit: .substitute(old: Array(old.utf8), new: Array(new.utf8)),
                                   stampDate: try UpdateCommand.stampDate(arguments), ifMatch: arguments.value("if-match"))
-        return try Editing.perform(request, arguments: arguments, context: context)
+        return try Editing.perform(request, target: target, arguments: arguments, context: context)
     }
 }

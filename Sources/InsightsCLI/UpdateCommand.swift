@@ -5,10 +5,10 @@ import InsightsKit
 enum UpdateCommand: Command {
     static let spec = CommandSpec(
         name: "update",
-        usage: "insights update SECTION|--agent NAME [--sub TITLE]... [--level N] [--body TEXT | --body-file PATH | stdin] [--append | --prepend] [--template NAME] [--no-stamp] [--date YYYY-MM-DD] [--if-match FP] [--dry-run] [--lock-timeout SECONDS] [--json]",
+        usage: "insights update SECTION|--agent NAME [--sub TITLE]... [--level N] [--body TEXT | --body-file PATH | stdin] [--append | --prepend] [--template NAME] [--no-stamp] [--date YYYY-MM-DD] [--if-match FP] [--max-lines N] [--dry-run] [--lock-timeout SECONDS] [--json]",
         summary: "Rewrites one section's body and nothing else; creates the section at the end of the file when it is missing.",
         flags: ["append", "prepend", "no-stamp", "dry-run", "json"],
-        options: ["sub", "level", "agent", "template", "body", "body-file", "date", "if-match", "lock-timeout"], positionals: 0...1,
+        options: ["sub", "level", "agent", "template", "body", "body-file", "date", "if-match", "lock-timeout", "max-lines"], positionals: 0...1,
         details: """
         SECTION               the title of a level-2 heading (--level N for another level)
         --agent NAME          the section the agent's template says it owns; a created
@@ -19,9 +19,14 @@ enum UpdateCommand: Command {
         --no-stamp            leave the `Last updated:` line alone (default: set it to today)
         --date YYYY-MM-DD     the date to stamp
         --if-match FP         write only if the section's fingerprint is still FP (`absent`: must not exist)
+        --max-lines N         refuse (65) a result whose top-level section is over N lines and
+                              longer than it was; a template's `limit:` only warns
         --dry-run             print the change as a unified diff; write nothing
         --lock-timeout SECONDS  wait at most this long for another writer (default 10)
-        --json                print file, section, created, changed, line, endLine, fingerprint
+        --json                print file, section, created, changed, line, endLine, fingerprint,
+                              matched (after a loose match) and warnings
+        SECTION and --sub match exactly, else in the loose form (case, a leading `## `,
+        `**bold**` and a trailing `:` ignored); a title found only at another level is refused.
         A body that would reach outside its section (a heading of the section's level or
         higher, an unclosed code fence or HTML block) is refused with exit 65.
         """)
@@ -39,7 +44,7 @@ enum UpdateCommand: Command {
         }
         let request = EditRequest(address: target.address, edit: edit, skeleton: target.template?.skeleton ?? [],
                                   stampDate: try stampDate(arguments), ifMatch: arguments.value("if-match"))
-        return try Editing.perform(request, arguments: arguments, context: context)
+        return try Editing.perform(request, target: target, arguments: arguments, context: context)
     }
 
     /// The body from --body, --body-file or standard input; nil when none is given and the
@@ -79,8 +84,15 @@ enum UpdateCommand: Command {
 /// Running an edit the way every writing command does: locked, validated, atomic, no
 /// write when nothing changes; `--dry-run` prints the diff instead.
 enum Editing {
-    static func perform(_ request: EditRequest, arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
+    static func perform(_ request: EditRequest, target: SectionTarget, arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let file = context.file
+        var request = request
+        if request.edit != .remove {
+            // The budget of the section written: its template's `limit:`.
+            let address = request.address
+            request.budget = target.template?.limit ?? (address.level == 2 ? context.templates.budget(ofSection: address.title) : nil)
+            request.maxLines = try arguments.integer("max-lines", in: 1...1_000_000)
+        }
         if arguments.has("dry-run") {
             let old = try file.read() ?? []
             let result = try Document(old, options: .sectionsOnly).applying(request)

@@ -86,6 +86,14 @@ public struct Document: Sendable {
         lastUpdated(inLines: section.heading.lastLine...section.endLine)
     }
 
+    /// The section's size as its line budget counts it: its lines from its heading to its
+    /// last line that is not blank.
+    public func lineCount(of section: Section) -> Int {
+        var last = section.endLine
+        while last > section.heading.lastLine, TextLines.isBlank(text(ofLine: last)) { last -= 1 }
+        return last - section.heading.firstLine + 1
+    }
+
     /// The section's bytes: its heading and body.
     public func bytes(of section: Section) -> ArraySlice<UInt8> {
         bytes[section.range]

@@ -32,14 +32,23 @@ public struct EditRequest: Sendable, Equatable {
     /// The fingerprint the section must still have (`Fingerprint.absent` for one that must
     /// not exist yet).
     public var ifMatch: String?
+    /// The top-level section's line budget (a template's `limit:`): a result over it is
+    /// written with a warning.
+    public var budget: Int?
+    /// The most lines the top-level section may have: a result over it that is longer than
+    /// the section was is refused (`overBudget`), so a section can always be trimmed.
+    public var maxLines: Int?
 
     /// Creates a request.
-    public init(address: SectionAddress, edit: SectionEdit, skeleton: [UInt8] = [], stampDate: String? = nil, ifMatch: String? = nil) {
+    public init(address: SectionAddress, edit: SectionEdit, skeleton: [UInt8] = [], stampDate: String? = nil, ifMatch: String? = nil,
+                budget: Int? = nil, maxLines: Int? = nil) {
         self.address = address
         self.edit = edit
         self.skeleton = skeleton
         self.stampDate = stampDate
         self.ifMatch = ifMatch
+        self.budget = budget
+        self.maxLines = maxLines
     }
 }
 

@@ -229,8 +229,27 @@ extension Document {
                           sections: sectionsBefore, outerParent: outerParent)
         }
         let changed = !separator.isEmpty || !local.elementsEqual(bytes[region])
-        return EditResult(pieces: [bytes[..<region.lowerBound], separator[...], local[...], bytes[region.upperBound...]],
-                          created: !match.missing.isEmpty, changed: changed, section: placed, options: options)
+        var result = EditResult(pieces: [bytes[..<region.lowerBound], separator[...], local[...], bytes[region.upperBound...]],
+                                created: !match.missing.isEmpty, changed: changed, section: placed, options: options)
+        if let outer = localDocument.sections.first, let warning = try budgetWarning(request, before: match.found.first, after: outer, in: localDocument) {
+            result.warnings.append(warning)
+        }
+        return result
+    }
+
+    /// Refuses a result over `request.maxLines` that is longer than the section was, and
+    /// warns about one over `request.budget`. `before` is the top-level section in this
+    /// document (nil when it is created), `after` the same section in `edited`.
+    private func budgetWarning(_ request: EditRequest, before: Section?, after: Section, in edited: Document) throws -> EditWarning? {
+        guard request.budget != nil || request.maxLines != nil else { return nil }
+        let count = edited.lineCount(of: after)
+        let previous = before.map(lineCount(of:)) ?? 0
+        if let maxLines = request.maxLines, count > maxLines, count > previous {
+            throw InsightsError(.overBudget, "section \"\(after.title)\" would have \(count) lines, over the most allowed, \(maxLines) (it has \(previous))",
+                                hint: "shorten the body: replace the section with a summary of what is worth keeping")
+        }
+        guard let budget = request.budget, count > budget else { return nil }
+        return EditWarning(.overBudget, "section \"\(after.title)\" has \(count) lines, over its budget of \(budget)")
     }
 
     /// The number of line endings in the bytes before `offset`.

@@ -271,7 +271,7 @@ public enum Check {
         var findings: [Finding] = []
         var reported = Set<Int>()
         for (section, limit) in limits.sorted(by: { $0.limit < $1.limit }) where !reported.contains(section.index) {
-            let count = lineCount(of: section, in: document)
+            let count = document.lineCount(of: section)
             guard count > limit else { continue }
             reported.insert(section.index)
             findings.append(Finding(rule: .overBudget, severity: .warning, line: section.heading.firstLine + 1,
@@ -281,12 +281,6 @@ public enum Check {
         return findings
     }
 
-    /// A section's lines from its heading to its last line that is not blank.
-    static func lineCount(of section: Section, in document: Document) -> Int {
-        var last = section.endLine
-        while last > section.heading.lastLine, TextLines.isBlank(document.text(ofLine: last)) { last -= 1 }
-        return last - section.heading.firstLine + 1
-    }
 
     /// The sections of `document` (with subsections) that allowed addresses name.
     static func allowedSections(_ allowed: [SectionAddress], in outline: Outline) throws -> Set<Int> {

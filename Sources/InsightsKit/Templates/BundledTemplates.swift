@@ -7,6 +7,7 @@ extension TemplateCatalog {
 ---
 agent: agent-enhancer
 section: Agent Enhancer
+limit: 150
 ---
 # Section
 
@@ -34,6 +35,7 @@ Last updated: [Date]
 ---
 agent: ai-engineer
 section: AI/ML Architecture
+limit: 150
 ---
 # Section
 
@@ -68,6 +70,7 @@ Last updated: [Date]
 ---
 agent: analytics-reporter
 section: Analytics & Data Intelligence
+limit: 150
 ---
 # Section
 
@@ -129,6 +132,7 @@ Last updated: [Date]
 ---
 agent: api-tester
 section: API Testing Intelligence
+limit: 150
 ---
 # Section
 
@@ -172,6 +176,7 @@ Last updated: [Date]
 ---
 agent: app-store-optimizer
 section: App Store Intelligence
+limit: 150
 ---
 # Section
 
@@ -220,6 +225,7 @@ Last updated: [Date]
 ---
 agent: backend-architect
 section: System Architecture
+limit: 150
 ---
 # Section
 
@@ -272,6 +278,7 @@ Last updated: [Date]
 ---
 agent: brand-guardian
 section: Brand Consistency Insights
+limit: 150
 ---
 # Section
 
@@ -311,6 +318,7 @@ Last updated: [Date]
 ---
 agent: content-creator
 section: Content Strategy Notes
+limit: 150
 ---
 # Section
 
@@ -350,6 +358,7 @@ Last updated: [Date]
 ---
 agent: default
 section: [Section]
+limit: 150
 ---
 # Section
 
@@ -377,6 +386,7 @@ Last updated: [Date]
 ---
 agent: devops-automator
 section: Infrastructure & Deployment
+limit: 150
 ---
 # Section
 
@@ -432,6 +442,7 @@ Last updated: [Date]
 ---
 agent: experiment-tracker
 section: Experiment Tracking Insights
+limit: 150
 ---
 # Section
 
@@ -470,6 +481,7 @@ Last updated: [Date]
 ---
 agent: feedback-synthesizer
 section: User Feedback Intelligence
+limit: 150
 ---
 # Section
 
@@ -506,6 +518,7 @@ Last updated: [Date]
 ---
 agent: finance-tracker
 section: Financial Management Insights
+limit: 150
 ---
 # Section
 
@@ -544,6 +557,7 @@ Last updated: [Date]
 ---
 agent: frontend-developer
 section: Frontend Development Insights
+limit: 150
 ---
 # Section
 
@@ -587,6 +601,7 @@ Last updated: [Date]
 ---
 agent: growth-hacker
 section: Growth Strategy Intelligence
+limit: 150
 ---
 # Section
 
@@ -630,6 +645,7 @@ Last updated: [Date]
 ---
 agent: infrastructure-maintainer
 section: Infrastructure & Performance
+limit: 150
 ---
 # Section
 
@@ -702,6 +718,7 @@ Last updated: [Date]
 ---
 agent: instagram-curator
 section: Visual Content Notes
+limit: 150
 ---
 # Section
 
@@ -742,6 +759,7 @@ Last updated: [Date]
 ---
 agent: joker
 section: Team Humor Notes
+limit: 150
 ---
 # Section
 
@@ -783,6 +801,7 @@ Last updated: [Date]
 ---
 agent: legal-compliance-checker
 section: Legal & Compliance Insights
+limit: 150
 ---
 # Section
 
@@ -821,6 +840,7 @@ Last updated: [Date]
 ---
 agent: mobile-app-builder
 section: Mobile App Architecture
+limit: 150
 ---
 # Section
 
@@ -864,6 +884,7 @@ Last updated: [Date]
 ---
 agent: performance-benchmarker
 section: Performance Optimization Intelligence
+limit: 150
 ---
 # Section
 
@@ -907,6 +928,7 @@ Last updated: [Date]
 ---
 agent: project-coordinator
 section: Project Coordinator
+limit: 150
 ---
 # Section
 
@@ -935,6 +957,7 @@ Last updated: [Date]
 ---
 agent: project-shipper
 section: Launch Coordination Insights
+limit: 150
 ---
 # Section
 
@@ -973,6 +996,7 @@ Last updated: [Date]
 ---
 agent: rapid-prototyper
 section: Rapid Prototyping Insights
+limit: 150
 ---
 # Section
 
@@ -1022,6 +1046,7 @@ Last updated: [Date]
 ---
 agent: reddit-community-builder
 section: Community Building Notes
+limit: 150
 ---
 # Section
 
@@ -1062,6 +1087,7 @@ Last updated: [Date]
 ---
 agent: sprint-prioritizer
 section: Sprint & Prioritization Intelligence
+limit: 150
 ---
 # Section
 
@@ -1104,6 +1130,7 @@ Last updated: [Date]
 ---
 agent: studio-coach
 section: Team Motivation Notes
+limit: 150
 ---
 # Section
 
@@ -1145,6 +1172,7 @@ Last updated: [Date]
 ---
 agent: studio-producer
 section: Studio Production Insights
+limit: 150
 ---
 # Section
 
@@ -1183,6 +1211,7 @@ Last updated: [Date]
 ---
 agent: support-responder
 section: Support & User Experience Insights
+limit: 150
 ---
 # Section
 
@@ -1221,6 +1250,7 @@ Last updated: [Date]
 ---
 agent: test-results-analyzer
 section: Test Quality Intelligence
+limit: 150
 ---
 # Section
 
@@ -1250,6 +1280,7 @@ Last updated: [Date]
 ---
 agent: test-writer-fixer
 section: Testing & Quality Insights
+limit: 150
 ---
 # Section
 
@@ -1298,6 +1329,7 @@ Last updated: [Date]
 ---
 agent: tiktok-strategist
 section: TikTok Strategy Notes
+limit: 150
 ---
 # Section
 
@@ -1338,6 +1370,7 @@ Last updated: [Date]
 ---
 agent: tool-evaluator
 section: Tool Evaluation Intelligence
+limit: 150
 ---
 # Section
 
@@ -1366,6 +1399,7 @@ Last updated: [Date]
 ---
 agent: trend-researcher
 section: Market Intelligence & Trends
+limit: 150
 ---
 # Section
 
@@ -1418,6 +1452,7 @@ Last updated: [Date]
 ---
 agent: twitter-engager
 section: Twitter Engagement Notes
+limit: 150
 ---
 # Section
 
@@ -1458,6 +1493,7 @@ Last updated: [Date]
 ---
 agent: ui-designer
 section: Design System Insights
+limit: 150
 ---
 # Section
 
@@ -1497,6 +1533,7 @@ Last updated: [Date]
 ---
 agent: ux-researcher
 section: UX Research Intelligence
+limit: 150
 ---
 # Section
 
@@ -1552,6 +1589,7 @@ Last updated: [Date]
 ---
 agent: visual-storyteller
 section: Visual Narrative Insights
+limit: 150
 ---
 # Section
 
@@ -1591,6 +1629,7 @@ Last updated: [Date]
 ---
 agent: whimsy-injector
 section: User Delight Insights
+limit: 150
 ---
 # Section
 
@@ -1630,6 +1669,7 @@ Last updated: [Date]
 ---
 agent: workflow-optimizer
 section: Workflow Optimization Intelligence
+limit: 150
 ---
 # Section
 

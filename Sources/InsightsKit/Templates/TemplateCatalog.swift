@@ -64,6 +64,24 @@ public struct TemplateCatalog: Sendable {
         return template
     }
 
+    /// The budgets the templates declare (`limit:`), each for the section its template owns.
+    /// A template that cannot be read sets no budget.
+    public func budgets() -> [SectionBudget] {
+        guard let names = try? names() else { return [] }
+        return names.compactMap { entry in
+            if !entry.fromProject, let source = Self.bundledSource(entry.name), !ByteSearch.contains(source, "\nlimit:") { return nil }
+            guard let template = try? template(named: entry.name), template.ownsSection, let limit = template.limit else { return nil }
+            return SectionBudget(address: SectionAddress(title: template.section), limit: limit)
+        }
+    }
+
+    /// The budget of the level-2 section `title` (matched in the loose form), if a template
+    /// that owns it declares one.
+    public func budget(ofSection title: String) -> Int? {
+        let loose = Title.loose(title)
+        return budgets().first { Title.loose($0.address.title) == loose }?.limit
+    }
+
     /// Throws `usage` unless `name` is a plain name: letters, digits, `.`, `_` and `-`, not
     /// starting with a `.`, so that it can only name a file inside a template folder.
     public static func checkName(_ name: String) throws {
