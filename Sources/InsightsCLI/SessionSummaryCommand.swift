@@ -11,14 +11,20 @@ enum SessionSummaryCommand: Command {
         options: ["agent", "template", "field", "fields-json", "date", "lock-timeout"], positionals: 0...0,
         details: """
         --agent NAME          the agent whose template lists the fields (or --template NAME)
-        --field "LABEL=VALUE" one field (repeatable; labels match ignoring case)
+        --field "LABEL=VALUE" one field, also "Label: value" or "**Label**: value" (repeatable;
+                              labels match ignoring case, white space, ** and a trailing :)
         --fields-json PATH|-  fields as a JSON object {"Label": "value"}; --field wins
         --allow-missing       print the fields given even when required ones are missing
         --log [PATH]          also append it, under a dated heading naming the agent, to
                               PATH (default: sessions.md beside the insights file)
         --date YYYY-MM-DD     the date of the log heading (default today)
         --json                agent, template, summary, fields, missing and log
-        A missing required field exits 65 naming each with its hint; so does an unknown label.
+        With no --field or --fields-json, the summary block is read from standard input
+        (unless it is a terminal): one "**Label**: value" line per field (also "- **Label**:
+        value" or "Label: value"); blank lines and # headings are skipped, any other line
+        exits 65 naming it.
+        A missing required field exits 65 naming each with its hint; unknown labels exit 65,
+        all in one error, each with the closest label.
         """,
         optionalValues: ["log"])
 
@@ -31,7 +37,7 @@ enum SessionSummaryCommand: Command {
         default: throw InsightsError(.usage, "give --agent or --template, not both")
         }
         let template = try context.templates.template(named: name)
-        let summary = try SessionSummary(template: template, given: try fields(arguments, terminal: context.terminal),
+        let summary = try SessionSummary(template: template, given: try fields(arguments, labels: template.fields.map(\.label), terminal: context.terminal),
                                          allowMissing: arguments.has("allow-missing"))
         var logPath: String?
         if let path = arguments.value("log") {
@@ -56,10 +62,12 @@ enum SessionSummaryCommand: Command {
         return 0
     }
 
-    /// The fields of `--fields-json`, then those of `--field`.
-    static func fields(_ arguments: ParsedArguments, terminal: Terminal) throws -> [(label: String, value: String?)] {
+    /// The fields of `--fields-json`, then those of `--field`; with neither, the summary block
+    /// on standard input when it is not a terminal.
+    static func fields(_ arguments: ParsedArguments, labels: [String], terminal: Terminal) throws -> [(label: String, value: String?)] {
         var given: [(label: String, value: String?)] = []
-        if let source = arguments.value("fields-json") {
+        let jsonSource = arguments.value("fields-json")
+        if let source = jsonSource {
             let bytes: [UInt8]
             if source == "-" {
                 bytes = try terminal.readInput() ?? []
@@ -71,11 +79,15 @@ enum SessionSummaryCommand: Command {
             }
             given += try JSONFields.parse(bytes, source: source == "-" ? "standard input" : source).map { ($0.key, $0.value) }
         }
-        for field in arguments.values("field") {
-            guard let equals = field.firstIndex(of: "=") else {
-                throw InsightsError(.usage, "--field takes \"LABEL=VALUE\", not \(field.debugDescription)")
+        let fields = arguments.values("field")
+        for field in fields {
+            guard let split = SessionSummary.field(field, labels: labels) else {
+                throw InsightsError(.usage, "--field takes \"LABEL=VALUE\" or \"LABEL: VALUE\", not \(field.debugDescription)")
             }
-            given.append((String(field[..<equals]), String(field[field.index(after: equals)...])))
+            given.append((split.label, split.value))
+        }
+        if jsonSource == nil, fields.isEmpty, let block = try terminal.readInput() {
+            given = try SessionSummary.fields(inBlock: block, labels: labels)
         }
         return given
     }
