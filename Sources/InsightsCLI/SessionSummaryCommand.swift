@@ -40,7 +40,7 @@ enum SessionSummaryCommand: Command {
         let summary = try SessionSummary(template: template, given: try fields(arguments, labels: template.fields.map(\.label), terminal: context.terminal),
                                          allowMissing: arguments.has("allow-missing"))
         var logPath: String?
-        if let path = arguments.value("log") {
+        if let path = arguments.path("log") {
             let log = InsightsFile(path: path.isEmpty ? context.file.sessionLogPath : path)
             let date = try UpdateCommand.stampDate(arguments) ?? CalendarDate.today()
             try log.modify(lockTimeout: try arguments.seconds("lock-timeout") ?? 10) { current in
@@ -66,7 +66,7 @@ enum SessionSummaryCommand: Command {
     /// on standard input when it is not a terminal.
     static func fields(_ arguments: ParsedArguments, labels: [String], terminal: Terminal) throws -> [(label: String, value: String?)] {
         var given: [(label: String, value: String?)] = []
-        let jsonSource = arguments.value("fields-json")
+        let jsonSource = arguments.path("fields-json")
         if let source = jsonSource {
             let bytes: [UInt8]
             if source == "-" {
