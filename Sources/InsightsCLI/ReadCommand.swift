@@ -35,7 +35,7 @@ enum ReadCommand: Command {
         let excerpt = try context.file.withMappedBytes { try Document.excerpt(at: address, in: $0) }
         let document = excerpt.document
         guard let section = excerpt.match.target else { return InsightsError.Code.notFound.rawValue }
-        let body = document.readBody(of: section)
+        let body = document.readBody(of: excerpt.match) ?? section.bodyRange
         let printed = document.bytes[(arguments.has("with-heading") ? section.range.lowerBound : body.lowerBound)..<body.upperBound]
         if arguments.has("json") {
             context.terminal.out(JSON.object([

@@ -11,8 +11,7 @@ extension Document {
         let address = request.address
         let match = try resolve(address)
         if case .substitute(let old, let new) = request.edit {
-            guard let target = try section(at: address).target else { throw InsightsError(.sectionNotFound, "section \(address) not found") }
-            request.edit = .replace(try substituting(old, with: new, in: target))
+            request.edit = .replace(try substituting(old, with: new, in: try section(at: address)))
         }
         if request.edit == .remove, match.isLoose, let target = match.target {
             throw InsightsError(.invalidInput, "remove needs the exact title: \(address) only loosely matches \"\(match.matchedTitles)\" (line \(target.heading.firstLine + 1))",
@@ -64,12 +63,12 @@ extension Document {
         return result
     }
 
-    /// The body of `section` as `read` prints it, with the one occurrence of `old` in it
+    /// The body of the addressed section as `read` prints it, with the one occurrence of `old` in it
     /// replaced by `new` (both in the file's line ending).
-    private func substituting(_ old: [UInt8], with new: [UInt8], in section: Section) throws -> [UInt8] {
+    private func substituting(_ old: [UInt8], with new: [UInt8], in match: AddressMatch) throws -> [UInt8] {
         guard !old.isEmpty else { throw InsightsError(.usage, "the text to replace is empty") }
         let old = TextLines.normalized(old, lineEnding: lineEnding)
-        let body = readBody(of: section)
+        guard let section = match.target, let body = readBody(of: match) else { return [] }
         var found: [Int] = []
         bytes.withUnsafeBufferPointer { buffer in
             var position = body.lowerBound
@@ -175,11 +174,17 @@ extension Document {
             // body's own trailing ones (otherwise each repeat of the edit would add one).
             var replaced = target.bodyRange
             var body = TextLines.normalized(text, lineEnding: eol)
+            var given = text
             if target.index != 0, targetEndsSection, let stamp = Self.closingStampStart(local, in: target.bodyRange) {
                 replaced = target.bodyRange.lowerBound..<stamp
                 body.removeSubrange(TextLines.trailingBlankStart(body, in: 0..<body.count)...)
+                given.removeSubrange(TextLines.trailingBlankStart(given, in: 0..<given.count)...)
             }
-            local.replaceSubrange(replaced, with: laidOut(body, before: target, in: local))
+            // The body as it is, line endings included, stays as it is: a body read and
+            // written back changes nothing.
+            if !local[replaced].elementsEqual(given), !local[replaced].elementsEqual(body) {
+                local.replaceSubrange(replaced, with: laidOut(body, before: target, in: local))
+            }
         case .append(let text):
             let point = Self.endOfContent(local, in: target.bodyRange)
             var body = Array(local[target.bodyRange.lowerBound..<point]) + TextLines.normalized(text, lineEnding: eol)
@@ -298,22 +303,17 @@ extension Document {
         closingStampStart(text, in: range) ?? TextLines.trailingBlankStart(text, in: range)
     }
 
-    /// The bytes of `section`'s body as `read` prints it: its body, without the closing
-    /// `Last updated:` line of its top-level section (and the blank lines before that line)
-    /// when it is a subsection that ends the top-level section. The stamp belongs to the
-    /// top-level section, so a body read and written back leaves the file as it was.
-    public func readBody(of section: Section) -> Range<Int> {
-        guard section.parent != nil, section.range.upperBound == topLevelSection(of: section).range.upperBound,
+    /// The bytes of the addressed section's body as `read` prints it: its body, without the
+    /// closing `Last updated:` line of the outermost section of the address (and the blank
+    /// lines before that line) when the addressed section is a subsection that ends that
+    /// section. The stamp belongs to the section the address starts from, so a body read and
+    /// written back leaves the file as it was. Nil when the section does not exist.
+    public func readBody(of match: AddressMatch) -> Range<Int>? {
+        guard let section = match.target else { return nil }
+        guard match.found.count > 1, section.range.upperBound == match.found[0].range.upperBound,
               let stamp = Self.closingStampStart(bytes, in: section.bodyRange)
         else { return section.bodyRange }
         return section.bodyRange.lowerBound..<stamp
-    }
-
-    /// The top-level section `section` lies in (itself when it is one).
-    func topLevelSection(of section: Section) -> Section {
-        var outer = section
-        while let parent = outer.parent { outer = sections[parent] }
-        return outer
     }
 
     /// When the last non-blank line of `range` is a `Last updated:` line: where the blank
