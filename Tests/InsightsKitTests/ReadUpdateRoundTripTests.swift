@@ -7,49 +7,6 @@ import Testing
 // belongs to the top-level section"): the body `read` prints, written back with `update`,
 // gives the file it came from, with or without a stamp of the date the section already has.
 
-/// Counts a stand-in's use, so that the test says when the library's own call is missing.
-final class StandInUse: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-
-    func note() {
-        lock.lock()
-        count += 1
-        lock.unlock()
-    }
-
-    var used: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return count > 0
-    }
-}
-
-let readBodyStandIn = StandInUse()
-
-/// `Document.readBody(of:)`, reached through a protocol so that the library's own function
-/// (public or internal, throwing or not) is the witness once it exists; until then the
-/// stand-in below answers, and the tests record that it did.
-protocol ReadBodyReading {
-    func readBody(of section: Section) throws -> Range<Int>
-}
-
-extension ReadBodyReading where Self == Document {
-    /// Stand-in while InsightsKit lacks `Document.readBody(of:)`: the section's whole body,
-    /// as `read` printed it before this round. Unused (and deletable) once the library has it.
-    func readBody(of section: Section) throws -> Range<Int> {
-        readBodyStandIn.note()
-        return section.bodyRange
-    }
-}
-
-extension Document: ReadBodyReading {}
-
-/// The body `read` prints for `section`, through the library's `readBody(of:)`.
-func readRange<Reader: ReadBodyReading>(_ document: Reader, _ section: Section) throws -> Range<Int> {
-    try document.readBody(of: section)
-}
-
 /// What one round-trip run did.
 struct ReadUpdateCounts: CustomStringConvertible {
     var documents = 0
@@ -57,10 +14,11 @@ struct ReadUpdateCounts: CustomStringConvertible {
     var stamped = 0
     var skipped = 0
     var failures = 0
+    var refusedSetext = 0
 
     var description: String {
         "\(documents) documents, \(addresses) addresses (\(stamped) also stamped with their own date), "
-            + "\(skipped) skipped as ambiguous, \(failures) failures"
+            + "\(skipped) skipped as ambiguous, \(refusedSetext) refused as setext headings that cannot be edited, \(failures) failures"
     }
 }
 
@@ -82,60 +40,64 @@ func isISODate(_ value: String) -> Bool {
 }
 
 enum ReadUpdateRoundTrip {
-    /// The address of `section`: its top-level section's title and level, then the titles
-    /// down to it as `--sub`. Nil when a title along the path does not lead back to it
-    /// (ambiguous, or shadowed by a shallower heading of the same title).
-    static func address(of section: Section, in document: Document) -> SectionAddress? {
+    /// The addresses of `section`: from each section it lies in (and itself), that section's
+    /// title and level, then the titles down to it as `--sub`. Only those that lead back to
+    /// it (not ambiguous, not shadowed by a shallower heading of the same title).
+    static func addresses(of section: Section, in document: Document) -> [SectionAddress] {
         var chain = [section]
         while let parent = chain[0].parent { chain.insert(document.sections[parent], at: 0) }
-        let address = SectionAddress(title: chain[0].title, level: chain[0].level, subsections: chain.dropFirst().map(\.title))
-        guard let match = try? document.resolve(address), match.target == section else { return nil }
-        return address
+        return chain.indices.compactMap { start in
+            let address = SectionAddress(title: chain[start].title, level: chain[start].level,
+                                         subsections: chain[(start + 1)...].map(\.title))
+            guard let match = try? document.resolve(address), match.target == section else { return nil }
+            return address
+        }
     }
 
-    /// Reads and writes back every section of `bytes`; returns what went wrong.
+    /// Reads and writes back every section of `bytes` through each of its addresses;
+    /// returns what went wrong.
     static func problems(in bytes: [UInt8], counts: inout ReadUpdateCounts) -> [String] {
         let document = Document(bytes)
         counts.documents += 1
         var problems: [String] = []
         for section in document.sections {
-            guard let address = address(of: section, in: document) else {
-                counts.skipped += 1
-                continue
-            }
-            counts.addresses += 1
-            let range: Range<Int>
-            do {
-                range = try readRange(document, section)
-            } catch {
-                problems.append("\(address): readBody(of:) threw \(error)")
-                continue
-            }
-            guard range.lowerBound >= section.bodyRange.lowerBound, range.upperBound <= section.bodyRange.upperBound else {
-                problems.append("\(address): read range \(range) is not inside the body \(section.bodyRange)")
-                continue
-            }
-            let body = Array(bytes[range])
-            var top = section
-            while let parent = top.parent { top = document.sections[parent] }
-            var dates: [String?] = [nil]
-            if let stamp = document.lastUpdated(of: top), isISODate(stamp) {
-                dates.append(stamp)
-                counts.stamped += 1
-            }
-            for date in dates {
-                let request = EditRequest(address: address, edit: .replace(body), stampDate: date)
-                let described = "\(address) with stamp \(date ?? "none"), body \(String(decoding: body, as: UTF8.self).debugDescription)"
-                do {
-                    let result = try document.applying(request)
-                    let written = result.bytes
-                    if written != bytes {
-                        problems.append("\(described): \(difference(from: bytes, to: written))")
-                    } else if result.changed {
-                        problems.append("\(described): the bytes are the same but the result says changed")
+            let addresses = addresses(of: section, in: document)
+            if addresses.isEmpty { counts.skipped += 1 }
+            for address in addresses {
+                counts.addresses += 1
+                guard let match = try? document.resolve(address), let range = document.readBody(of: match) else {
+                    problems.append("\(address): no body to read")
+                    continue
+                }
+                guard range.lowerBound >= section.bodyRange.lowerBound, range.upperBound <= section.bodyRange.upperBound else {
+                    problems.append("\(address): read range \(range) is not inside the body \(section.bodyRange)")
+                    continue
+                }
+                let body = Array(bytes[range])
+                var dates: [String?] = [nil]
+                if let stamp = document.lastUpdated(of: match.found[0]), isISODate(stamp) {
+                    dates.append(stamp)
+                    counts.stamped += 1
+                }
+                for date in dates {
+                    let request = EditRequest(address: address, edit: .replace(body), stampDate: date)
+                    let described = "\(address) with stamp \(date ?? "none"), body \(String(decoding: body, as: UTF8.self).debugDescription)"
+                    do {
+                        let result = try document.applying(request)
+                        let written = result.bytes
+                        if written != bytes {
+                            problems.append("\(described): \(difference(from: bytes, to: written))")
+                        } else if result.changed {
+                            problems.append("\(described): the bytes are the same but the result says changed")
+                        }
+                    } catch let error as InsightsError where error.message.contains("does not read back as a heading") {
+                        // A known limit, not a change: a setext heading whose text reads
+                        // differently on its own (after link reference definitions, or
+                        // starting like a list item) cannot be edited; nothing is written.
+                        counts.refusedSetext += 1
+                    } catch {
+                        problems.append("\(described): refused: \(error)")
                     }
-                } catch {
-                    problems.append("\(described): refused: \(error)")
                 }
             }
         }
@@ -167,12 +129,6 @@ struct ReadUpdateRoundTripTests {
         if problems.count > limit { Issue.record("\(name): and \(problems.count - limit) more") }
     }
 
-    static func reportStandIn() {
-        if readBodyStandIn.used {
-            Issue.record("Document.readBody(of:) is not in InsightsKit yet: the test's stand-in (the section's whole body) was used")
-        }
-    }
-
     @Test("every section and subsection of every fixture")
     func fixtures() throws {
         var counts = ReadUpdateCounts()
@@ -185,7 +141,6 @@ struct ReadUpdateRoundTripTests {
         print("read | update round trip, fixtures: \(counts), \(failing) documents failing")
         #expect(failing == 0, "\(failing) of \(counts.documents) fixtures do not round-trip")
         #expect(counts.addresses > 500)
-        Self.reportStandIn()
     }
 
     @Test("every section and subsection of a file of all 39 agent templates")
@@ -200,7 +155,6 @@ struct ReadUpdateRoundTripTests {
         }
         print("read | update round trip, all templates: \(counts)")
         #expect(counts.stamped > 0)
-        Self.reportStandIn()
     }
 
     @Test("every section and subsection of the team fixture")
@@ -210,7 +164,6 @@ struct ReadUpdateRoundTripTests {
         let problems = ReadUpdateRoundTrip.problems(in: bytes, counts: &counts)
         Self.record(problems, name: "team/insights.md", counts: &counts, limit: 10)
         print("read | update round trip, team fixture: \(counts)")
-        Self.reportStandIn()
     }
 
     @Test("every section and subsection of random documents")
@@ -232,6 +185,5 @@ struct ReadUpdateRoundTripTests {
         }
         print("read | update round trip, random documents: seed \(seed): \(total) cases, \(counts), \(failing) documents failing")
         #expect(failing == 0, "\(failing) of \(total) random documents do not round-trip (seed \(seed))")
-        Self.reportStandIn()
     }
 }

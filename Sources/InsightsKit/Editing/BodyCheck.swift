@@ -5,31 +5,79 @@ enum BodyCheck {
     /// The line added after a body to see whether something it left open swallows it.
     static let probe = Array("# insights-probe".utf8)
 
-    /// Throws `badData` naming the body's line when `body` reaches outside a section whose
-    /// heading has level `level`.
-    static func validate(_ body: [UInt8], sectionLevel level: Int) throws {
+    /// Throws `bodyEscapesSection` naming the body's line when `body` reaches outside a
+    /// section whose heading has level `level`. A block left open at the body's end is
+    /// accepted only when it is `allowedOpen`: the one the section already leaves open at
+    /// the end of the file (an edit may not make the file worse, and need not mend it).
+    static func validate(_ body: [UInt8], sectionLevel level: Int, allowedOpen: OpenBlock? = nil) throws {
         try UTF8Validation.check(body, what: "body")
-        var text = TextLines.normalized(body, lineEnding: [ASCII.lf])
+        let text = TextLines.normalized(body, lineEnding: [ASCII.lf])
         let bodyLines = TextLines.lineCount(text, in: 0..<text.count)
-        if !TextLines.endsWithBlankLine(text) { text.append(ASCII.lf) }
-        text += probe + [ASCII.lf]
-        let lines = LineTable(text)
-        let structure = BlockScanner.scan(text, lines: lines, options: .commonMark)
-        for heading in structure.headings where heading.firstLine < bodyLines && heading.level <= level {
+        let probed = Probed(text)
+        for heading in probed.structure.headings where heading.firstLine < bodyLines && heading.level <= level {
             throw InsightsError(
-                .badData,
+                .bodyEscapesSection,
                 "body line \(heading.firstLine + 1): \(describe(heading)) would end the level-\(level) section it is written into",
                 hint: "use headings of level \(level + 1) or deeper inside the section (\(String(repeating: "#", count: min(level + 1, 6))) Title)")
         }
-        let probeLine = lines.count - 1
-        guard structure.headings.last?.firstLine == probeLine else {
-            let opener = structure.lastTopLevelBlockLine ?? 0
-            let what = describeBlock(text[lines.starts[opener]..<lines.contentEnds[opener]])
+        if let open = probed.openBlock, open != allowedOpen {
+            let what = describeBlock(text[probed.lines.starts[open.line]..<probed.lines.contentEnds[open.line]])
             throw InsightsError(
-                .badData,
-                "body line \(opener + 1): \(what) is never closed; it would swallow everything after the section",
+                .bodyEscapesSection,
+                "body line \(open.line + 1): \(what) is never closed; it would swallow everything after the section",
                 hint: "close it inside the body")
         }
+    }
+
+    /// A text followed by a blank line and the probe heading, scanned.
+    struct Probed {
+        let lines: LineTable
+        let structure: BlockStructure
+        /// The block the text leaves open, which swallows the probe; nil when it is a heading.
+        let openBlock: OpenBlock?
+
+        init(_ text: [UInt8]) {
+            var probed = text
+            if let last = probed.last, last != ASCII.lf, last != ASCII.cr { probed.append(ASCII.lf) }
+            if !TextLines.endsWithBlankLine(probed) { probed.append(ASCII.lf) }
+            probed += probe + [ASCII.lf]
+            lines = LineTable(probed)
+            structure = BlockScanner.scan(probed, lines: lines, options: .commonMark)
+            let probeLine = lines.count - 1
+            guard structure.headings.last?.firstLine != probeLine else {
+                openBlock = nil
+                return
+            }
+            let opener = structure.lastTopLevelBlockLine ?? 0
+            openBlock = OpenBlock(line: opener, opening: probed[lines.starts[opener]..<lines.contentEnds[opener]])
+        }
+    }
+
+    /// The block a text leaves open at its end, swallowing whatever follows (a code fence, or
+    /// an HTML block that ends only at its closing marker): the line that opens it, and what
+    /// it is. Two are the same when they are of one kind, a fence of one character and
+    /// length, or an HTML block of one kind.
+    struct OpenBlock: Equatable {
+        /// The 0-based line that opens it.
+        let line: Int
+        /// `fence` with its character and length, `html` with its kind, else `block`.
+        let kind: String
+
+        init(line: Int, opening: ArraySlice<UInt8>) {
+            self.line = line
+            let text = Array(opening.drop(while: ASCII.isSpaceOrTab))
+            kind = text.withUnsafeBufferPointer { buffer in
+                if let fence = ScanState.fenceOpening(buffer, from: 0, to: buffer.count) {
+                    return "fence \(fence.character) \(fence.length)"
+                }
+                if let html = HTMLBlock.startKind(buffer, from: 0, to: buffer.count, mayBeKind7: true) {
+                    return "html \(html)"
+                }
+                return "block"
+            }
+        }
+
+        static func == (lhs: OpenBlock, rhs: OpenBlock) -> Bool { lhs.kind == rhs.kind }
     }
 
     static func describe(_ heading: Heading) -> String {

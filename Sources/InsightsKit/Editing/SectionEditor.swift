@@ -34,9 +34,13 @@ extension Document {
         }
         let targetLevel = match.target?.level
             ?? (match.found.last.map { $0.level + match.missing.count } ?? address.level + address.subsections.count)
+        // What the file's last section already leaves open, an edit of it may leave open.
+        let allowedOpen = match.found.first.flatMap { outer in
+            outer.range.upperBound == bytes.count ? BodyCheck.Probed(Array(bytes[outer.range])).openBlock : nil
+        }
         switch request.edit {
         case .replace(let text), .append(let text), .prepend(let text):
-            try BodyCheck.validate(text, sectionLevel: targetLevel)
+            try BodyCheck.validate(text, sectionLevel: targetLevel, allowedOpen: allowedOpen)
         case .set(let key, let value):
             try KeyedEntry.check(key: key, value: value)
             try BodyCheck.validate(Array("- **\(key)**: \(value)".utf8), sectionLevel: targetLevel)
@@ -52,7 +56,7 @@ extension Document {
                 return try removingTopLevel(target)
             }
         }
-        var result = try editingInside(match: match, request: request)
+        var result = try editingInside(match: match, request: request, allowedOpen: allowedOpen)
         if match.isLoose { result.matched = match.matchedTitles }
         switch request.edit {
         case .replace(let text), .append(let text), .prepend(let text):
@@ -113,7 +117,7 @@ extension Document {
     }
 
     /// The editing path shared by update, append, prepend, keep and removing a subsection.
-    private func editingInside(match: AddressMatch, request: EditRequest) throws -> EditResult {
+    private func editingInside(match: AddressMatch, request: EditRequest, allowedOpen: BodyCheck.OpenBlock?) throws -> EditResult {
         let eol = lineEnding
         let region = match.found.first?.range ?? bytes.count..<bytes.count
         let atEnd = region.upperBound == bytes.count
@@ -155,6 +159,7 @@ extension Document {
 
         // The edit itself.
         let targetEndsSection = target.range.upperBound == local.count
+        var keepsBody = request.edit == .keep || request.edit == .remove
         switch request.edit {
         case .remove:
             // The closing `Last updated:` line belongs to the top-level section: removing its
@@ -182,7 +187,8 @@ extension Document {
             }
             // The body as it is, line endings included, stays as it is: a body read and
             // written back changes nothing.
-            if !local[replaced].elementsEqual(given), !local[replaced].elementsEqual(body) {
+            keepsBody = local[replaced].elementsEqual(given) || local[replaced].elementsEqual(body)
+            if !keepsBody {
                 local.replaceSubrange(replaced, with: laidOut(body, before: target, in: local))
             }
         case .append(let text):
@@ -205,7 +211,7 @@ extension Document {
         }
         // A blank line before the next heading, where new text (a new stamp line included)
         // meets it: otherwise the text could run into a setext heading that follows.
-        let placesText = addsStamp || match.found.isEmpty || (targetEndsSection && ![SectionEdit.keep, .remove].contains(request.edit))
+        let placesText = addsStamp || match.found.isEmpty || (targetEndsSection && !keepsBody)
         if placesText, !atEnd, !TextLines.endsWithBlankLine(local) { local += eol }
         // A file without a final line ending stays so: its trailing blank lines go too, or
         // the same edit made again would add one each time.
@@ -217,7 +223,7 @@ extension Document {
         let edited = request.edit == .remove ? nil : try localDocument.resolve(request.address).target
         try validateHeadingsAround(target, in: unedited, edited: edited, in: localDocument,
                                    firstLine: match.found.isEmpty ? 0 : lines.line(containing: region.lowerBound))
-        try validateSplice(region: region, separator: separator, local: local, outer: match.found.first,
+        try validateSplice(region: region, separator: separator, local: local, outer: match.found.first, allowedOpen: allowedOpen,
                            createdOuter: match.found.isEmpty ? request.address : nil)
 
         if options.frontMatter, structure.frontMatter == nil, let line = FrontMatter.closingLine(in: local, after: bytes) {
@@ -275,7 +281,7 @@ extension Document {
             }
         }
         let region = start..<target.range.upperBound
-        try validateSplice(region: region, separator: [], local: [], outer: nil, createdOuter: nil)
+        try validateSplice(region: region, separator: [], local: [], outer: nil, allowedOpen: nil, createdOuter: nil)
         return EditResult(pieces: [bytes[..<region.lowerBound], bytes[region.upperBound...]],
                           created: false, changed: true, section: nil, options: options)
     }

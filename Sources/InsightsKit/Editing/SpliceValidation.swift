@@ -5,7 +5,8 @@
 /// heading that follows the splice, or a probe heading where the file ends, standing for a
 /// section another agent may add later.
 extension Document {
-    func validateSplice(region: Range<Int>, separator: [UInt8], local: [UInt8], outer: Section?, createdOuter: SectionAddress?) throws {
+    func validateSplice(region: Range<Int>, separator: [UInt8], local: [UInt8], outer: Section?, allowedOpen: BodyCheck.OpenBlock?,
+                        createdOuter: SectionAddress?) throws {
         let anchorSection = outer?.heading.style == .atx
             ? outer
             : sections.last { $0.range.lowerBound < region.lowerBound && $0.heading.style == .atx }
@@ -73,7 +74,10 @@ extension Document {
         }
         guard sawNext else {
             let opener = structure.lastTopLevelBlockLine ?? followLine
-            let what = BodyCheck.describeBlock(window[windowLines.starts[opener]..<windowLines.contentEnds[opener]])
+            let opening = window[windowLines.starts[opener]..<windowLines.contentEnds[opener]]
+            // At the end of the file, the block the section already left open may stay open.
+            if next == nil, let allowedOpen, opener >= localStartLine, BodyCheck.OpenBlock(line: opener, opening: opening) == allowedOpen { return }
+            let what = BodyCheck.describeBlock(opening)
             throw fail(opener, "\(what) is never closed; it would swallow " + (next.map { "the heading \"\($0.title)\" that follows" } ?? "any section added after it"))
         }
     }
