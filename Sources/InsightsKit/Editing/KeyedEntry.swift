@@ -93,12 +93,25 @@ enum KeyedEntry {
 
     /// Where `**KEY**:` or `**KEY:**` ends when the item's text starts with it.
     static func keyEnd(_ bytes: [UInt8], from start: Int, to end: Int, key: [UInt8]) -> Int? {
-        var position = start
-        while position < end, ASCII.isSpaceOrTab(bytes[position]) { position += 1 }
-        let text = bytes[position..<end]
-        for form in [Array("**".utf8) + key + Array("**:".utf8), Array("**".utf8) + key + Array(":**".utf8)] where text.starts(with: form) {
-            return position + form.count
-        }
+        guard let found = self.key(in: bytes[start..<end]), bytes[found.key].elementsEqual(key) else { return nil }
+        return found.end
+    }
+
+    /// The key of the entry `text` (an item's text after its marker) starts with, after
+    /// spaces and tabs: the bytes of KEY in `**KEY**:` or `**KEY:**` (the first `**` after the
+    /// opening one closes it; the key is not empty), and where that form ends. Nil when the
+    /// text starts otherwise.
+    static func key(in text: ArraySlice<UInt8>) -> (key: Range<Int>, end: Int)? {
+        let end = text.endIndex
+        var position = text.startIndex
+        while position < end, ASCII.isSpaceOrTab(text[position]) { position += 1 }
+        guard position + 1 < end, text[position] == ASCII.star, text[position + 1] == ASCII.star else { return nil }
+        let keyStart = position + 2
+        var close = keyStart
+        while close + 1 < end, text[close] != ASCII.star || text[close + 1] != ASCII.star { close += 1 }
+        guard close + 1 < end else { return nil }
+        if close > keyStart, close + 2 < end, text[close + 2] == ASCII.colon { return (keyStart..<close, close + 3) }
+        if close > keyStart + 1, text[close - 1] == ASCII.colon { return (keyStart..<(close - 1), close + 2) }
         return nil
     }
 
