@@ -6,11 +6,12 @@ enum CheckCommand: Command {
     static let spec = CommandSpec(
         name: "check",
         usage: "insights check [--base REV | --base-file PATH] [--only SECTION]... [--agent NAME]... [--max-lines N] [--strict] [--format text|json|github]",
-        summary: "Checks the file for CI: conflict markers, duplicate sections, placeholders, dates, budgets, and changes outside the allowed sections.",
+        summary: "Checks the file for CI: conflict markers, duplicate sections, stamps and keys, placeholders, dates, budgets, and changes outside the allowed sections.",
         flags: ["strict"], options: ["base", "base-file", "only", "agent", "max-lines", "format"], positionals: 0...0,
         details: """
         Errors (exit 1): invalid-utf8, conflict-marker, duplicate-section, outside-allowed.
-        Warnings: placeholder, bad-date, over-budget, stale-stamp (errors with --strict).
+        Warnings: placeholder, bad-date, over-budget, stale-stamp, near-duplicate-section,
+        duplicate-stamp, duplicate-key (errors with --strict).
         --base REV         compare with the file at a git revision (absent there: empty)
         --base-file PATH   compare with another file
         --only SECTION     with a base: a change outside this level-2 section (repeatable) is an

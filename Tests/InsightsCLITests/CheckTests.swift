@@ -264,3 +264,131 @@ struct CheckTests {
         #expect(plain["changes"] is NSNull)
     }
 }
+
+/// The rules near-duplicate-section, duplicate-stamp and duplicate-key, end to end.
+@Suite("check: repeats")
+struct CheckRepeatTests {
+    static let repeats = """
+    # Insights
+
+    ## Growth Strategy Intelligence
+
+    ### Key Technical Decisions
+    - **Channel**: TikTok - cheapest installs
+    - **[Tool Category]**: [Tool name]
+    - **[Tool Category]**: [Tool name]
+    - **channel:** Reddit
+
+    ### key technical decisions:
+    - **Budget**: small
+
+    Last updated: 2026-01-02
+    Last updated: 2026-01-03
+
+    ## growth strategy intelligence
+    Last updated: 2026-01-01
+    The plan changed since.
+
+    ### Lessons Learned
+    - **Channel**: TikTok
+
+    Last updated: 2026-01-04
+
+    """
+
+    /// The lines of `outcome`'s text output with `rule`, as `line: severity`.
+    func lines(_ outcome: Outcome, _ rule: String, file: String) -> [String] {
+        outcome.out.split(separator: "\n").compactMap { line in
+            guard line.contains("[\(rule)]") else { return nil }
+            let fields = line.dropFirst(file.count + 1).split(separator: ":", maxSplits: 2)
+            return "\(fields[0]):\(fields[1])"
+        }
+    }
+
+    @Test("near-duplicate-section: the later heading, naming the earlier one; other parents and levels are not")
+    func nearDuplicateSection() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let file = try sandbox.write("insights.md", Self.repeats)
+        let outcome = try insights(["check", "--file", file])
+        #expect(outcome.status == 0, "\(outcome)")
+        #expect(lines(outcome, "near-duplicate-section", file: file) == ["11: warning", "17: warning"])
+        #expect(outcome.out.contains("""
+            \(file):11: warning: [near-duplicate-section] section "Growth Strategy Intelligence" > "key technical decisions:" nearly duplicates "Key Technical Decisions" at line 5 (titles equal but for case, emphasis, a trailing colon or spacing)
+            \(file):14: warning: [duplicate-stamp]
+            """), "\(outcome)")
+        #expect(outcome.out.contains("""
+            \(file):17: warning: [near-duplicate-section] section "growth strategy intelligence" nearly duplicates "Growth Strategy Intelligence" at line 3
+            """), "\(outcome)")
+        // Under other parents, or at another level: no finding.
+        let clean = try sandbox.write("clean.md", "## Frontend\n### Lessons Learned\n- a\n\n## Backend\n### lessons learned:\n- b\n#### Lessons Learned\n- c\n")
+        let ok = try insights(["check", "--file", clean, "--strict"])
+        #expect(ok.status == 0, "\(ok)")
+        #expect(ok.stdout.isEmpty)
+    }
+
+    @Test("duplicate-stamp: the stamp line right before the closing one; a stamp followed by text is not one")
+    func duplicateStamp() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let file = try sandbox.write("insights.md", Self.repeats)
+        let outcome = try insights(["check", "--file", file, "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome)")
+        let findings = try #require(try outcome.json()["findings"] as? [[String: Any]]).filter { $0["rule"] as? String == "duplicate-stamp" }
+        #expect(findings.count == 1)
+        #expect(findings.first?["line"] as? Int == 14)
+        #expect(findings.first?["severity"] as? String == "warning")
+        #expect(findings.first?["section"] as? String == "Growth Strategy Intelligence")
+        #expect(findings.first?["message"] as? String == "another Last updated line before the one closing section \"Growth Strategy Intelligence\" at line 15; update sets only that one")
+        // The bug as an agent leaves it: the last subsection's own stamp above the closing one.
+        let subsection = try sandbox.write("subsection.md", "## Notes\n\n### Lessons\n- a\n\nLast updated: 2026-01-02\n\nLast updated: 2026-01-03\n")
+        let found = try insights(["check", "--file", subsection])
+        #expect(found.status == 0, "\(found)")
+        #expect(found.out.hasPrefix("\(subsection):6: warning: [duplicate-stamp] another Last updated line before the one closing section \"Notes\" at line 8"), "\(found)")
+        let clean = try sandbox.write("clean.md", "## Notes\nLast updated: 2026-01-01\nThe plan changed.\n\nLast updated: 2026-01-02\n")
+        let ok = try insights(["check", "--file", clean, "--strict"])
+        #expect(ok.status == 0, "\(ok)")
+        #expect(ok.stdout.isEmpty)
+    }
+
+    @Test("duplicate-key: the second entry of a key in one section's own text, naming the first; placeholder keys are not")
+    func duplicateKey() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let file = try sandbox.write("insights.md", Self.repeats)
+        let outcome = try insights(["check", "--file", file, "--format", "github"])
+        #expect(outcome.status == 0, "\(outcome)")
+        let keys = outcome.out.split(separator: "\n").filter { $0.contains("title=duplicate-key") }
+        #expect(keys == [
+            "::warning file=\(file),line=9,title=duplicate-key::duplicate key \"channel\" in section \"Growth Strategy Intelligence\" > \"Key Technical Decisions\" (first at line 6); set changes only the first",
+        ])
+        // --strict: every one of them an error, exit 1.
+        let strict = try insights(["check", "--file", file, "--strict"])
+        #expect(strict.status == 1, "\(strict)")
+        #expect(lines(strict, "duplicate-key", file: file) == ["9: error"])
+        #expect(lines(strict, "duplicate-stamp", file: file) == ["14: error"])
+        #expect(lines(strict, "near-duplicate-section", file: file) == ["11: error", "17: error"])
+        let clean = try sandbox.write("clean.md", "## Notes\n- **Queue**: SQS\n- **[Key]**: [Value]\n- **[Key]**: [Value]\n\n### More\n- **Queue**: FIFO\n")
+        let ok = try insights(["check", "--file", clean])
+        #expect(ok.status == 0, "\(ok)")
+        #expect(!ok.out.contains("duplicate-key"), "\(ok)")
+    }
+
+    @Test("a file made by init with all 39 agents, the example and the team fixture have none of them")
+    func templatesAreClean() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        #expect(TemplateFile.agents.count == 39)
+        let made = try insights(["init", "--date", "2026-01-01"] + TemplateFile.agents.flatMap { ["--agent", $0.name] }, in: sandbox.url)
+        #expect(made.status == 0, "\(made)")
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for file in [sandbox.path(".superagent/memory/insights.md"), root.appendingPathComponent("Examples/insights.md").path,
+                     root.appendingPathComponent("Tests/Fixtures/team/insights.md").path] {
+            let outcome = try insights(["check", "--file", file])
+            #expect(outcome.status == 0, "\(outcome)")
+            for rule in ["near-duplicate-section", "duplicate-stamp", "duplicate-key"] {
+                #expect(!outcome.out.contains("[\(rule)]"), "\(file): \(outcome.out)")
+            }
+        }
+    }
+}

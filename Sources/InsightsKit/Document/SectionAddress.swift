@@ -81,8 +81,7 @@ extension Document {
         if let found = try unique(shallowest(pool.filter { $0.title == exact }, level: level), name: title) {
             return (found, false)
         }
-        let loose = Title.loose(title)
-        return try unique(shallowest(pool.filter { Title.loose($0.title) == loose }, level: level), name: title).map { ($0, true) }
+        return try unique(shallowest(pool.filter(Self.looselyTitled(title)), level: level), name: title).map { ($0, true) }
     }
 
     /// The sections of `candidates` at `level`, or at the shallowest level among them.
@@ -105,8 +104,15 @@ extension Document {
 
     /// The headings whose title has the loose form of the address's title, at any level.
     private func otherLevels(_ address: SectionAddress) -> [Section] {
-        let loose = Title.loose(address.title)
-        return sections.filter { Title.loose($0.title) == loose }
+        sections.filter(Self.looselyTitled(address.title))
+    }
+
+    /// Whether a section's title has the loose form of `title` (a hash of the loose form
+    /// first, so that most titles are never put in loose form).
+    private static func looselyTitled(_ title: String) -> (Section) -> Bool {
+        let loose = Title.loose(title)
+        let hash = Title.looseHash(loose.utf8)
+        return { Title.looseHash($0.title.utf8) == hash && Title.loose($0.title) == loose }
     }
 
     /// `section` as a candidate of an error: title, level, line, and an address that

@@ -28,7 +28,9 @@ enum KeyedEntry {
         }
         let text = value.isEmpty ? [] : [ASCII.space] + Array(value.utf8)
         var placements: [Placement] = []
-        let keyed = items.compactMap { item in entryKey(bytes, from: item.contentStart, to: lines.contentEnds[item.firstLine]).map { (item, $0) } }
+        let keyed = items.compactMap { item in
+            Self.key(in: bytes[item.contentStart..<lines.contentEnds[item.firstLine]]).map { (item, (text: String(decoding: bytes[$0.key], as: UTF8.self), end: $0.end)) }
+        }
         let loose = Title.loose(key)
         if let (item, found) = keyed.first(where: { Title.normalized($0.1.text) == key }) ?? keyed.first(where: { Title.loose($0.1.text) == loose }) {
             let keyEnd = found.end
@@ -95,21 +97,22 @@ enum KeyedEntry {
         return last == line
     }
 
-    /// The key of an item whose text starts with `**KEY**:` or `**KEY:**`, and where that
-    /// start ends.
-    static func entryKey(_ bytes: [UInt8], from start: Int, to end: Int) -> (text: String, end: Int)? {
-        var position = start
-        while position < end, ASCII.isSpaceOrTab(bytes[position]) { position += 1 }
-        guard end - position > 4, bytes[position] == ASCII.star, bytes[position + 1] == ASCII.star else { return nil }
+    /// The key of the entry `text` (an item's text after its marker) starts with, after
+    /// spaces and tabs: the bytes of KEY in `**KEY**:` or `**KEY:**` (the first `**` after the
+    /// opening one closes it; the key is not empty), and where that form ends. Nil when the
+    /// text starts otherwise.
+    static func key(in text: ArraySlice<UInt8>) -> (key: Range<Int>, end: Int)? {
+        let end = text.endIndex
+        var position = text.startIndex
+        while position < end, ASCII.isSpaceOrTab(text[position]) { position += 1 }
+        guard position + 1 < end, text[position] == ASCII.star, text[position + 1] == ASCII.star else { return nil }
         let keyStart = position + 2
-        var close = keyStart + 1
-        while close + 1 < end, !(bytes[close] == ASCII.star && bytes[close + 1] == ASCII.star) { close += 1 }
+        var close = keyStart
+        while close + 1 < end, text[close] != ASCII.star || text[close + 1] != ASCII.star { close += 1 }
         guard close + 1 < end else { return nil }
-        if bytes[close - 1] == ASCII.colon {
-            return (String(decoding: bytes[keyStart..<(close - 1)], as: UTF8.self), close + 2)
-        }
-        guard close + 2 < end, bytes[close + 2] == ASCII.colon else { return nil }
-        return (String(decoding: bytes[keyStart..<close], as: UTF8.self), close + 3)
+        if close > keyStart, close + 2 < end, text[close + 2] == ASCII.colon { return (keyStart..<close, close + 3) }
+        if close > keyStart + 1, text[close - 1] == ASCII.colon { return (keyStart..<(close - 1), close + 2) }
+        return nil
     }
 
     /// The item's last line that is not blank, inside the section.

@@ -76,6 +76,29 @@ public enum Title {
         return String(text.dropFirst(hashes + 1))
     }
 
+    /// A hash of the loose form of the UTF-8 text `utf8`: text with equal loose forms has equal
+    /// hashes. No string is made for ASCII text, which makes it a cheap way to find the few
+    /// titles or keys worth comparing in loose form.
+    static func looseHash<UTF8Bytes: Collection<UInt8>>(_ utf8: UTF8Bytes) -> UInt64 {
+        // The loose form of ASCII text is the text with some white space, `#`, `*`, `_`,
+        // backticks and `:` dropped, lowercased: a hash that skips all of those and lowercases
+        // agrees with it. Other text is hashed so through its loose form.
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return hash(loose(String(decoding: utf8, as: UTF8.self)).utf8) }
+        return hash(utf8)
+    }
+
+    /// The FNV-1a hash of `utf8` without white space, `#`, `*`, `_`, backticks and `:`, with
+    /// ASCII letters lowercased.
+    private static func hash<UTF8Bytes: Sequence<UInt8>>(_ utf8: UTF8Bytes) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in utf8 {
+            if ASCII.isWhitespace(byte) || byte == ASCII.hash || byte == ASCII.star || byte == ASCII.underscore
+                || byte == ASCII.backtick || byte == ASCII.colon { continue }
+            hash = (hash ^ UInt64(ASCII.lowercased(byte))) &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
     /// `text` without spaces at its ends.
     private static func trimmed(_ text: Substring) -> Substring {
         guard let first = text.firstIndex(where: { $0 != " " }), let last = text.lastIndex(where: { $0 != " " }) else { return "" }

@@ -30,12 +30,19 @@ public enum CheckRule: String, Sendable, CaseIterable {
     case overBudget = "over-budget"
     /// A section that changed while its `Last updated` value stayed the same (with a base).
     case staleStamp = "stale-stamp"
+    /// A section whose title equals an earlier one's in loose form (case, emphasis, a trailing
+    /// colon, spacing) but not exactly, at the same level under the same parent.
+    case nearDuplicateSection = "near-duplicate-section"
+    /// A `Last updated:` line right before the one closing its top-level section.
+    case duplicateStamp = "duplicate-stamp"
+    /// A keyed entry whose key (in loose form) an earlier entry of the same section has.
+    case duplicateKey = "duplicate-key"
 
     /// The severity before `strict`.
     public var severity: Severity {
         switch self {
         case .invalidUTF8, .conflictMarker, .duplicateSection, .outsideAllowed: return .error
-        case .placeholder, .badDate, .overBudget, .staleStamp: return .warning
+        case .placeholder, .badDate, .overBudget, .staleStamp, .nearDuplicateSection, .duplicateStamp, .duplicateKey: return .warning
         }
     }
 }
@@ -127,8 +134,9 @@ public enum Check {
     public static func run(_ document: Document, options: CheckOptions) throws -> CheckReport {
         let outline = Outline(document)
         let literal = MarkdownText.literalLines(of: document)
-        var findings = encoding(document) + conflictMarkers(outline) + duplicates(outline)
+        var findings = encoding(document) + conflictMarkers(outline) + duplicates(outline) + nearDuplicates(outline)
             + placeholdersAndDates(document, outline: outline, literal: literal)
+            + duplicateStamps(outline, literal: literal) + duplicateKeys(outline)
         findings += try budgets(document, outline: outline, options: options)
         var comparison: SectionComparison?
         if let base = options.base {
