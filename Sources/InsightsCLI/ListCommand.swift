@@ -19,7 +19,7 @@ enum ListCommand: Command {
             json.beginArray()
             for section in document.sections {
                 json.beginObject()
-                json.member("title", .string(section.title))
+                json.member("title", .string(document.writtenTitle(of: section.heading)))
                 json.member("level", .int(section.level))
                 json.member("line", .int(section.heading.firstLine + 1))
                 json.member("endLine", .int(section.endLine + 1))

@@ -39,7 +39,7 @@ enum ReadCommand: Command {
         let printed = document.bytes[(arguments.has("with-heading") ? section.range.lowerBound : body.lowerBound)..<body.upperBound]
         if arguments.has("json") {
             context.terminal.out(JSON.object([
-                ("file", .string(context.file.path)), ("title", .string(section.title)), ("level", .int(section.level)),
+                ("file", .string(context.file.path)), ("title", .string(document.writtenTitle(of: section.heading))), ("level", .int(section.level)),
                 ("line", .int(excerpt.lineOffset + section.heading.firstLine + 1)),
                 ("endLine", .int(excerpt.lineOffset + section.endLine + 1)),
                 ("lastUpdated", .optional(document.lastUpdated(of: section))),

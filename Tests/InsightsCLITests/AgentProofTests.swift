@@ -342,22 +342,21 @@ struct AgentProofTests {
         #expect(team.holds(before), "the file changed")
     }
 
-    @Test("--sub matching only a deeper heading in the parent is refused (65, other-level)")
-    func subOnlyAtAnotherLevel() throws {
+    @Test("--sub finds the shallowest heading of its title inside the parent, at any depth, and never makes a twin of it")
+    func subAtADeeperLevel() throws {
         let team = try InitedTeam()
         defer { team.remove() }
         let setup = try team.run(["update", "--agent", "growth-hacker", "--sub", "Growth Patterns", "--append",
                                   "--body", "#### Lessons Learned\n- **Deep**: a note one level down\n"])
         try #require(setup.status == 0, "\(setup)")
-        let before = team.current
-        let run = try team.run(["update", "--agent", "growth-hacker", "--sub", "Lessons Learned", "--body", "- x\n"])
-        #expect(run.status == 65, "\(run)")
-        #expect(team.holds(before), "the file changed")
+        let before = try team.headings()
+        let run = try team.run(["update", "--agent", "growth-hacker", "--sub", "lessons learned:", "--body", "- x\n", "--json"])
+        #expect(run.status == 0, "\(run)")
+        #expect(try run.json()["created"] as? Bool == false, "\(run)")
         let deep = try #require(try team.headings().first { $0.title == "Lessons Learned" && $0.level == 4 })
-        #expect(mentions(run.err, number: deep.line), "the #### heading's line is not named: \(run)")
-        let json = try team.run(["update", "--agent", "growth-hacker", "--sub", "Lessons Learned", "--body", "- x\n", "--json"])
-        #expect(json.status == 65, "\(json)")
-        #expect(try jsonError(json)["kind"] as? String == "other-level")
+        #expect(try run.json()["line"] as? Int == deep.line)
+        #expect(try team.headings().count == before.count, "a heading was added")
+        #expect(try team.run(["read", "--agent", "growth-hacker", "--sub", "Lessons Learned"]).out.hasPrefix("- x\n"))
     }
 
     @Test("another agent's ### of the same title never stops --sub from being created in this agent's section")

@@ -179,7 +179,7 @@ struct CheckTests {
         defer { sandbox.remove() }
         let template = try #require(text(at: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Templates/backend-architect.md").path))
-        try sandbox.write(".superagent/templates/backend-architect.md", template.replacingOccurrences(of: "section: System Architecture\n", with: "section: System Architecture\nlimit: 6\n"))
+        try sandbox.write(".superagent/templates/backend-architect.md", template.replacingOccurrences(of: "limit: 150\n", with: "limit: 6\n"))
         try sandbox.write(".superagent/memory/insights.md", TeamFile.base)
         let outcome = try insights(["check"], in: sandbox.url)
         #expect(outcome.status == 0, "\(outcome)")

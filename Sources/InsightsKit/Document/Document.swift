@@ -86,6 +86,34 @@ public struct Document: Sendable {
         lastUpdated(inLines: section.heading.lastLine...section.endLine)
     }
 
+    /// The heading's title as written: its raw text, trimmed, with the runs of white space
+    /// inside it (and a setext heading's line breaks) kept and an ATX closing sequence
+    /// removed. `Heading.title` is the same text with white space collapsed, the form titles
+    /// are matched in.
+    public func writtenTitle(of heading: Heading) -> String {
+        let first = heading.firstLine
+        let written: String? = bytes.withUnsafeBufferPointer { buffer in
+            var start = first == 0 ? Self.byteOrderMarkLength(bytes) : lines.starts[first]
+            var end: Int
+            switch heading.style {
+            case .atx:
+                end = lines.contentEnds[first]
+                while start < end, ASCII.isSpaceOrTab(buffer[start]) { start += 1 }
+                guard let opening = ScanState.atxOpening(buffer, from: start, to: end) else { return nil }
+                let title = ScanState.atxTitle(buffer, from: opening.end, to: end)
+                (start, end) = (title.lowerBound, title.upperBound)
+            case .setext:
+                end = lines.contentEnds[max(first, heading.lastLine - 1)]
+            }
+            while start < end, ASCII.isWhitespace(buffer[start]) { start += 1 }
+            while end > start, ASCII.isWhitespace(buffer[end - 1]) { end -= 1 }
+            return String(decoding: buffer[start..<end], as: UTF8.self)
+        }
+        // Only ever the heading's own text: anything else falls back to the matched form.
+        guard let written, Title.normalized(written) == heading.title else { return heading.title }
+        return written
+    }
+
     /// The section's size as its line budget counts it: its lines from its heading to its
     /// last line that is not blank.
     public func lineCount(of section: Section) -> Int {

@@ -71,7 +71,7 @@ extension Document {
     /// replaced by `new` (both in the file's line ending).
     private func substituting(_ old: [UInt8], with new: [UInt8], in match: AddressMatch) throws -> [UInt8] {
         guard !old.isEmpty else { throw InsightsError(.usage, "the text to replace is empty") }
-        let old = TextLines.normalized(old, lineEnding: lineEnding)
+        let old = TextLines.normalized(old, lineEnding: lineEnding, endingLine: false)
         guard let section = match.target, let body = readBody(of: match) else { return [] }
         var found: [Int] = []
         bytes.withUnsafeBufferPointer { buffer in
@@ -90,7 +90,7 @@ extension Document {
             throw InsightsError(.ambiguous, "the text to replace occurs \(found.count) times in section \(section.title.debugDescription), on lines \(numbers)",
                                 hint: "give more of the text around the occurrence you mean, so that it occurs once")
         }
-        return Array(bytes[body.lowerBound..<start]) + TextLines.normalized(new, lineEnding: lineEnding) + bytes[(start + old.count)..<body.upperBound]
+        return Array(bytes[body.lowerBound..<start]) + TextLines.normalized(new, lineEnding: lineEnding, endingLine: false) + bytes[(start + old.count)..<body.upperBound]
     }
 
     /// A request whose section is missing along with its subsections: the section is created

@@ -6,8 +6,8 @@ enum TextLines {
     }
 
     /// `text` with every line ending (`\n`, `\r\n`, `\r`) replaced by `lineEnding`, and one
-    /// added at the end when the text is not empty and lacks one.
-    static func normalized(_ text: [UInt8], lineEnding: [UInt8]) -> [UInt8] {
+    /// added at the end when the text is not empty and lacks one (unless not `endingLine`).
+    static func normalized(_ text: [UInt8], lineEnding: [UInt8], endingLine: Bool = true) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(text.count + text.count / 16)
         var index = 0
@@ -21,7 +21,7 @@ enum TextLines {
             }
             index += 1
         }
-        if let last = text.last, last != ASCII.lf, last != ASCII.cr {
+        if endingLine, let last = text.last, last != ASCII.lf, last != ASCII.cr {
             result.append(contentsOf: lineEnding)
         }
         return result
