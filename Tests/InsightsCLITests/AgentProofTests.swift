@@ -609,6 +609,39 @@ struct AgentProofTests {
         #expect(setext.status == 0, "\(setext)")
         #expect(try setext.json()["title"] as? String == "Setext\nheading")
     }
+
+    // MARK: - Open blocks
+
+    @Test("a file that ends inside an open fence: its last section may keep that fence open, not open another; nothing is created after it")
+    func neverMakeItWorse() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let original = "# Team\n\n## A\ntext\n\n```\ncode\n"
+        let file = try sandbox.write("insights.md", original)
+        // Written back as read: nothing changes.
+        let read = try insights(["read", "A", "--file", file])
+        #expect(try insights(["update", "A", "--no-stamp", "--file", file], input: .bytes(read.stdout)).status == 0)
+        #expect(text(at: file) == original)
+        // The same fence left open: accepted.
+        let same = try insights(["update", "A", "--no-stamp", "--body", "more\n```\nstill open\n", "--file", file])
+        #expect(same.status == 0, "\(same)")
+        #expect(text(at: file) == "# Team\n\n## A\nmore\n```\nstill open\n")
+        // Another block left open (a longer fence, a tilde fence, an HTML comment): refused.
+        for body in ["````\nx\n", "~~~\nx\n", "<!--\nx\n"] {
+            let worse = try insights(["update", "A", "--body", body, "--file", file])
+            #expect(worse.status == 65, "\(body.debugDescription): \(worse)")
+            #expect(text(at: file) == "# Team\n\n## A\nmore\n```\nstill open\n")
+        }
+        // A section created after the open fence would be part of it: 65 naming the fence's line.
+        let created = try insights(["update", "New", "--body", "x", "--json", "--file", file])
+        #expect(created.status == 65, "\(created)")
+        #expect(created.firstErrorLine.contains("line 5"), "\(created)")
+        #expect(try jsonError(created)["kind"] as? String == "body-escapes-section")
+        // Closing it mends the file.
+        #expect(try insights(["update", "A", "--no-stamp", "--body", "closed\n", "--file", file]).status == 0)
+        #expect(try insights(["update", "New", "--no-stamp", "--body", "x", "--file", file]).status == 0)
+        #expect(text(at: file) == "# Team\n\n## A\nclosed\n\n## New\nx\n")
+    }
 }
 
 extension String {

@@ -56,7 +56,16 @@ extension Document {
                 return try removingTopLevel(target)
             }
         }
-        var result = try editingInside(match: match, request: request, allowedOpen: allowedOpen)
+        var result: EditResult
+        do {
+            result = try editingInside(match: match, request: request, allowedOpen: allowedOpen)
+        } catch let error as InsightsError where match.found.isEmpty {
+            // A section created after a file that ends inside an open block would be part of it.
+            guard let open = BodyCheck.Probed(bytes).openBlock else { throw error }
+            let what = BodyCheck.describeBlock(bytes[lines.starts[open.line]..<lines.contentEnds[open.line]])
+            throw InsightsError(.bodyEscapesSection, "line \(open.line + 1): \(what) is never closed, so a section created after it would be part of it",
+                                hint: "close it at the end of its section first")
+        }
         if match.isLoose { result.matched = match.matchedTitles }
         switch request.edit {
         case .replace(let text), .append(let text), .prepend(let text):

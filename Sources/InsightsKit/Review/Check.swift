@@ -272,9 +272,19 @@ public enum Check {
                 }
             }
         }
-        for budget in options.budgets {
-            // A budget of an ambiguous name is for the duplicate-section rule to report.
-            if let section = (try? document.resolve(budget.address))?.target { limits.append((section, budget.limit)) }
+        // A template's budget is for the section of exactly its title (a loose twin is the
+        // near-duplicate rule's), found through one table of the titles at each level; a
+        // budget of an ambiguous name is for the duplicate-section rule to report.
+        if !options.budgets.isEmpty {
+            var titled: [String: [Section]] = [:]
+            let levels = Set(options.budgets.map(\.address.level))
+            for section in document.sections where levels.contains(section.level) {
+                titled["\(section.level) \(section.title)", default: []].append(section)
+            }
+            for budget in options.budgets {
+                let found = titled["\(budget.address.level) \(Title.normalized(budget.address.title))"] ?? []
+                if found.count == 1 { limits.append((found[0], budget.limit)) }
+            }
         }
         var findings: [Finding] = []
         var reported = Set<Int>()

@@ -49,19 +49,8 @@ public struct AgentTemplate: Sendable, Equatable {
     public static func parse(_ bytes: [UInt8], name: String, origin: String) throws -> AgentTemplate {
         let place = "template \(name) (\(origin))"
         try UTF8Validation.check(bytes, what: place)
+        let settings = try Settings(bytes, place: place)
         let document = Document(bytes)
-        let settings = try frontMatter(of: document, place: place)
-        guard let section = settings["section"], !section.isEmpty else {
-            throw InsightsError(.badData, "\(place): the front matter has no `section:`",
-                                hint: "a template starts with ---, `agent: NAME`, `section: TITLE`, ---")
-        }
-        var limit: Int?
-        if let text = settings["limit"] {
-            guard let number = Int(text), number > 0 else {
-                throw InsightsError(.badData, "\(place): `limit:` takes a whole number of lines, not \"\(text)\"")
-            }
-            limit = number
-        }
         let skeletonPart = try part("Section", of: document, place: place)
         guard let skeletonHeading = document.sections.first(where: { $0.parent == skeletonPart.index }) else {
             throw InsightsError(.badData, "\(place): `# Section` holds no heading",
@@ -69,28 +58,58 @@ public struct AgentTemplate: Sendable, Equatable {
         }
         let summary = try part("Session Summary", of: document, place: place)
         return AgentTemplate(
-            name: name, agent: settings["agent"] ?? name, section: Title.normalized(section), limit: limit,
+            name: name, agent: settings.agent ?? name, section: settings.section, limit: settings.limit,
             skeleton: skeletonBody(document, skeletonHeading),
             fields: try fields(of: document, in: summary, place: place), source: bytes)
     }
 
-    /// The `key: value` lines of the front matter.
-    private static func frontMatter(of document: Document, place: String) throws -> [String: String] {
-        guard let lines = document.frontMatter else {
-            throw InsightsError(.badData, "\(place): no front matter",
-                                hint: "a template starts with ---, `agent: NAME`, `section: TITLE`, ---")
-        }
-        var settings: [String: String] = [:]
-        for line in (lines.lowerBound + 1)..<(lines.upperBound - 1) {
-            let text = String(decoding: document.text(ofLine: line), as: UTF8.self)
-            if text.allSatisfy(\.isWhitespace) { continue }
-            guard let colon = text.firstIndex(of: ":") else {
-                throw InsightsError(.badData, "\(place) line \(line + 1): expected `key: value`, found \"\(text)\"")
+    /// The line budget a template file declares for the section it owns, read from its
+    /// front matter alone (the rest of the file is not parsed); nil when it declares none,
+    /// owns no section, or cannot be read.
+    static func declaredBudget(_ bytes: [UInt8], name: String, origin: String) -> SectionBudget? {
+        guard let settings = try? Settings(bytes, place: "template \(name) (\(origin))"), let limit = settings.limit,
+              !(settings.section.hasPrefix("[") && settings.section.hasSuffix("]")) else { return nil }
+        return SectionBudget(address: SectionAddress(title: settings.section), limit: limit)
+    }
+
+    /// The `key: value` settings of a template's front matter.
+    struct Settings {
+        let agent: String?
+        let section: String
+        let limit: Int?
+
+        init(_ bytes: [UInt8], place: String) throws {
+            try UTF8Validation.check(bytes, what: place)
+            let lines = LineTable(bytes)
+            guard let range = bytes.withUnsafeBufferPointer({ FrontMatter.lines(in: $0, lines, contentStart: Document.byteOrderMarkLength(bytes)) }) else {
+                throw InsightsError(.badData, "\(place): no front matter",
+                                    hint: "a template starts with ---, `agent: NAME`, `section: TITLE`, ---")
             }
-            let key = text[..<colon].trimmingWhitespace()
-            settings[key] = text[text.index(after: colon)...].trimmingWhitespace()
+            var settings: [String: String] = [:]
+            for line in (range.lowerBound + 1)..<(range.upperBound - 1) {
+                let text = String(decoding: bytes[lines.starts[line]..<lines.contentEnds[line]], as: UTF8.self)
+                if text.allSatisfy(\.isWhitespace) { continue }
+                guard let colon = text.firstIndex(of: ":") else {
+                    throw InsightsError(.badData, "\(place) line \(line + 1): expected `key: value`, found \"\(text)\"")
+                }
+                let key = text[..<colon].trimmingWhitespace()
+                settings[key] = text[text.index(after: colon)...].trimmingWhitespace()
+            }
+            guard let section = settings["section"], !section.isEmpty else {
+                throw InsightsError(.badData, "\(place): the front matter has no `section:`",
+                                    hint: "a template starts with ---, `agent: NAME`, `section: TITLE`, ---")
+            }
+            if let text = settings["limit"] {
+                guard let number = Int(text), number > 0 else {
+                    throw InsightsError(.badData, "\(place): `limit:` takes a whole number of lines, not \"\(text)\"")
+                }
+                limit = number
+            } else {
+                limit = nil
+            }
+            agent = settings["agent"]
+            self.section = Title.normalized(section)
         }
-        return settings
     }
 
     /// The level-1 part titled `title`.

@@ -69,9 +69,11 @@ public struct TemplateCatalog: Sendable {
     public func budgets() -> [SectionBudget] {
         guard let names = try? names() else { return [] }
         return names.compactMap { entry in
-            if !entry.fromProject, let source = Self.bundledSource(entry.name), !ByteSearch.contains(source, "\nlimit:") { return nil }
-            guard let template = try? template(named: entry.name), template.ownsSection, let limit = template.limit else { return nil }
-            return SectionBudget(address: SectionAddress(title: template.section), limit: limit)
+            if entry.fromProject, let folder = projectFolder {
+                let path = FilePath.join(folder, entry.name + ".md")
+                return (try? POSIX.readFile(path)).flatMap { $0 }.flatMap { AgentTemplate.declaredBudget($0, name: entry.name, origin: path) }
+            }
+            return Self.bundledSource(entry.name).flatMap { AgentTemplate.declaredBudget(Array($0.utf8), name: entry.name, origin: "bundled") }
         }
     }
 
