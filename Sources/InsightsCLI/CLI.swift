@@ -184,34 +184,31 @@ protocol Command: SendableMetatype {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32
 }
 
-/// What a command addresses: a section, and the template that goes with it.
+/// What a command addresses: a section (with the template that goes with it), and the
+/// positional arguments after it.
 struct SectionTarget {
     /// The section.
     let address: SectionAddress
-    /// The template that gives a created section its skeleton: `--template`, else `--agent`'s.
-    let template: AgentTemplate?
     /// The positional arguments after SECTION.
     let rest: [String]
 }
 
 extension ParsedArguments {
     /// The addressed section: SECTION (the first positional) or the section `--agent NAME`
-    /// owns, with `--sub` and `--level`; nil when neither is given. Throws `usage` unless
+    /// owns (with its template, or `--template NAME`), with `--sub` and `--level`; nil when
+    /// neither is given. Throws `usage` unless
     /// the positional arguments after SECTION are exactly those `rest` names.
     func sectionTarget(_ context: CommandContext, rest: [String] = []) throws -> SectionTarget? {
         let count = rest.count
         var positionals = positionals[...]
-        var title: String
-        var template: AgentTemplate?
+        var address: SectionAddress
         if let agent = value("agent") {
-            let owned = try context.templates.agent(named: agent)
-            title = owned.section
-            template = owned
+            address = try SectionAddress.agent(agent, subsections: values("sub"), templates: context.templates)
         } else {
             guard let first = positionals.popFirst() else { return nil }
-            title = first
+            address = SectionAddress(title: first, subsections: values("sub"))
         }
-        if let name = value("template") { template = try context.templates.template(named: name) }
+        if let name = value("template") { address.template = try context.templates.template(named: name) }
         if positionals.count > count {
             throw ParsedArguments.unexpected(positionals[positionals.startIndex + count], spec: spec,
                                              reason: value("agent") != nil ? ": --agent already names the section" : "")
@@ -219,9 +216,8 @@ extension ParsedArguments {
         if positionals.count < count {
             throw InsightsError(.usage, "missing \(rest[positionals.count...].joined(separator: " ")): the section is followed by \(rest.joined(separator: " "))")
         }
-        let level = try integer("level", in: 1...6) ?? 2
-        return SectionTarget(address: SectionAddress(title: title, level: level, subsections: values("sub"), owner: value("agent")),
-                             template: template, rest: Array(positionals))
+        address.level = try integer("level", in: 1...6) ?? 2
+        return SectionTarget(address: address, rest: Array(positionals))
     }
 
     /// `sectionTarget`, requiring a section.

@@ -28,8 +28,8 @@ enum InitCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         try GitSetupStep.validate(arguments, context: context)
         let templates = try arguments.values("agent").map { try context.templates.agent(named: $0) }
-        let date = try UpdateCommand.stampDate(arguments) ?? CalendarDate.today()
-        let timeout = try arguments.seconds("lock-timeout") ?? 10
+        let date = try Editing.date(arguments)
+        let timeout = try Editing.lockTimeout(arguments)
         let (created, added) = try context.file.modify(lockTimeout: timeout) { current in
             var document = Document(current ?? newFile)
             var added: [String] = []

@@ -8,7 +8,6 @@ enum ListCommand: Command {
         flags: ["json"], options: [], positionals: 0...0, details: "")
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        let document = Document(try context.file.readExisting(), options: .sectionsOnly)
         if arguments.has("json") {
             // Written straight into one buffer, sent out every 64 KiB: a file can have
             // thousands of sections.
@@ -17,13 +16,13 @@ enum ListCommand: Command {
             json.member("file", .string(context.file.path))
             json.key("sections")
             json.beginArray()
-            for section in document.sections {
+            for section in try context.file.sections() {
                 json.beginObject()
-                json.member("title", .string(document.writtenTitle(of: section.heading)))
+                json.member("title", .string(section.title))
                 json.member("level", .int(section.level))
-                json.member("line", .int(section.heading.firstLine + 1))
-                json.member("endLine", .int(section.endLine + 1))
-                json.member("lastUpdated", .optional(document.lastUpdated(of: section)))
+                json.member("line", .int(section.lines.lowerBound))
+                json.member("endLine", .int(section.lines.upperBound))
+                json.member("lastUpdated", .optional(section.lastUpdated))
                 json.endObject()
                 if json.count >= 64 * 1024 { context.terminal.out(json.drain()) }
             }
@@ -32,25 +31,25 @@ enum ListCommand: Command {
             context.terminal.out(json.finish())
             return 0
         }
-        context.terminal.out(Array(tree(document, color: context.terminal.colorOut).utf8))
+        context.terminal.out(Array(tree(try context.file.sections(), color: context.terminal.colorOut).utf8))
         return 0
     }
 
     /// An indented tree: `## Title  lines 3-40  updated 2026-11-01`, columns aligned.
-    static func tree(_ document: Document, color: Bool) -> String {
-        guard !document.sections.isEmpty else { return "(no sections)\n" }
-        let topLevel = document.sections.map(\.level).min() ?? 1
-        let labels = document.sections.map { section in
-            String(repeating: "  ", count: section.level - topLevel) + String(repeating: "#", count: section.level) + " " + section.title
+    static func tree(_ sections: [ListedSection], color: Bool) -> String {
+        guard !sections.isEmpty else { return "(no sections)\n" }
+        let topLevel = sections.map(\.level).min() ?? 1
+        let labels = sections.map { section in
+            String(repeating: "  ", count: section.level - topLevel) + String(repeating: "#", count: section.level) + " " + Title.normalized(section.title)
         }
         let width = min(labels.map(\.count).max() ?? 0, 60)
-        let ranges = document.sections.map { "lines \($0.heading.firstLine + 1)-\($0.endLine + 1)" }
+        let ranges = sections.map { "lines \($0.lines.lowerBound)-\($0.lines.upperBound)" }
         let rangeWidth = ranges.map(\.count).max() ?? 0
         var output = ""
-        for (index, section) in document.sections.enumerated() {
+        for (index, section) in sections.enumerated() {
             var line = labels[index] + String(repeating: " ", count: max(0, width - labels[index].count) + 2)
             line += color ? "\u{1B}[2m\(ranges[index])\u{1B}[0m" : ranges[index]
-            if let updated = document.lastUpdated(of: section) {
+            if let updated = section.lastUpdated {
                 line += String(repeating: " ", count: rangeWidth - ranges[index].count + 2) + "updated " + updated
             }
             output += line + "\n"

@@ -32,19 +32,15 @@ enum ReadCommand: Command {
             ]).serialized)
             return 0
         }
-        let excerpt = try context.file.withMappedBytes { try Document.excerpt(at: address, in: $0) }
-        let document = excerpt.document
-        guard let section = excerpt.match.target else { return InsightsError.Code.notFound.rawValue }
-        let body = document.readBody(of: excerpt.match) ?? section.bodyRange
-        let printed = document.bytes[(arguments.has("with-heading") ? section.range.lowerBound : body.lowerBound)..<body.upperBound]
+        let section = try context.file.read(address)
+        let printed = section.bytes[(arguments.has("with-heading") ? 0 : section.bodyStart)...]
         if arguments.has("json") {
             context.terminal.out(JSON.object([
-                ("file", .string(context.file.path)), ("title", .string(document.writtenTitle(of: section.heading))), ("level", .int(section.level)),
-                ("line", .int(excerpt.lineOffset + section.heading.firstLine + 1)),
-                ("endLine", .int(excerpt.lineOffset + section.endLine + 1)),
-                ("lastUpdated", .optional(document.lastUpdated(of: section))),
+                ("file", .string(context.file.path)), ("title", .string(section.title)), ("level", .int(section.level)),
+                ("line", .int(section.lines.lowerBound)), ("endLine", .int(section.lines.upperBound)),
+                ("lastUpdated", .optional(section.lastUpdated)),
                 ("body", .string(String(decoding: printed, as: UTF8.self))),
-                ("fingerprint", .string(document.fingerprint(of: section))),
+                ("fingerprint", .string(section.fingerprint)),
             ]).serialized)
         } else {
             context.terminal.out(printed)

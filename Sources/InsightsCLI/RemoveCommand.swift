@@ -24,9 +24,7 @@ enum RemoveCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let target = try arguments.requiredSectionTarget(context, command: "remove")
-        _ = try context.file.readExisting()
-        let stampDate = target.address.subsections.isEmpty ? nil : try UpdateCommand.stampDate(arguments)
-        let request = EditRequest(address: target.address, edit: .remove, stampDate: stampDate, ifMatch: arguments.value("if-match"))
-        return try Editing.perform(request, target: target, arguments: arguments, context: context)
+        let result = try context.file.remove(target.address, options: try Editing.options(arguments, context: context))
+        return Editing.report(result, address: target.address, removed: true, arguments: arguments, context: context)
     }
 }

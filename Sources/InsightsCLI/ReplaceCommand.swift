@@ -32,9 +32,7 @@ enum ReplaceCommand: Command {
             throw InsightsError(.usage, "`insights replace` needs --old TEXT and --new TEXT", hint: "usage: \(spec.usage)")
         }
         guard !old.isEmpty else { throw InsightsError(.usage, "--old may not be empty", hint: "to add text use `insights update --append`") }
-        _ = try context.file.readExisting()
-        let request = EditRequest(address: target.address, edit: .substitute(old: Array(old.utf8), new: Array(new.utf8)),
-                                  stampDate: try UpdateCommand.stampDate(arguments), ifMatch: arguments.value("if-match"))
-        return try Editing.perform(request, target: target, arguments: arguments, context: context)
+        let result = try context.file.replace(target.address, old: old, new: new, options: try Editing.options(arguments, context: context))
+        return Editing.report(result, address: target.address, removed: false, arguments: arguments, context: context)
     }
 }

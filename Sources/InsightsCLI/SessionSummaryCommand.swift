@@ -42,8 +42,8 @@ enum SessionSummaryCommand: Command {
         var logPath: String?
         if let path = arguments.path("log") {
             let log = InsightsFile(path: path.isEmpty ? context.file.sessionLogPath : path)
-            let date = try UpdateCommand.stampDate(arguments) ?? CalendarDate.today()
-            try log.modify(lockTimeout: try arguments.seconds("lock-timeout") ?? 10) { current in
+            let date = try Editing.date(arguments)
+            try log.modify(lockTimeout: try Editing.lockTimeout(arguments)) { current in
                 (summary.appended(to: current, agent: name, date: date, time: CalendarDate.timeOfDay()), ())
             }
             logPath = log.path

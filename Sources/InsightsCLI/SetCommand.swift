@@ -20,9 +20,8 @@ enum SetCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let target = try arguments.requiredSectionTarget(context, command: "set", rest: ["KEY", "VALUE"])
-        let request = EditRequest(address: target.address, edit: .set(key: target.rest[0], value: target.rest[1]),
-                                  skeleton: target.template?.skeleton ?? [], stampDate: try UpdateCommand.stampDate(arguments),
-                                  ifMatch: arguments.value("if-match"))
-        return try Editing.perform(request, target: target, arguments: arguments, context: context)
+        let result = try context.file.set(target.address, key: target.rest[0], value: target.rest[1],
+                                          options: try Editing.options(arguments, context: context))
+        return Editing.report(result, address: target.address, removed: false, arguments: arguments, context: context)
     }
 }

@@ -36,15 +36,17 @@ enum UpdateCommand: Command {
         if arguments.has("append") && arguments.has("prepend") {
             throw InsightsError(.usage, "--append and --prepend cannot be used together")
         }
-        let edit: SectionEdit
-        if let body = try readBody(arguments, terminal: context.terminal, optional: target.template != nil) {
-            edit = arguments.has("append") ? .append(body) : arguments.has("prepend") ? .prepend(body) : .replace(body)
+        let address = target.address
+        let options = try Editing.options(arguments, context: context)
+        let result: EditResult
+        if let body = try readBody(arguments, terminal: context.terminal, optional: address.template != nil) {
+            let mode: UpdateMode = arguments.has("append") ? .append : arguments.has("prepend") ? .prepend : .replace
+            result = try context.file.update(address, body: body, mode: mode, options: options)
         } else {
-            edit = .keep
+            // No body, and a template: the section is created from its skeleton, or stamped.
+            result = try context.file.edit(EditRequest(address: address, edit: .keep), options: options)
         }
-        let request = EditRequest(address: target.address, edit: edit, skeleton: target.template?.skeleton ?? [],
-                                  stampDate: try stampDate(arguments), ifMatch: arguments.value("if-match"))
-        return try Editing.perform(request, target: target, arguments: arguments, context: context)
+        return Editing.report(result, address: address, removed: false, arguments: arguments, context: context)
     }
 
     /// The body from --body, --body-file or standard input; nil when none is given and the
@@ -71,41 +73,30 @@ enum UpdateCommand: Command {
 
     static let noBody = InsightsError(.usage, "no body given: standard input is empty",
                                       hint: "pass --body TEXT or --body-file PATH, or pipe the body on standard input; to empty a section pass --body \"\"; to create an agent's section from its template run `insights init --agent NAME`")
+}
 
-    /// Today, `--date`, or nil with `--no-stamp`.
-    static func stampDate(_ arguments: ParsedArguments) throws -> String? {
-        if arguments.has("no-stamp") { return nil }
+/// What every writing command shares: its options from the command line, and how its
+/// result is printed (`--dry-run` prints the diff the write would make).
+enum Editing {
+    /// The write options of `arguments`: `--no-stamp`/`--date`, `--if-match`,
+    /// `--lock-timeout`, `--max-lines`, `--dry-run`, and the project's templates.
+    static func options(_ arguments: ParsedArguments, context: CommandContext) throws -> EditOptions {
+        let stamp: EditOptions.StampDate = arguments.has("no-stamp") ? .none : .on(try date(arguments))
+        return EditOptions(stamp: stamp, ifMatch: arguments.value("if-match"), lockTimeout: try lockTimeout(arguments),
+                           maxLines: try arguments.integer("max-lines", in: 1...1_000_000), dryRun: arguments.has("dry-run"),
+                           templates: context.templates)
+    }
+
+    /// `--date`, or today.
+    static func date(_ arguments: ParsedArguments) throws -> String {
         guard let date = arguments.value("date") else { return CalendarDate.today() }
         guard CalendarDate.isValid(date) else { throw InsightsError(.usage, "--date takes a date written YYYY-MM-DD, not \"\(date)\"") }
         return date
     }
-}
 
-/// Running an edit the way every writing command does: locked, validated, atomic, no
-/// write when nothing changes; `--dry-run` prints the diff instead.
-enum Editing {
-    static func perform(_ request: EditRequest, target: SectionTarget, arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        let file = context.file
-        var request = request
-        if request.edit != .remove {
-            // The budget of the section written: its template's `limit:`.
-            let address = request.address
-            request.budget = target.template?.limit ?? (address.level == 2 ? context.templates.budget(ofSection: address.title) : nil)
-            request.maxLines = try arguments.integer("max-lines", in: 1...1_000_000)
-        }
-        if arguments.has("dry-run") {
-            let old = try file.read() ?? []
-            let result = try Document(old, options: .sectionsOnly).applying(request)
-            context.terminal.out(unifiedDiff(old: old, new: result.bytes, oldLabel: diffLabel("a", file.path), newLabel: diffLabel("b", file.path)))
-            return 0
-        }
-        let timeout = try arguments.seconds("lock-timeout") ?? 10
-        let result = try file.modifyPieces(lockTimeout: timeout) { current in
-            let result = try Document(current ?? [], options: .sectionsOnly).applying(request)
-            return (result.changed || current == nil ? result.pieces : nil, result)
-        }
-        report(result, request: request, context: context, json: arguments.has("json"))
-        return 0
+    /// `--lock-timeout`, or the default.
+    static func lockTimeout(_ arguments: ParsedArguments) throws -> Double {
+        try arguments.seconds("lock-timeout") ?? EditOptions.defaultLockTimeout
     }
 
     /// `a/PATH` as git writes it (`a/tmp/x.md` for `/tmp/x.md`).
@@ -113,13 +104,21 @@ enum Editing {
         path.hasPrefix("/") ? side + path : side + "/" + path
     }
 
-    /// Prints what an edit did: a line on standard error (after notes on a loose match and
-    /// warnings), or with `json` an object on standard output.
-    static func report(_ result: EditResult, request: EditRequest, context: CommandContext, json: Bool) {
-        let section = result.section
+    /// Prints what an edit did: with `--dry-run` the diff it would make; else a line on
+    /// standard error (after notes on a loose match and warnings), or with `--json` an object
+    /// on standard output. Returns the exit code, 0.
+    static func report(_ result: EditResult, address: SectionAddress, removed: Bool, arguments: ParsedArguments, context: CommandContext) -> Int32 {
         let terminal = context.terminal
+        if arguments.has("dry-run") {
+            let old = (try? context.file.read()).flatMap { $0 } ?? []
+            let path = context.file.path
+            terminal.out(unifiedDiff(old: old, new: result.bytes, oldLabel: diffLabel("a", path), newLabel: diffLabel("b", path)))
+            return 0
+        }
+        let json = arguments.has("json")
+        let section = result.section
         if let matched = result.matched {
-            terminal.message("insights: note: \(request.address) matched the heading \"\(matched)\"" + (section.map { " (line \($0.heading.firstLine + 1))" } ?? ""))
+            terminal.message("insights: note: \(address) matched the heading \"\(matched)\"" + (section.map { " (line \($0.heading.firstLine + 1))" } ?? ""))
         }
         for warning in result.warnings {
             terminal.message("insights: warning: \(warning.message)")
@@ -129,7 +128,7 @@ enum Editing {
         }
         if json {
             var members: [(String, JSON)] = [
-                ("file", .string(context.file.path)), ("section", .string(([request.address.title] + request.address.subsections).joined(separator: " > "))),
+                ("file", .string(context.file.path)), ("section", .string(([address.title] + address.subsections).joined(separator: " > "))),
                 ("created", .bool(result.created)), ("changed", .bool(result.changed)),
                 ("line", section.map { .int($0.heading.firstLine + 1) } ?? .null),
                 ("endLine", section.map { .int($0.endLine + 1) } ?? .null),
@@ -138,10 +137,11 @@ enum Editing {
             if let matched = result.matched { members.append(("matched", .string(matched))) }
             members.append(("warnings", .array(result.warnings.map { .object([("kind", .string($0.kind.rawValue)), ("message", .string($0.message))]) })))
             terminal.out(JSON.object(members).serialized)
-            return
+            return 0
         }
-        let verb = request.edit == .remove ? "removed" : result.created ? "created" : result.changed ? "updated" : "unchanged:"
-        let lines = section.map { " (lines \($0.heading.firstLine + 1)-\($0.endLine + 1))" } ?? ""
-        terminal.message("insights: \(verb) \(request.address)\(lines) in \(context.file.path)")
+        let verb = removed ? "removed" : result.created ? "created" : result.changed ? "updated" : "unchanged:"
+        let lines = result.lines.map { " (lines \($0.lowerBound)-\($0.upperBound))" } ?? ""
+        terminal.message("insights: \(verb) \(address)\(lines) in \(context.file.path)")
+        return 0
     }
 }

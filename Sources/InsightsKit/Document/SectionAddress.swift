@@ -11,13 +11,25 @@ public struct SectionAddress: Sendable, Equatable, CustomStringConvertible {
     /// title is the section's own spelling, not a near miss: a heading of another level
     /// (another agent's subsection of the same name) is never taken for it.
     public var owner: String?
+    /// The template a missing section is created from (its skeleton) and whose `limit:` is
+    /// the section's line budget: the owner's, or one chosen by name.
+    public var template: AgentTemplate?
 
     /// Creates an address.
-    public init(title: String, level: Int = 2, subsections: [String] = [], owner: String? = nil) {
+    public init(title: String, level: Int = 2, subsections: [String] = [], owner: String? = nil, template: AgentTemplate? = nil) {
         self.title = title
         self.level = level
         self.subsections = subsections
         self.owner = owner
+        self.template = template
+    }
+
+    /// The section agent `name` owns, as its template in `templates` names it, and
+    /// `subsections` in it. Fails with `usage` when there is no such agent.
+    public static func agent(_ name: String, subsections: [String] = [],
+                             templates: TemplateCatalog = TemplateCatalog(projectFolder: nil)) throws -> SectionAddress {
+        let template = try templates.agent(named: name)
+        return SectionAddress(title: template.section, subsections: subsections, owner: name, template: template)
     }
 
     /// `"Title" > "Sub"`, for messages.

@@ -66,6 +66,11 @@ public struct EditResult: Sendable {
     /// The edited section in the new file (nil once removed), found without scanning the
     /// whole new file.
     public var section: Section?
+
+    /// The edited section's lines in the new file, 1-based (nil once removed).
+    public var lines: ClosedRange<Int>? {
+        section.map { ($0.heading.firstLine + 1)...($0.endLine + 1) }
+    }
     /// The headings a title matched only in its loose form, as written (`Title > Sub`);
     /// nil after an exact match.
     public var matched: String?

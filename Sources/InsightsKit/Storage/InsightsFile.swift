@@ -53,7 +53,7 @@ public struct InsightsFile: Sendable {
     }
 
     /// The error for a file that does not exist.
-    private var missing: InsightsError {
+    var missing: InsightsError {
         InsightsError(.noInput, "no insights file at \(path)",
                       hint: "looked at --file, INSIGHTS_FILE and .superagent/memory/insights.md in this folder and its parents; create it with `insights init`")
     }

@@ -1,0 +1,107 @@
+/// What a program does with a memory file: list its sections, read one, and change one
+/// (update, set, replace, remove) under the lock, with an atomic write and every byte outside
+/// the section kept; and check the whole file.
+extension InsightsFile {
+    /// Every top-level heading of the file, in document order. Fails with `fileMissing`
+    /// when the file does not exist.
+    public func sections() throws -> [ListedSection] {
+        let document = Document(try readExisting(), options: .sectionsOnly)
+        return document.sections.map { section in
+            ListedSection(title: document.writtenTitle(of: section.heading), level: section.level,
+                          lines: (section.heading.firstLine + 1)...(section.endLine + 1), lastUpdated: document.lastUpdated(of: section))
+        }
+    }
+
+    /// The section at `address`. Fails with `sectionNotFound` (or `otherLevel`, when its title
+    /// is only that of a heading of another level), `ambiguous` or `fileMissing`.
+    public func read(_ address: SectionAddress) throws -> SectionContent {
+        try withMappedBytes { bytes in
+            let excerpt = try Document.excerpt(at: address, in: bytes)
+            let document = excerpt.document
+            guard let section = excerpt.match.target, let body = document.readBody(of: excerpt.match) else {
+                throw InsightsError(.sectionNotFound, "section \(address) not found")
+            }
+            return SectionContent(
+                title: document.writtenTitle(of: section.heading), level: section.level,
+                lines: (excerpt.lineOffset + section.heading.firstLine + 1)...(excerpt.lineOffset + section.endLine + 1),
+                lastUpdated: document.lastUpdated(of: section), fingerprint: document.fingerprint(of: section),
+                matched: excerpt.match.isLoose ? excerpt.match.matchedTitles : nil,
+                bytes: Array(document.bytes[section.range.lowerBound..<body.upperBound]),
+                bodyStart: body.lowerBound - section.range.lowerBound)
+        }
+    }
+
+    /// Replaces the section's body with `body`, or adds it at its end or start. A missing
+    /// section is created at the end of its parent (or of the file, from the address's
+    /// template when it has one), and a missing file with its folders. A body that would
+    /// reach outside the section fails with `bodyEscapesSection`, and nothing is written.
+    public func update(_ address: SectionAddress, body: String, mode: UpdateMode = .replace,
+                       options: EditOptions = EditOptions()) throws -> EditResult {
+        try update(address, body: Array(body.utf8), mode: mode, options: options)
+    }
+
+    /// `update` with the body as bytes, which must be UTF-8 (else `invalidInput`).
+    package func update(_ address: SectionAddress, body: [UInt8], mode: UpdateMode, options: EditOptions) throws -> EditResult {
+        let change: SectionEdit = switch mode {
+        case .replace: .replace(body)
+        case .append: .append(body)
+        case .prepend: .prepend(body)
+        }
+        return try edit(EditRequest(address: address, edit: change), options: options)
+    }
+
+    /// Sets the keyed entry `key` (a list item `- **Key**: value`) of the section to `value`:
+    /// the first entry whose key matches exactly, else in the loose form, keeps its spelling
+    /// and gets the value; without one, the entry is added after the section's last list item.
+    public func set(_ address: SectionAddress, key: String, value: String, options: EditOptions = EditOptions()) throws -> EditResult {
+        try edit(EditRequest(address: address, edit: .set(key: key, value: value)), options: options)
+    }
+
+    /// Replaces the one occurrence of `old` in the section's body (as `read` gives it) with
+    /// `new`. Fails with `textNotFound` when there is none, `ambiguous` when there are
+    /// several, and `fileMissing` or `sectionNotFound` when there is nothing to change.
+    public func replace(_ address: SectionAddress, old: String, new: String, options: EditOptions = EditOptions()) throws -> EditResult {
+        try edit(EditRequest(address: address, edit: .substitute(old: Array(old.utf8), new: Array(new.utf8))), options: options)
+    }
+
+    /// Deletes the section, heading and subsections included; the title must match exactly.
+    /// Removing a subsection stamps the section the address starts from.
+    public func remove(_ address: SectionAddress, options: EditOptions = EditOptions()) throws -> EditResult {
+        var options = options
+        if address.subsections.isEmpty { options.stamp = .none }
+        return try edit(EditRequest(address: address, edit: .remove), options: options)
+    }
+
+    /// Checks the whole file: conflict markers, duplicate and near-duplicate sections,
+    /// placeholders, dates, budgets, and, with a base, changes outside the allowed sections.
+    public func check(_ options: CheckOptions = CheckOptions()) throws -> CheckReport {
+        try Check.run(Document(try readExisting(), options: .sectionsOnly), options: options)
+    }
+
+    /// Runs `request` with `options`: under the lock, validated, written atomically, nothing
+    /// written when nothing changes (or with `dryRun`). `remove` and `replace` need the file.
+    package func edit(_ request: EditRequest, options: EditOptions) throws -> EditResult {
+        var request = request
+        let address = request.address
+        request.stampDate = try options.stampDate()
+        request.ifMatch = options.ifMatch
+        request.maxLines = options.maxLines
+        request.skeleton = address.template?.skeleton ?? []
+        if request.edit != .remove {
+            request.budget = address.template?.limit ?? (address.level == 2 ? options.templates.budget(ofSection: address.title) : nil)
+        }
+        let needsFile = request.edit == .remove || { if case .substitute = request.edit { return true } else { return false } }()
+        // Checked before the lock too, which would make the file's folder.
+        if needsFile, !POSIX.exists(path) { throw missing }
+        if options.dryRun {
+            let current = try read()
+            if needsFile, current == nil { throw missing }
+            return try Document(current ?? [], options: .sectionsOnly).applying(request)
+        }
+        return try modifyPieces(lockTimeout: options.lockTimeout) { current in
+            if needsFile, current == nil { throw missing }
+            let result = try Document(current ?? [], options: .sectionsOnly).applying(request)
+            return (result.changed || current == nil ? result.pieces : nil, result)
+        }
+    }
+}
