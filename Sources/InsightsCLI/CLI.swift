@@ -64,7 +64,12 @@ public enum CLI {
     /// The error's hint, and for headings it names at other levels or ambiguously, the
     /// arguments that reach each.
     static func hint(for error: InsightsError) -> String? {
-        guard [.otherLevel, .ambiguous].contains(error.kind) else { return error.hint }
+        switch error.kind {
+        case .stale: return "read the section again (`insights read ... --json` prints its fingerprint) and redo the edit with that --if-match"
+        case .locked: return "try again, or raise --lock-timeout"
+        case .otherLevel, .ambiguous: break
+        default: return error.hint
+        }
         let reaches = error.candidates.compactMap { candidate in
             candidate.address.map { "line \(candidate.line ?? 0): \(arguments(for: $0))" }
         }

@@ -37,8 +37,16 @@ enum SessionSummaryCommand: Command {
         default: throw InsightsError(.usage, "give --agent or --template, not both")
         }
         let template = try context.templates.template(named: name)
-        let summary = try SessionSummary(template: template, given: try fields(arguments, labels: template.fields.map(\.label), terminal: context.terminal),
+        let summary: SessionSummary
+        do {
+            summary = try SessionSummary(template: template, given: try fields(arguments, labels: template.fields.map(\.label), terminal: context.terminal),
                                          allowMissing: arguments.has("allow-missing"))
+        } catch var error as InsightsError where error.kind == .missingField {
+            // The hint as the flags that would give each missing field.
+            let missing = Set(error.candidates.map(\.title))
+            error.hint = template.fields.filter { missing.contains($0.label) }.map { "--field \"\($0.label)=\($0.text)\"" }.joined(separator: " ")
+            throw error
+        }
         var logPath: String?
         if let path = arguments.path("log") {
             let log = InsightsFile(path: path.isEmpty ? context.file.sessionLogPath : path)

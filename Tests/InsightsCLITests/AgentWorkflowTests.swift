@@ -101,7 +101,7 @@ struct BackendArchitectTests {
         // 1. Look for the section: it is not there yet.
         let look = try insights(["read", "--agent", "backend-architect"], in: folder)
         #expect(look.status == 3)
-        #expect(look.firstErrorLine == "\(errorPrefix)section \"System Architecture\" not found; there is a level-3 heading \"System Architecture\" at line 330 (--level 3)")
+        #expect(look.firstErrorLine == "\(errorPrefix)section \"System Architecture\" not found; there is a level-3 heading \"System Architecture\" at line 330 (level 3)")
 
         // 2. Create it at the end from the template, writing this session's implementation.
         let create = try insights(["update", "--agent", "backend-architect", "--sub", "Current Implementations", "--json",

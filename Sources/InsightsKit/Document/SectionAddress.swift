@@ -158,7 +158,7 @@ extension Document {
         }
         let existing = pool.filter { scope != nil || $0.level == address.level }.map(\.title)
         if scope == nil, let other = otherLevels(address).first {
-            message += "; there is a level-\(other.level) heading \"\(other.title)\" at line \(other.heading.firstLine + 1) (--level \(other.level))"
+            message += "; there is a level-\(other.level) heading \"\(other.title)\" at line \(other.heading.firstLine + 1) (level \(other.level))"
         } else if let typo = Closest.match(missingTitle, in: existing) {
             message += "; did you mean \"\(typo)\"?"
         }
@@ -173,7 +173,7 @@ extension Document {
         guard candidates.count > 1 else { return candidates.first }
         let lines = candidates.map { "line \($0.heading.firstLine + 1)" }.joined(separator: " and ")
         throw InsightsError(.ambiguous, "section name \"\(name)\" is ambiguous: it is the title of the headings at \(lines)",
-                            hint: "rename one of them, or address the one you mean through its parent with --level and --sub",
+                            hint: "rename one of them, or address the one you mean through the sections it lies in",
                             candidates: candidates.map(candidate))
     }
 }

@@ -22,7 +22,7 @@ extension Document {
         if let expected = request.ifMatch {
             let current = match.target.map { fingerprint(of: $0) } ?? Fingerprint.absent
             guard current == expected else {
-                throw InsightsError(.tryAgain, "section \(address) no longer matches --if-match \(expected): its fingerprint is \(current)",
+                throw InsightsError(.stale, "section \(address) changed since it was read: its fingerprint is \(current), not \(expected)",
                                     hint: "read the section again and redo the edit")
             }
         }

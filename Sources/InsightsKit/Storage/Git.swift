@@ -14,7 +14,7 @@ public struct GitRepository: Sendable {
         let lines = String(decoding: outcome.stdout, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard outcome.status == 0, lines.count >= 2 else {
             throw InsightsError(.noInput, "\(folder) is not inside a git repository (\(outcome.errorText))",
-                                hint: "run it inside a git work tree; `check --base-file PATH` and `diff OLD NEW` compare files without git")
+                                hint: "run it inside a git work tree, or compare with a file instead of a revision")
         }
         return GitRepository(folder: folder, topLevel: String(lines[0]), prefix: String(lines[1]))
     }

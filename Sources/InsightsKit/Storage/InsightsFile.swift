@@ -55,7 +55,7 @@ public struct InsightsFile: Sendable {
     /// The error for a file that does not exist.
     var missing: InsightsError {
         InsightsError(.noInput, "no insights file at \(path)",
-                      hint: "looked at --file, INSIGHTS_FILE and .superagent/memory/insights.md in this folder and its parents; create it with `insights init`")
+                      hint: "looked at the path given, INSIGHTS_FILE and .superagent/memory/insights.md in this folder and its parents; create it with `insights init`")
     }
 
     /// The file opened for reading; `noInput` when it does not exist.
@@ -171,8 +171,8 @@ public struct InsightsFile: Sendable {
             }
             let now = POSIX.monotonicMilliseconds()
             guard now < deadline else {
-                throw InsightsError(.tryAgain, "another insights process held the lock on \(folder) for more than \(timeout) s",
-                                    hint: "try again, or raise --lock-timeout")
+                throw InsightsError(.locked, "another insights process held the lock on \(folder) for more than \(timeout) s",
+                                    hint: "try again, or wait longer for the lock")
             }
             POSIX.sleep(milliseconds: min(pause, deadline - now))
             pause = min(pause * 2, 50)

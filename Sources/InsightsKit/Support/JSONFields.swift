@@ -133,7 +133,7 @@ public enum JSONFields {
             let line = TextLines.lineCount(bytes, in: 0..<min(position, bytes.count)) + 1
             let lineStart = bytes[..<min(position, bytes.count)].lastIndex { $0 == ASCII.lf }.map { $0 + 1 } ?? 0
             return InsightsError(.badData, "\(source) line \(line), column \(position - lineStart + 1): \(message)",
-                                 hint: "--fields-json takes an object of labels and values: {\"Label\": \"value\", ...}")
+                                 hint: "the fields are a JSON object of labels and values: {\"Label\": \"value\", ...}")
         }
     }
 }

@@ -52,7 +52,7 @@ public struct SessionSummary: Sendable, Equatable {
         if !missing.isEmpty, !allowMissing {
             let names = missing.map { "\"\($0.label)\"" }.joined(separator: ", ")
             throw InsightsError(.missingField, "\(missing.count == 1 ? "a summary field is" : "\(missing.count) summary fields are") missing: \(names)",
-                                hint: missing.map { "--field \"\($0.label)=\($0.text)\"" }.joined(separator: " "),
+                                hint: "give each a value: " + missing.map { "\($0.label): \($0.text)" }.joined(separator: "; "),
                                 candidates: missing.map { InsightsError.Candidate(title: $0.label) })
         }
         self.template = template

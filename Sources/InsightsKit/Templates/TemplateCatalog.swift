@@ -59,7 +59,7 @@ public struct TemplateCatalog: Sendable {
         let template = try template(named: name)
         guard template.ownsSection else {
             throw InsightsError(.usage, "template \(name) belongs to no agent: it names no section",
-                                hint: "name the section and pass --template \(name)")
+                                hint: "address the section by its title, with this template by name")
         }
         return template
     }
