@@ -41,7 +41,7 @@ enum MergeCommand: Command {
         let style = ConflictStyle(markerSize: markerSize ?? 7)
         let result = try InsightsFile(path: paths[1]).modify(lockTimeout: 10) { current -> ([UInt8]?, MergeResult) in
             guard let ours = current else { throw InsightsError(.noInput, "our version \(paths[1]) does not exist") }
-            let result = mergeSections(base: base, ours: ours, theirs: theirs, style: style)
+            let result = SectionMerge.merge(base: base, ours: ours, theirs: theirs, style: style)
             return (result.bytes == ours ? nil : result.bytes, result)
         }
         guard result.conflicts == 0 else {

@@ -75,7 +75,10 @@ extension InsightsFile {
     /// Checks the whole file: conflict markers, duplicate and near-duplicate sections,
     /// placeholders, dates, budgets, and, with a base, changes outside the allowed sections.
     public func check(_ options: CheckOptions = CheckOptions()) throws -> CheckReport {
-        try Check.run(Document(try readExisting(), options: .sectionsOnly), options: options)
+        var options = options
+        if options.budgets.isEmpty { options.budgets = options.templates.budgets() }
+        if options.today == nil { options.today = CalendarDate.today() }
+        return try Check.run(Document(try readExisting(), options: .sectionsOnly), options: options)
     }
 
     /// Runs `request` with `options`: under the lock, validated, written atomically, nothing

@@ -4,7 +4,7 @@
 ///
 /// The indices point into the two line arrays given to ``diffLines(_:_:)``:
 /// `old` indices into the first array, `new` indices into the second.
-public enum DiffOperation: Equatable, Sendable {
+package enum DiffOperation: Equatable, Sendable {
     /// The line `old` of the old array equals the line `new` of the new array and is kept.
     case equal(old: Int, new: Int)
     /// The line `old` of the old array is removed.
@@ -20,7 +20,7 @@ public enum DiffOperation: Equatable, Sendable {
 /// slid to a canonical position (merged with neighbours where possible, otherwise moved as far
 /// down as they go, then back up to line up with a change on the other side), the same way GNU diff
 /// and git place them, so ties between equally short scripts are resolved like those tools do.
-public func diffLines(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]) -> [DiffOperation] {
+package func diffLines(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]) -> [DiffOperation] {
     let flags = diffChangedLineFlags(old, new, gnuHorizon: nil)
     var operations: [DiffOperation] = []
     operations.reserveCapacity(max(old.count, new.count))

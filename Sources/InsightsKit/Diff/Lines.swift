@@ -4,7 +4,7 @@
 ///
 /// The last line has no ending when the input does not end with one. Empty input gives no lines.
 /// Concatenating the returned slices reproduces `bytes` exactly.
-public func splitLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+package func splitLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
     var lines: [ArraySlice<UInt8>] = []
     let count = bytes.count
     var start = 0

@@ -8,7 +8,7 @@ public struct MergeResult: Equatable, Sendable {
     public var conflicts: Int
 
     /// Creates a merge result.
-    public init(bytes: [UInt8], conflicts: Int) {
+    package init(bytes: [UInt8], conflicts: Int) {
         self.bytes = bytes
         self.conflicts = conflicts
     }
@@ -30,7 +30,7 @@ public struct MergeResult: Equatable, Sendable {
 /// last of them that can tell must end in CRLF. A side whose last line has no newline
 /// gets one inside a conflict block so that markers always start a line.
 /// If one side does not change the base at all, the other side is returned unchanged.
-public func merge3(
+package func merge3(
     base: [ArraySlice<UInt8>],
     ours: [ArraySlice<UInt8>],
     theirs: [ArraySlice<UInt8>],

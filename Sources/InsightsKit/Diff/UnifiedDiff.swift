@@ -11,7 +11,7 @@
 /// Lines are split at `"\n"` only, as GNU diff does, so the output matches `diff -u` even for input
 /// containing a lone `"\r"`; call ``unifiedHunks(old:new:context:oldLineOffset:newLineOffset:)`` with
 /// ``splitLines(_:)`` output to use that function's line boundaries instead.
-public func unifiedDiff(old: [UInt8], new: [UInt8], oldLabel: String, newLabel: String, context: Int = 3) -> [UInt8] {
+package func unifiedDiff(old: [UInt8], new: [UInt8], oldLabel: String, newLabel: String, context: Int = 3) -> [UInt8] {
     let oldLines = splitLinesAtLineFeed(old)
     let newLines = splitLinesAtLineFeed(new)
     let hunks = unifiedHunks(old: oldLines, new: newLines, context: context)
@@ -35,7 +35,7 @@ public func unifiedDiff(old: [UInt8], new: [UInt8], oldLabel: String, newLabel: 
 ///
 /// `oldLineOffset` / `newLineOffset` are the number of file lines before the first line of `old` / `new`.
 /// A negative `context` is treated as 0. Empty result when the line arrays are equal.
-public func unifiedHunks(
+package func unifiedHunks(
     old: [ArraySlice<UInt8>],
     new: [ArraySlice<UInt8>],
     context: Int = 3,

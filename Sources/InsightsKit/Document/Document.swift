@@ -1,26 +1,26 @@
 /// A markdown file as bytes, with its lines and top-level headings. The bytes are the
 /// ground truth: ranges are UTF-8 offsets, line numbers are derived for messages.
-public struct Document: Sendable {
+package struct Document: Sendable {
     /// The file's bytes, exactly.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
     /// The lines of `bytes`.
-    public let lines: LineTable
+    package let lines: LineTable
     /// One section per top-level heading, in document order.
-    public let sections: [Section]
+    package let sections: [Section]
     /// The options the document was scanned with.
-    public let options: ScanOptions
+    package let options: ScanOptions
     /// The block structure without its headings, which `sections` hold.
     private let scanFacts: BlockStructure
 
     /// The block structure: top-level headings and front matter.
-    public var structure: BlockStructure {
+    package var structure: BlockStructure {
         var structure = scanFacts
         structure.headings = sections.map(\.heading)
         return structure
     }
 
     /// Scans `bytes`.
-    public init(_ bytes: [UInt8], options: ScanOptions = ScanOptions()) {
+    package init(_ bytes: [UInt8], options: ScanOptions = ScanOptions()) {
         let lines = LineTable(bytes)
         self.init(bytes, lines: lines, structure: BlockScanner.scan(bytes, lines: lines, options: options), options: options)
     }
@@ -37,7 +37,7 @@ public struct Document: Sendable {
     }
 
     /// The lines of a YAML front matter block, if the scan skipped one.
-    public var frontMatter: Range<Int>? { scanFacts.frontMatter }
+    package var frontMatter: Range<Int>? { scanFacts.frontMatter }
 
     /// 3 when the file starts with a UTF-8 byte order mark, else 0.
     static func byteOrderMarkLength(_ bytes: [UInt8]) -> Int {
@@ -45,22 +45,22 @@ public struct Document: Sendable {
     }
 
     /// The file's line ending: that of its first line, `\n` when it has none.
-    public var lineEnding: [UInt8] {
+    package var lineEnding: [UInt8] {
         TextLines.firstLineEnding(bytes)
     }
 
     /// Whether the file is empty or ends with a line ending.
-    public var endsWithLineEnding: Bool {
+    package var endsWithLineEnding: Bool {
         TextLines.endsWithLineEnding(bytes)
     }
 
     /// The text of line `index` without its line ending.
-    public func text(ofLine index: Int) -> ArraySlice<UInt8> {
+    package func text(ofLine index: Int) -> ArraySlice<UInt8> {
         bytes[lines.starts[index]..<lines.contentEnds[index]]
     }
 
     /// The value of the last `Last updated:` line within `range` of lines, if any.
-    public func lastUpdated(inLines range: ClosedRange<Int>) -> String? {
+    package func lastUpdated(inLines range: ClosedRange<Int>) -> String? {
         for line in range.reversed() {
             if let value = Stamp.value(in: text(ofLine: line)), !isHeadingLine(line) {
                 return String(decoding: bytes[value], as: UTF8.self)
@@ -82,7 +82,7 @@ public struct Document: Sendable {
     }
 
     /// The value of the section's last `Last updated:` line, if any.
-    public func lastUpdated(of section: Section) -> String? {
+    package func lastUpdated(of section: Section) -> String? {
         lastUpdated(inLines: section.heading.lastLine...section.endLine)
     }
 
@@ -90,7 +90,7 @@ public struct Document: Sendable {
     /// inside it (and a setext heading's line breaks) kept and an ATX closing sequence
     /// removed. `Heading.title` is the same text with white space collapsed, the form titles
     /// are matched in.
-    public func writtenTitle(of heading: Heading) -> String {
+    package func writtenTitle(of heading: Heading) -> String {
         let first = heading.firstLine
         let written: String? = bytes.withUnsafeBufferPointer { buffer in
             var start = first == 0 ? Self.byteOrderMarkLength(bytes) : lines.starts[first]
@@ -116,30 +116,30 @@ public struct Document: Sendable {
 
     /// The section's size as its line budget counts it: its lines from its heading to its
     /// last line that is not blank.
-    public func lineCount(of section: Section) -> Int {
+    package func lineCount(of section: Section) -> Int {
         var last = section.endLine
         while last > section.heading.lastLine, TextLines.isBlank(text(ofLine: last)) { last -= 1 }
         return last - section.heading.firstLine + 1
     }
 
     /// The section's bytes: its heading and body.
-    public func bytes(of section: Section) -> ArraySlice<UInt8> {
+    package func bytes(of section: Section) -> ArraySlice<UInt8> {
         bytes[section.range]
     }
 
     /// An opaque string that changes whenever the section's bytes change.
-    public func fingerprint(of section: Section) -> String {
+    package func fingerprint(of section: Section) -> String {
         Fingerprint.of(bytes[section.range])
     }
 }
 
 /// Fingerprints: 64-bit FNV-1a of the bytes, as 16 hex digits.
-public enum Fingerprint {
+package enum Fingerprint {
     /// The fingerprint of a section that does not exist, for `--if-match`.
-    public static let absent = "absent"
+    package static let absent = "absent"
 
     /// The fingerprint of `bytes`.
-    public static func of(_ bytes: ArraySlice<UInt8>) -> String {
+    package static func of(_ bytes: ArraySlice<UInt8>) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)

@@ -9,17 +9,17 @@ import Darwin
 /// The lines of a byte buffer: where each starts, where its content ends and where its line
 /// ending ends. `\n`, `\r\n` and a lone `\r` each end a line, as in CommonMark. Built in one
 /// pass; line numbers in messages are derived from it.
-public struct LineTable: Sendable, Equatable {
+package struct LineTable: Sendable, Equatable {
     /// Byte offset where each line starts.
-    public private(set) var starts: [Int]
+    package private(set) var starts: [Int]
     /// Byte offset where each line's content ends (its line ending excluded).
-    public private(set) var contentEnds: [Int]
+    package private(set) var contentEnds: [Int]
     /// Total byte count of the buffer.
-    public let byteCount: Int
+    package let byteCount: Int
 
     /// Splits `bytes` into lines. An empty buffer has no lines; a final line ending does not
     /// open another line.
-    public init(_ bytes: [UInt8]) {
+    package init(_ bytes: [UInt8]) {
         self = bytes.withUnsafeBufferPointer { LineTable($0) }
     }
 
@@ -93,20 +93,20 @@ public struct LineTable: Sendable, Equatable {
     }
 
     /// The number of lines.
-    public var count: Int { starts.count }
+    package var count: Int { starts.count }
 
     /// Byte offset just past line `index`'s line ending (the start of the next line).
-    public func end(ofLine index: Int) -> Int {
+    package func end(ofLine index: Int) -> Int {
         index + 1 < starts.count ? starts[index + 1] : byteCount
     }
 
     /// The byte range of line `index` including its line ending.
-    public func range(ofLine index: Int) -> Range<Int> {
+    package func range(ofLine index: Int) -> Range<Int> {
         starts[index]..<end(ofLine: index)
     }
 
     /// The 0-based index of the line that contains byte `offset` (the last line for the end).
-    public func line(containing offset: Int) -> Int {
+    package func line(containing offset: Int) -> Int {
         var low = 0
         var high = starts.count - 1
         if high < 0 { return 0 }

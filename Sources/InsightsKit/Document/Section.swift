@@ -1,23 +1,23 @@
 /// A section: a top-level heading and everything up to the next heading of the same or a
 /// higher rank, or the end of the file. A section contains its deeper subsections.
-public struct Section: Sendable, Equatable {
+package struct Section: Sendable, Equatable {
     /// Index of the heading in the document's headings (and of this section in `sections`).
-    public let index: Int
+    package let index: Int
     /// The heading that opens the section.
-    public let heading: Heading
+    package let heading: Heading
     /// 0-based index of the section's last line.
-    public let endLine: Int
+    package let endLine: Int
     /// The section's bytes: from its heading's first line through its last line's ending.
-    public let range: Range<Int>
+    package let range: Range<Int>
     /// Where the body starts, and the enclosing section's index or -1: kept as plain
     /// integers, which makes a section 16 bytes smaller.
     private let bodyStart: Int
     private let parentIndex: Int
 
     /// The body: everything after the heading's last line through the section's last line.
-    public var bodyRange: Range<Int> { bodyStart..<range.upperBound }
+    package var bodyRange: Range<Int> { bodyStart..<range.upperBound }
     /// Index of the enclosing section (the nearest preceding heading of a lower level).
-    public var parent: Int? { parentIndex < 0 ? nil : parentIndex }
+    package var parent: Int? { parentIndex < 0 ? nil : parentIndex }
 
     init(index: Int, heading: Heading, endLine: Int, range: Range<Int>, bodyRange: Range<Int>, parent: Int?) {
         self.index = index
@@ -29,9 +29,9 @@ public struct Section: Sendable, Equatable {
     }
 
     /// The heading's level.
-    public var level: Int { heading.level }
+    package var level: Int { heading.level }
     /// The heading's title.
-    public var title: String { heading.title }
+    package var title: String { heading.title }
 
     /// Computes the sections of a list of headings in one pass.
     static func all(in headings: [Heading], lines: LineTable, byteOrderMarkLength: Int) -> [Section] {

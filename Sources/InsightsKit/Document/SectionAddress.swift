@@ -40,19 +40,19 @@ public struct SectionAddress: Sendable, Equatable, CustomStringConvertible {
 
 /// Where an address leads in a document: the sections found along it, outermost first,
 /// and the titles of those that do not exist yet.
-public struct AddressMatch: Sendable, Equatable {
+package struct AddressMatch: Sendable, Equatable {
     /// The sections found: the addressed section and then each `--sub` found.
-    public var found: [Section]
+    package var found: [Section]
     /// Titles, outermost first, of the sections along the address that are missing.
-    public var missing: [String]
+    package var missing: [String]
     /// Whether a title along the address matched a heading only in its loose form.
-    public var isLoose: Bool = false
+    package var isLoose: Bool = false
 
     /// The addressed (sub)section, when it exists.
-    public var target: Section? { missing.isEmpty ? found.last : nil }
+    package var target: Section? { missing.isEmpty ? found.last : nil }
 
     /// The titles found, as written, joined with " > ": what a loose match matched.
-    public var matchedTitles: String {
+    package var matchedTitles: String {
         found.map(\.title).joined(separator: " > ")
     }
 }
@@ -64,7 +64,7 @@ extension Document {
     /// Throws `ambiguous` when a name matches several headings, and `otherLevel` when a
     /// section title matches no heading of its level but does match one of another level
     /// (a write must not create a twin of it).
-    public func resolve(_ address: SectionAddress) throws -> AddressMatch {
+    package func resolve(_ address: SectionAddress) throws -> AddressMatch {
         guard let (outer, outerIsLoose) = try matching(address.title, in: sections[...], level: address.level) else {
             try refuseOtherLevels(address)
             return AddressMatch(found: [], missing: [address.title] + address.subsections)
@@ -140,7 +140,7 @@ extension Document {
     /// Follows `address` and requires the section to exist: `sectionNotFound` otherwise (or
     /// `otherLevel`, with the not-found exit code), naming what is missing and the sections
     /// that do exist.
-    public func section(at address: SectionAddress) throws -> AddressMatch {
+    package func section(at address: SectionAddress) throws -> AddressMatch {
         let match: AddressMatch
         do {
             match = try resolve(address)

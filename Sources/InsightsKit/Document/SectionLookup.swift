@@ -7,7 +7,7 @@ extension Document {
     /// the same section, or the same error. The excerpt's document holds only the bytes
     /// from the addressed top-level section's heading to its end where the scan could stop
     /// there (the rest of the file is never copied), else the whole file.
-    public static func excerpt(at address: SectionAddress, in bytes: UnsafeBufferPointer<UInt8>,
+    package static func excerpt(at address: SectionAddress, in bytes: UnsafeBufferPointer<UInt8>,
                                options: ScanOptions = .sectionsOnly) throws -> SectionExcerpt {
         let wanted = Title.normalized(address.title)
         let words = SectionLookup.proofWords(of: wanted)
@@ -41,15 +41,15 @@ extension Document {
 
 /// A section found by `Document.excerpt(at:in:)`, in a document that may hold only part of
 /// the file: the section's own bytes.
-public struct SectionExcerpt: Sendable {
+package struct SectionExcerpt: Sendable {
     /// The part of the file scanned: the addressed top-level section, or the whole file.
-    public let document: Document
+    package let document: Document
     /// What the address matched in `document`.
-    public let match: AddressMatch
+    package let match: AddressMatch
     /// Where `document` starts in the file, in bytes.
-    public let byteOffset: Int
+    package let byteOffset: Int
     /// The 0-based line of the file where `document` starts: add it to a line of `document`.
-    public let lineOffset: Int
+    package let lineOffset: Int
 }
 
 /// The byte search that shows no heading after a point can have a given title.

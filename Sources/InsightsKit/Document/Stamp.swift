@@ -1,12 +1,12 @@
 /// `Last updated:` lines: `Last updated: VALUE`, `**Last updated**: VALUE` or
 /// `**Last updated:** VALUE`, optionally as a list item, the label in any case.
-public enum Stamp {
+package enum Stamp {
     /// The label written on a new stamp line.
     static let label = Array("Last updated: ".utf8)
     private static let words = Array("last updated".utf8)
 
     /// The byte range of the value in a stamp line, or nil when `line` is not one.
-    public static func value(in line: ArraySlice<UInt8>) -> Range<Int>? {
+    package static func value(in line: ArraySlice<UInt8>) -> Range<Int>? {
         var position = line.startIndex
         let end = line.endIndex
         while position < end, ASCII.isSpaceOrTab(line[position]) { position += 1 }

@@ -1,5 +1,5 @@
 /// What to do to the addressed section.
-public enum SectionEdit: Sendable, Equatable {
+package enum SectionEdit: Sendable, Equatable {
     /// Replace the body with this text.
     case replace([UInt8])
     /// Add this text at the end of the body (before a closing `Last updated:` line).
@@ -19,28 +19,28 @@ public enum SectionEdit: Sendable, Equatable {
 }
 
 /// One edit of one section, with everything that decides its outcome.
-public struct EditRequest: Sendable, Equatable {
+package struct EditRequest: Sendable, Equatable {
     /// The section to edit.
-    public var address: SectionAddress
+    package var address: SectionAddress
     /// The change to make.
-    public var edit: SectionEdit
+    package var edit: SectionEdit
     /// The body a missing section (the address without its `--sub` titles) is created with,
     /// before the edit: a template's skeleton. Unused when that section exists.
-    public var skeleton: [UInt8]
+    package var skeleton: [UInt8]
     /// The date for the section's `Last updated:` line; nil leaves stamps alone.
-    public var stampDate: String?
+    package var stampDate: String?
     /// The fingerprint the section must still have (`Fingerprint.absent` for one that must
     /// not exist yet).
-    public var ifMatch: String?
+    package var ifMatch: String?
     /// The top-level section's line budget (a template's `limit:`): a result over it is
     /// written with a warning.
-    public var budget: Int?
+    package var budget: Int?
     /// The most lines the top-level section may have: a result over it that is longer than
     /// the section was is refused (`overBudget`), so a section can always be trimmed.
-    public var maxLines: Int?
+    package var maxLines: Int?
 
     /// Creates a request.
-    public init(address: SectionAddress, edit: SectionEdit, skeleton: [UInt8] = [], stampDate: String? = nil, ifMatch: String? = nil,
+    package init(address: SectionAddress, edit: SectionEdit, skeleton: [UInt8] = [], stampDate: String? = nil, ifMatch: String? = nil,
                 budget: Int? = nil, maxLines: Int? = nil) {
         self.address = address
         self.edit = edit
@@ -58,14 +58,14 @@ public struct EditResult: Sendable {
     /// The new file, piece after piece: the untouched bytes before the edited top-level
     /// section, its new text, and the untouched bytes after it. Written out as they are, with
     /// no copy of the whole file.
-    public var pieces: [ArraySlice<UInt8>]
+    package var pieces: [ArraySlice<UInt8>]
     /// Whether the section had to be created.
     public var created: Bool
     /// Whether the file's bytes changed.
     public var changed: Bool
     /// The edited section in the new file (nil once removed), found without scanning the
     /// whole new file.
-    public var section: Section?
+    package var section: Section?
 
     /// The edited section's lines in the new file, 1-based (nil once removed).
     public var lines: ClosedRange<Int>? {
@@ -81,7 +81,7 @@ public struct EditResult: Sendable {
     let options: ScanOptions
 
     /// The new file's bytes, joined into one buffer.
-    public var bytes: [UInt8] {
+    package var bytes: [UInt8] {
         var joined: [UInt8] = []
         joined.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
         for piece in pieces { joined += piece }
@@ -90,7 +90,7 @@ public struct EditResult: Sendable {
 
     /// The new file, scanned in full. `bytes`, `section` and `fingerprint` answer the usual
     /// questions without that scan.
-    public var document: Document {
+    package var document: Document {
         Document(bytes, options: options)
     }
 
@@ -102,7 +102,7 @@ public struct EditResult: Sendable {
     }
 
     /// The new file's bytes in `range`.
-    public func bytes(in range: Range<Int>) -> [UInt8] {
+    package func bytes(in range: Range<Int>) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(range.count)
         var pieceStart = 0
@@ -136,7 +136,7 @@ public struct EditWarning: Sendable, Equatable {
     public var message: String
 
     /// Creates a warning.
-    public init(_ kind: Kind, _ message: String) {
+    package init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
     }

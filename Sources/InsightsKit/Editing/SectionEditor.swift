@@ -4,7 +4,7 @@
 /// over the window the splice can influence and must keep every heading outside the section.
 extension Document {
     /// The new file for `request`. Throws `notFound`, `badData` or `tryAgain` (`--if-match`).
-    public func applying(_ request: EditRequest) throws -> EditResult {
+    package func applying(_ request: EditRequest) throws -> EditResult {
         var request = request
         // A key given as `**Key**` or `Key:` is the key `Key`.
         if case .set(let key, let value) = request.edit { request.edit = .set(key: Title.bare(key), value: value) }
@@ -323,7 +323,7 @@ extension Document {
     /// lines before that line) when the addressed section is a subsection that ends that
     /// section. The stamp belongs to the section the address starts from, so a body read and
     /// written back leaves the file as it was. Nil when the section does not exist.
-    public func readBody(of match: AddressMatch) -> Range<Int>? {
+    package func readBody(of match: AddressMatch) -> Range<Int>? {
         guard let section = match.target else { return nil }
         guard match.found.count > 1, section.range.upperBound == match.found[0].range.upperBound,
               let stamp = Self.closingStampStart(bytes, in: section.bodyRange)

@@ -1,13 +1,13 @@
 /// Installing `insights merge` as git's merge driver for the insights file: a
 /// `.gitattributes` line and a `merge.insights.driver` setting.
-public enum GitSetup {
+package enum GitSetup {
     /// The git config key of the driver's command.
-    public static let driverKey = "merge.insights.driver"
+    package static let driverKey = "merge.insights.driver"
     /// The driver's command line, with git's placeholders.
-    public static let driverCommand = "insights merge %O %A %B %P"
+    package static let driverCommand = "insights merge %O %A %B %P"
 
     /// Where the driver is configured: the repository, or the user's global config.
-    public enum Scope: String, Sendable {
+    package enum Scope: String, Sendable {
         /// `git config --local`.
         case local
         /// `git config --global`.
@@ -18,7 +18,7 @@ public enum GitSetup {
     /// repository's top level): every `.md` in a `.superagent/memory` folder (the session
     /// log merges section by section too), else the file itself. Quoted when it holds
     /// white space, a quote or a backslash.
-    public static func pattern(forFile path: String) -> String {
+    package static func pattern(forFile path: String) -> String {
         let folder = FilePath.folder(of: path)
         var pattern = path
         if folder == ".superagent/memory" || folder.hasSuffix("/.superagent/memory") { pattern = folder + "/*.md" }
@@ -36,13 +36,13 @@ public enum GitSetup {
     }
 
     /// The attributes line for the insights file at `path`.
-    public static func attributesLine(forFile path: String) -> String {
+    package static func attributesLine(forFile path: String) -> String {
         pattern(forFile: path) + " merge=insights"
     }
 
     /// `existing` `.gitattributes` bytes with `line` added at the end, or nil when a line
     /// with the same pattern already sets `merge=insights`.
-    public static func addingLine(_ line: String, to existing: [UInt8]?) -> [UInt8]? {
+    package static func addingLine(_ line: String, to existing: [UInt8]?) -> [UInt8]? {
         let existing = existing ?? []
         let wanted = line.split(separator: " ").map(String.init)
         let present = splitLines(existing).contains { raw in
@@ -58,19 +58,19 @@ public enum GitSetup {
     }
 
     /// What `install` did.
-    public struct Outcome: Sendable, Equatable {
+    package struct Outcome: Sendable, Equatable {
         /// The `.gitattributes` file.
-        public var attributesFile: String
+        package var attributesFile: String
         /// The line for the insights file.
-        public var line: String
+        package var line: String
         /// Whether the line had to be added.
-        public var added: Bool
+        package var added: Bool
     }
 
     /// Adds the attributes line for `file` to the `.gitattributes` at the top of its
     /// repository (atomically, under the folder lock) and, with a `scope`, sets the driver in
     /// that git config. `noInput` outside a git repository.
-    public static func install(forFile file: String, scope: Scope?, lockTimeout: Double = 10) throws -> Outcome {
+    package static func install(forFile file: String, scope: Scope?, lockTimeout: Double = 10) throws -> Outcome {
         let repository = try GitRepository.containing(file: file)
         let line = attributesLine(forFile: repository.relativePath(of: file))
         let attributes = InsightsFile(path: FilePath.join(repository.topLevel, ".gitattributes"))

@@ -1,62 +1,70 @@
 /// The labels and marker size of a merge's conflict blocks.
-public struct ConflictStyle: Sendable, Equatable {
+package struct ConflictStyle: Sendable, Equatable {
     /// The label after `<<<<<<<`.
-    public var oursLabel: String
+    package var oursLabel: String
     /// The label after `>>>>>>>`.
-    public var theirsLabel: String
+    package var theirsLabel: String
     /// How many characters each marker has (git's `%L`, default 7).
-    public var markerSize: Int
+    package var markerSize: Int
 
     /// Creates a style.
-    public init(oursLabel: String = "ours", theirsLabel: String = "theirs", markerSize: Int = 7) {
+    package init(oursLabel: String = "ours", theirsLabel: String = "theirs", markerSize: Int = 7) {
         self.oursLabel = oursLabel
         self.theirsLabel = theirsLabel
         self.markerSize = markerSize
     }
 }
 
-/// A three-way merge section by section, for git's merge driver.
-///
-/// The document is a tree: the text before the first heading, and each section's own text
-/// (heading to the next heading) with its subsections. Sections are matched among their
-/// siblings by title and level, duplicates in order. For each section:
-/// - changed on one side only: that side's text;
-/// - changed on both: a line merge (`merge3`) of its own text, conflict markers only there;
-/// - added on one side: kept where that side put it (after the section that precedes it
-///   there); added on both with different text: a line merge against nothing;
-/// - removed on one side and unchanged on the other: removed; removed on one side and
-///   changed on the other: a conflict block holding the changed side.
-///
-/// A section's trailing blank lines are merged apart from its text (one side's change
-/// wins), so a section appended after the last one does not conflict with an edit of that
-/// last section; so is whether the file ends with a line ending. The order of sections is
-/// ours unless only theirs reordered. When a clean result would not parse into the sections
-/// it was built from (a change that alters how the rest of the file parses), the whole files
-/// are merged line by line instead, as git would.
-public func mergeSections(base: [UInt8], ours: [UInt8], theirs: [UInt8], style: ConflictStyle = ConflictStyle()) -> MergeResult {
-    let lineEnding = Document(ours).lineEnding
-    func terminated(_ bytes: [UInt8]) -> [UInt8] {
-        guard let last = bytes.last, last != ASCII.lf, last != ASCII.cr else { return bytes }
-        return bytes + lineEnding
+/// Three-way merges of memory files, section by section.
+public enum SectionMerge {
+    /// A three-way merge section by section, for git's merge driver.
+    ///
+    /// The document is a tree: the text before the first heading, and each section's own text
+    /// (heading to the next heading) with its subsections. Sections are matched among their
+    /// siblings by title and level, duplicates in order. For each section:
+    /// - changed on one side only: that side's text;
+    /// - changed on both: a line merge (`merge3`) of its own text, conflict markers only there;
+    /// - added on one side: kept where that side put it (after the section that precedes it
+    ///   there); added on both with different text: a line merge against nothing;
+    /// - removed on one side and unchanged on the other: removed; removed on one side and
+    ///   changed on the other: a conflict block holding the changed side.
+    ///
+    /// A section's trailing blank lines are merged apart from its text (one side's change
+    /// wins), so a section appended after the last one does not conflict with an edit of that
+    /// last section; so is whether the file ends with a line ending. The order of sections is
+    /// ours unless only theirs reordered. When a clean result would not parse into the sections
+    /// it was built from (a change that alters how the rest of the file parses), the whole files
+    /// are merged line by line instead, as git would.
+    public static func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8]) -> MergeResult {
+        merge(base: base, ours: ours, theirs: theirs, style: ConflictStyle())
     }
-    var merger = SectionMerger(base: Outline(Document(terminated(base))), ours: Outline(Document(terminated(ours))),
-                               theirs: Outline(Document(terminated(theirs))), style: style, lineEnding: lineEnding)
-    merger.mergeNode(base: .preamble, ours: .preamble, theirs: .preamble)
-    var result = MergeResult(bytes: merger.output, conflicts: merger.conflicts)
-    if result.conflicts == 0 {
-        let headings = Document(result.bytes).sections.map { HeadingName(title: $0.title, level: $0.level) }
-        if headings != merger.headings {
-            return merge3(base: splitLines(base), ours: splitLines(ours), theirs: splitLines(theirs),
-                          oursLabel: style.oursLabel, theirsLabel: style.theirsLabel, markerSize: style.markerSize)
+
+    /// `merge(base:ours:theirs:)` with the conflict labels and marker size of `style`.
+    package static func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8], style: ConflictStyle) -> MergeResult {
+        let lineEnding = Document(ours).lineEnding
+        func terminated(_ bytes: [UInt8]) -> [UInt8] {
+            guard let last = bytes.last, last != ASCII.lf, last != ASCII.cr else { return bytes }
+            return bytes + lineEnding
         }
-        // Whether the file ends with a line ending is merged like a line.
-        let ends = { (bytes: [UInt8]) in bytes.last.map { $0 == ASCII.lf || $0 == ASCII.cr } ?? true }
-        let wantEnding = ends(base) == ends(ours) ? ends(theirs) : ends(ours)
-        if !wantEnding {
-            result.bytes.removeSubrange(TextLines.contentEnd(result.bytes, lineStart: 0, end: result.bytes.count)...)
+        var merger = SectionMerger(base: Outline(Document(terminated(base))), ours: Outline(Document(terminated(ours))),
+                                   theirs: Outline(Document(terminated(theirs))), style: style, lineEnding: lineEnding)
+        merger.mergeNode(base: .preamble, ours: .preamble, theirs: .preamble)
+        var result = MergeResult(bytes: merger.output, conflicts: merger.conflicts)
+        if result.conflicts == 0 {
+            let headings = Document(result.bytes).sections.map { HeadingName(title: $0.title, level: $0.level) }
+            if headings != merger.headings {
+                return merge3(base: splitLines(base), ours: splitLines(ours), theirs: splitLines(theirs),
+                              oursLabel: style.oursLabel, theirsLabel: style.theirsLabel, markerSize: style.markerSize)
+            }
+            // Whether the file ends with a line ending is merged like a line.
+            let ends = { (bytes: [UInt8]) in bytes.last.map { $0 == ASCII.lf || $0 == ASCII.cr } ?? true }
+            let wantEnding = ends(base) == ends(ours) ? ends(theirs) : ends(ours)
+            if !wantEnding {
+                result.bytes.removeSubrange(TextLines.contentEnd(result.bytes, lineStart: 0, end: result.bytes.count)...)
+            }
         }
+        return result
     }
-    return result
 }
 
 /// A heading as the merge expects to find it in its result.

@@ -4,9 +4,9 @@
 /// and closed exactly as the reference implementation does. Inline content is never parsed,
 /// except link reference definitions where they decide whether a setext underline makes a
 /// heading. Every byte string is a document: scanning never fails.
-public enum BlockScanner {
+package enum BlockScanner {
     /// Scans `bytes` and returns its top-level headings.
-    public static func scan(_ bytes: [UInt8], lines: LineTable, options: ScanOptions = ScanOptions()) -> BlockStructure {
+    package static func scan(_ bytes: [UInt8], lines: LineTable, options: ScanOptions = ScanOptions()) -> BlockStructure {
         bytes.withUnsafeBufferPointer { buffer in
             var scanner = ScanState(bytes: buffer, lines: lines)
             return scanner.run(options: options)
@@ -34,7 +34,7 @@ public enum BlockScanner {
     }
 
     /// Scans `bytes`, building its line table.
-    public static func scan(_ bytes: [UInt8], options: ScanOptions = ScanOptions()) -> BlockStructure {
+    package static func scan(_ bytes: [UInt8], options: ScanOptions = ScanOptions()) -> BlockStructure {
         scan(bytes, lines: LineTable(bytes), options: options)
     }
 }

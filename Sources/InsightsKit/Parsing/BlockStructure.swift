@@ -1,48 +1,48 @@
 /// What the block scan tells about a document: its top-level headings, in order, and the
 /// facts validation needs.
-public struct BlockStructure: Sendable, Equatable {
+package struct BlockStructure: Sendable, Equatable {
     /// Top-level headings in document order.
-    public var headings: [Heading]
+    package var headings: [Heading]
     /// The lines of a YAML front matter block, if one was skipped.
-    public var frontMatter: Range<Int>?
+    package var frontMatter: Range<Int>?
     /// 0-based first line of the last block opened at the top level, if any: when a line is
     /// swallowed by an unclosed code fence or HTML block, this is where that block began.
-    public var lastTopLevelBlockLine: Int?
+    package var lastTopLevelBlockLine: Int?
     /// The items of the lists at the top level, in document order.
-    public var listItems: [ListItemSpan] = []
+    package var listItems: [ListItemSpan] = []
 }
 
 /// A list item at the top level of a document (in a list that is not inside another block).
-public struct ListItemSpan: Sendable, Equatable {
+package struct ListItemSpan: Sendable, Equatable {
     /// 0-based index of the item's first line: the one with its marker.
-    public var firstLine: Int
+    package var firstLine: Int
     /// 0-based index of the item's last line (blank lines that end it included).
-    public var lastLine: Int
+    package var lastLine: Int
     /// Byte offset where the item's content starts on its first line, after the marker.
-    public var contentStart: Int
+    package var contentStart: Int
 }
 
 /// Options of the block scan.
-public struct ScanOptions: Sendable, Equatable {
+package struct ScanOptions: Sendable, Equatable {
     /// Skip a YAML front matter block (`---` on the first line to the next `---` or `...`).
     /// On for insights files; off for strict CommonMark.
-    public var frontMatter: Bool
+    package var frontMatter: Bool
     /// Record the items of top-level lists (`BlockStructure.listItems`), which keyed
     /// entries need (in the scan of the section they are set in). Without them the scan
     /// skips the lines that cannot change which lines are top-level headings (`SkippedLine`),
     /// looking only at their first bytes; a whole file is scanned so.
-    public var listItems: Bool
+    package var listItems: Bool
 
     /// Creates scan options.
-    public init(frontMatter: Bool = true, listItems: Bool = true) {
+    package init(frontMatter: Bool = true, listItems: Bool = true) {
         self.frontMatter = frontMatter
         self.listItems = listItems
     }
 
     /// Strict CommonMark 0.31.2, with no extension.
-    public static let commonMark = ScanOptions(frontMatter: false)
+    package static let commonMark = ScanOptions(frontMatter: false)
 
     /// An insights file scanned for its sections only: no list items recorded, lines that
     /// cannot be headings skipped.
-    public static let sectionsOnly = ScanOptions(listItems: false)
+    package static let sectionsOnly = ScanOptions(listItems: false)
 }

@@ -1,8 +1,8 @@
 /// A heading at the top level of a document (not inside a block quote, list item, code block
 /// or HTML block): the only headings that open sections.
-public struct Heading: Sendable, Equatable {
+package struct Heading: Sendable, Equatable {
     /// How the heading is written.
-    public enum Style: Sendable, Equatable {
+    package enum Style: Sendable, Equatable {
         /// `#` to `######` at the start of the line.
         case atx
         /// Paragraph text underlined with `===` (level 1) or `---` (level 2).
@@ -10,14 +10,14 @@ public struct Heading: Sendable, Equatable {
     }
 
     /// 1 to 6.
-    public let level: Int
+    package let level: Int
     /// ATX or setext.
-    public let style: Style
+    package let style: Style
     /// 0-based index of the heading's first line.
-    public let firstLine: Int
+    package let firstLine: Int
     /// 0-based index of the heading's last line (the underline of a setext heading).
-    public let lastLine: Int
+    package let lastLine: Int
     /// The heading's raw inline text: trimmed, closing `#`s removed, runs of white space
     /// (line breaks of a setext heading included) collapsed to one space.
-    public let title: String
+    package let title: String
 }

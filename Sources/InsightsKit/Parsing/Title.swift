@@ -1,5 +1,5 @@
 /// Heading titles as `insights` compares them.
-public enum Title {
+package enum Title {
     /// The text of `range` with leading and trailing white space removed and every run of
     /// white space (spaces, tabs, line endings) collapsed to one space.
     static func normalized(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
@@ -36,7 +36,7 @@ public enum Title {
     }
 
     /// `title` with white space runs collapsed and trimmed, the form titles are matched in.
-    public static func normalized(_ title: String) -> String {
+    package static func normalized(_ title: String) -> String {
         let bytes = Array(title.utf8)
         return bytes.withUnsafeBufferPointer { normalized($0, 0..<bytes.count) }
     }
@@ -44,7 +44,7 @@ public enum Title {
     /// The loose form of a title, `--sub`, `set` key or summary label, the form a near miss
     /// is matched in: `bare(_:)`, lowercased. `## **Key:**` and `key` have the same loose
     /// form.
-    public static func loose(_ title: String) -> String {
+    package static func loose(_ title: String) -> String {
         bare(title).lowercased()
     }
 
@@ -52,7 +52,7 @@ public enum Title {
     /// white space stripped, one surrounding pair of `**`, `__` or backticks stripped, one
     /// trailing `:` (inside or outside that pair) dropped, white space runs collapsed and
     /// trimmed. The case is kept: a `set` key given as `**Key:**` is written as `Key`.
-    public static func bare(_ title: String) -> String {
+    package static func bare(_ title: String) -> String {
         var text = Substring(normalized(forNewHeading(title)))
         var droppedColon = false
         if text.hasSuffix(":") {
@@ -69,7 +69,7 @@ public enum Title {
 
     /// The title a heading created for `title` gets: without a leading run of 1-6 `#` and
     /// the white space after it, which never sets the level.
-    public static func forNewHeading(_ title: String) -> String {
+    package static func forNewHeading(_ title: String) -> String {
         let text = Substring(normalized(title))
         let hashes = text.prefix { $0 == "#" }.count
         guard (1...6).contains(hashes), text.dropFirst(hashes).first == " " else { return title }

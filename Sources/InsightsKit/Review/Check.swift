@@ -61,7 +61,7 @@ public struct Finding: Sendable, Equatable {
     public var message: String
 
     /// Creates a finding.
-    public init(rule: CheckRule, severity: Severity, line: Int?, section: String?, message: String) {
+    package init(rule: CheckRule, severity: Severity, line: Int?, section: String?, message: String) {
         self.rule = rule
         self.severity = severity
         self.line = line
@@ -71,14 +71,14 @@ public struct Finding: Sendable, Equatable {
 }
 
 /// A section's line budget.
-public struct SectionBudget: Sendable, Equatable {
+package struct SectionBudget: Sendable, Equatable {
     /// The section.
-    public var address: SectionAddress
+    package var address: SectionAddress
     /// The most lines it may have (heading to its last non-blank line).
-    public var limit: Int
+    package var limit: Int
 
     /// Creates a budget.
-    public init(address: SectionAddress, limit: Int) {
+    package init(address: SectionAddress, limit: Int) {
         self.address = address
         self.limit = limit
     }
@@ -86,28 +86,38 @@ public struct SectionBudget: Sendable, Equatable {
 
 /// What `check` checks against.
 public struct CheckOptions: Sendable {
-    /// The version the file is compared with (`--base`), if any.
+    /// The version the file is compared with, if any: changes are reported against it.
     public var base: [UInt8]?
     /// The only sections a change may touch (with a base); empty allows every change.
     public var allowed: [SectionAddress]
     /// A budget for every level-2 section, or for the allowed ones when some are given.
     public var maxLines: Int?
-    /// Budgets of particular sections (an agent template's `limit`).
-    public var budgets: [SectionBudget]
     /// Whether warnings count as errors.
     public var strict: Bool
+    /// Where the templates whose `limit:` is their section's budget come from.
+    public var templates: TemplateCatalog
+    /// Budgets of particular sections (an agent template's `limit`); those of `templates`
+    /// when left empty.
+    package var budgets: [SectionBudget] = []
     /// Today's date: a changed section already stamped with it is not stale, whatever the
-    /// base says (it was stamped earlier the same day).
-    public var today: String?
+    /// base says (it was stamped earlier the same day); today when nil.
+    package var today: String?
 
-    /// Creates options.
-    public init(base: [UInt8]? = nil, allowed: [SectionAddress] = [], maxLines: Int? = nil, budgets: [SectionBudget] = [],
-                strict: Bool = false, today: String? = nil) {
+    /// Options for `check`; every one has the default a careful caller expects.
+    public init(base: [UInt8]? = nil, allowed: [SectionAddress] = [], maxLines: Int? = nil, strict: Bool = false,
+                templates: TemplateCatalog = TemplateCatalog(projectFolder: nil)) {
         self.base = base
         self.allowed = allowed
         self.maxLines = maxLines
-        self.budgets = budgets
         self.strict = strict
+        self.templates = templates
+    }
+
+    /// Options with explicit budgets and date, for tests and the review commands.
+    package init(base: [UInt8]? = nil, allowed: [SectionAddress] = [], maxLines: Int? = nil, budgets: [SectionBudget],
+                 strict: Bool = false, today: String? = nil) {
+        self.init(base: base, allowed: allowed, maxLines: maxLines, strict: strict)
+        self.budgets = budgets
         self.today = today
     }
 }
@@ -117,7 +127,7 @@ public struct CheckReport: Sendable {
     /// The findings, by line.
     public var findings: [Finding]
     /// The comparison with the base, when there is one.
-    public var comparison: SectionComparison?
+    package var comparison: SectionComparison?
 
     /// The number of errors.
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
@@ -126,12 +136,12 @@ public struct CheckReport: Sendable {
 }
 
 /// The checks of `insights check`, for CI and pre-commit hooks.
-public enum Check {
+package enum Check {
     /// The level whose sections are agents' sections, budgets and stamps apply to.
     static let agentLevel = 2
 
     /// Checks `document`. Throws `badData` when an allowed section's name is ambiguous.
-    public static func run(_ document: Document, options: CheckOptions) throws -> CheckReport {
+    package static func run(_ document: Document, options: CheckOptions) throws -> CheckReport {
         let outline = Outline(document)
         let literal = MarkdownText.literalLines(of: document)
         var findings = encoding(document) + conflictMarkers(outline) + duplicates(outline) + nearDuplicates(outline)

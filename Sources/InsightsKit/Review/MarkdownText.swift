@@ -1,10 +1,10 @@
 /// Line-level reading of markdown text for the checks: which lines are code, which bracketed
 /// texts are links, and which are template placeholders left unfilled.
-public enum MarkdownText {
+package enum MarkdownText {
     /// For each line of `document`, whether its text is literal rather than prose: inside a
     /// fenced code block (``` or ~~~, also indented inside a list item or block quote) or in
     /// the front matter.
-    public static func literalLines(of document: Document) -> [Bool] {
+    package static func literalLines(of document: Document) -> [Bool] {
         var literal = [Bool](repeating: false, count: document.lines.count)
         if let frontMatter = document.frontMatter {
             for line in frontMatter where line < literal.count { literal[line] = true }
@@ -47,7 +47,7 @@ public enum MarkdownText {
 
     /// The normalised labels of the link reference definitions (`[label]: url`) in the
     /// document's prose lines.
-    public static func definitionLabels(of document: Document, literal: [Bool]) -> Set<String> {
+    package static func definitionLabels(of document: Document, literal: [Bool]) -> Set<String> {
         var labels = Set<String>()
         for line in 0..<document.lines.count where !literal[line] {
             let text = document.text(ofLine: line)
@@ -64,7 +64,7 @@ public enum MarkdownText {
     /// `[Choice made]` that is not a link (`[text](url)`, `[text][ref]`, `[text][]`, a
     /// `[text]` with a definition), an image, a link definition, a footnote (`[^1]`), a task
     /// box (`[ ]`, `[x]`), an index (`items[0]`), or inside a code span. Each as `[text]`.
-    public static func placeholders(in line: ArraySlice<UInt8>, definitions: Set<String>) -> [String] {
+    package static func placeholders(in line: ArraySlice<UInt8>, definitions: Set<String>) -> [String] {
         guard ByteSearch.contains(ASCII.openBracket, in: line) else { return [] }
         var found: [String] = []
         var position = line.startIndex
@@ -164,7 +164,7 @@ public enum MarkdownText {
 
     /// Whether a `Last updated` value is a date: `YYYY-MM-DD`, optionally wrapped in `*`, `_`
     /// or backticks, optionally followed by a space or `T` and more (a time, a note).
-    public static func isDate(_ value: ArraySlice<UInt8>) -> Bool {
+    package static func isDate(_ value: ArraySlice<UInt8>) -> Bool {
         func isWrapper(_ byte: UInt8) -> Bool { byte == ASCII.star || byte == ASCII.underscore || byte == ASCII.backtick }
         var text = value.drop(while: isWrapper)
         while let last = text.last, isWrapper(last) { text = text.dropLast() }

@@ -1,7 +1,7 @@
 /// A part of a document as review, diff and merge see it: the text before the first heading
 /// (the preamble), or one section's own text: its heading through the line before the next
 /// heading of any level. Every byte of a document belongs to exactly one part.
-public enum Part: Hashable, Sendable {
+package enum Part: Hashable, Sendable {
     /// The text before the first heading (front matter and byte order mark included).
     case preamble
     /// The own text of the section at this index.
@@ -10,14 +10,14 @@ public enum Part: Hashable, Sendable {
 
 /// How a section is recognised across versions: the titles of its enclosing sections, its
 /// own title and its level. Two sections with the same key are told apart by their order.
-public struct SectionKey: Hashable, Sendable {
+package struct SectionKey: Hashable, Sendable {
     /// Titles from the outermost enclosing section to the section itself.
-    public var titles: [String]
+    package var titles: [String]
     /// The section's heading level.
-    public var level: Int
+    package var level: Int
 
     /// Creates a key.
-    public init(titles: [String], level: Int) {
+    package init(titles: [String], level: Int) {
         self.titles = titles
         self.level = level
     }
@@ -27,9 +27,9 @@ public struct SectionKey: Hashable, Sendable {
 /// same key (0 for the first), which is how duplicates are matched: in order. Keys are kept
 /// as small numbers (equal numbers, equal keys); titles and names are read from the
 /// document's sections when asked for.
-public struct Outline: Sendable {
+package struct Outline: Sendable {
     /// The document.
-    public let document: Document
+    package let document: Document
     /// For each section, a number standing for its titles path (its own title and those of
     /// the sections enclosing it): equal numbers, equal paths.
     let pathIDs: [Int]
@@ -40,7 +40,7 @@ public struct Outline: Sendable {
     private let subtreeEnds: [Int]
 
     /// Cuts `document` into parts.
-    public init(_ document: Document) {
+    package init(_ document: Document) {
         self.document = document
         let sections = document.sections
         var paths: [PathStep: Int] = [:]
@@ -82,7 +82,7 @@ public struct Outline: Sendable {
     }
 
     /// Each section's rank among the sections that share its key (0 for the first).
-    public var ranks: [Int] {
+    package var ranks: [Int] {
         rankList.isEmpty ? [Int](repeating: 0, count: document.sections.count) : rankList
     }
 
@@ -112,7 +112,7 @@ public struct Outline: Sendable {
     }
 
     /// The key of each section, by section index.
-    public var keys: [SectionKey] {
+    package var keys: [SectionKey] {
         document.sections.map { SectionKey(titles: titles(of: $0.index), level: $0.level) }
     }
 
@@ -150,7 +150,7 @@ public struct Outline: Sendable {
 
     /// The titles a section is named by, outermost first: its key's titles without the
     /// level-1 headings above it (a file's title), as `SECTION --sub TITLE` addresses it.
-    public func names(of section: Int) -> [String] {
+    package func names(of section: Int) -> [String] {
         var names: [String] = []
         var current: Int? = section
         while let index = current {
@@ -163,12 +163,12 @@ public struct Outline: Sendable {
     }
 
     /// Every part in document order: the preamble, then each section.
-    public var parts: [Part] {
+    package var parts: [Part] {
         [.preamble] + document.sections.indices.map(Part.section)
     }
 
     /// The bytes a part covers.
-    public func range(of part: Part) -> Range<Int> {
+    package func range(of part: Part) -> Range<Int> {
         let sections = document.sections
         switch part {
         case .preamble:
@@ -180,7 +180,7 @@ public struct Outline: Sendable {
     }
 
     /// The 0-based lines a part covers.
-    public func lines(of part: Part) -> Range<Int> {
+    package func lines(of part: Part) -> Range<Int> {
         let sections = document.sections
         switch part {
         case .preamble:
@@ -192,31 +192,31 @@ public struct Outline: Sendable {
     }
 
     /// The part's bytes.
-    public func bytes(of part: Part) -> ArraySlice<UInt8> {
+    package func bytes(of part: Part) -> ArraySlice<UInt8> {
         document.bytes[range(of: part)]
     }
 
     /// The part's bytes after its heading (all of the preamble).
-    public func body(of part: Part) -> ArraySlice<UInt8> {
+    package func body(of part: Part) -> ArraySlice<UInt8> {
         guard case .section(let index) = part else { return bytes(of: part) }
         return document.bytes[document.sections[index].bodyRange.lowerBound..<range(of: part).upperBound]
     }
 
     /// How a part is named in messages: the section's title path, or "the text before the
     /// first heading".
-    public func name(of part: Part) -> String {
+    package func name(of part: Part) -> String {
         guard case .section(let index) = part else { return "the text before the first heading" }
         return names(of: index).map { "\"\($0)\"" }.joined(separator: " > ")
     }
 
     /// The part's title path for JSON (`Title > Sub`), null for the preamble.
-    public func plainPath(of part: Part) -> String? {
+    package func plainPath(of part: Part) -> String? {
         guard case .section(let index) = part else { return nil }
         return names(of: index).joined(separator: " > ")
     }
 
     /// The sections directly inside `part` (top-level sections for the preamble), in order.
-    public func children(of part: Part) -> [Int] {
+    package func children(of part: Part) -> [Int] {
         var children: [Int] = []
         var child: Int
         let end: Int
@@ -232,7 +232,7 @@ public struct Outline: Sendable {
     }
 
     /// The indices of `section` and every section inside it.
-    public func subtree(of section: Int) -> Range<Int> {
+    package func subtree(of section: Int) -> Range<Int> {
         section..<subtreeEnds[section]
     }
 }

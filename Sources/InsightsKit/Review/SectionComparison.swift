@@ -1,5 +1,5 @@
 /// What happened to one part between two versions of a document.
-public enum SectionStatus: String, Sendable, CaseIterable {
+package enum SectionStatus: String, Sendable, CaseIterable {
     /// Only in the new version.
     case added
     /// Only in the old version.
@@ -16,13 +16,13 @@ public enum SectionStatus: String, Sendable, CaseIterable {
 }
 
 /// One part's fate: where it was, where it is, and what changed.
-public struct PartChange: Sendable, Equatable {
+package struct PartChange: Sendable, Equatable {
     /// What happened.
-    public var status: SectionStatus
+    package var status: SectionStatus
     /// The part in the old version (nil when added).
-    public var old: Part?
+    package var old: Part?
     /// The part in the new version (nil when removed).
-    public var new: Part?
+    package var new: Part?
 }
 
 /// Two versions of a document matched part by part. Sections are matched by their key
@@ -30,25 +30,25 @@ public struct PartChange: Sendable, Equatable {
 /// body (a section moved under another parent, or renamed); the rest is added or removed.
 /// Changes are listed in the new version's order, each removed part after the part that
 /// preceded it in the old version.
-public struct SectionComparison: Sendable {
+package struct SectionComparison: Sendable {
     /// The old version.
-    public let old: Outline
+    package let old: Outline
     /// The new version.
-    public let new: Outline
+    package let new: Outline
     /// Every part of both versions, unchanged ones included.
-    public let changes: [PartChange]
+    package let changes: [PartChange]
     /// For each change, the 0-based line where its part starts in each version; for a
     /// version without it, the line where it would be: after the nearest part before it that
     /// the version has.
-    public let firstLines: [(old: Int, new: Int)]
+    package let firstLines: [(old: Int, new: Int)]
 
     /// Matches `old` against `new`.
-    public init(old: Document, new: Document) {
+    package init(old: Document, new: Document) {
         self.init(old: Outline(old), new: Outline(new))
     }
 
     /// Matches two outlines.
-    public init(old: Outline, new: Outline) {
+    package init(old: Outline, new: Outline) {
         self.old = old
         self.new = new
         changes = Self.match(old, new)
@@ -56,19 +56,19 @@ public struct SectionComparison: Sendable {
     }
 
     /// Whether anything differs.
-    public var hasChanges: Bool {
+    package var hasChanges: Bool {
         changes.contains { $0.status != .unchanged }
     }
 
     /// The changes that are not `unchanged`.
-    public var differences: [PartChange] {
+    package var differences: [PartChange] {
         changes.filter { $0.status != .unchanged }
     }
 
     /// The own unified diff hunks (no `---`/`+++` header) of the part of `changes[index]`,
     /// numbered with the file's lines. An added part is diffed against nothing at the place
     /// it was inserted, a removed part against nothing at the place it was.
-    public func hunks(at index: Int, context: Int = 3) -> [UInt8] {
+    package func hunks(at index: Int, context: Int = 3) -> [UInt8] {
         let (oldOffset, newOffset) = firstLines[index]
         let (oldLines, newLines) = lines(of: changes[index])
         return unifiedHunks(old: oldLines, new: newLines, context: context, oldLineOffset: oldOffset, newLineOffset: newOffset)
@@ -91,14 +91,14 @@ public struct SectionComparison: Sendable {
 
     /// The 0-based line of the new version where the part of `changes[index]` first
     /// differs from the old one (where it was, for a removed part).
-    public func firstChangedLine(at index: Int) -> Int {
+    package func firstChangedLine(at index: Int) -> Int {
         let (oldLines, newLines) = lines(of: changes[index])
         let same = zip(oldLines, newLines).prefix { $0 == $1 }.count
         return firstLines[index].new + min(same, max(newLines.count - 1, 0))
     }
 
     /// The number of lines added and removed in the part.
-    public func lineCounts(of change: PartChange) -> (added: Int, removed: Int) {
+    package func lineCounts(of change: PartChange) -> (added: Int, removed: Int) {
         let (oldLines, newLines) = lines(of: change)
         return diffChanges(oldLines, newLines).reduce((0, 0)) { ($0.0 + $1.newCount, $0.1 + $1.oldCount) }
     }

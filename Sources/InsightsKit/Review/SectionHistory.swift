@@ -1,24 +1,24 @@
 /// One commit's change to one section.
-public struct SectionRevision: Sendable {
+package struct SectionRevision: Sendable {
     /// The commit.
-    public var commit: GitCommit
+    package var commit: GitCommit
     /// `added`, `removed` or `modified`.
-    public var status: SectionStatus
+    package var status: SectionStatus
     /// The section's 0-based lines after the commit (nil once removed).
-    public var lines: Range<Int>?
+    package var lines: Range<Int>?
     /// The section's unified diff hunks, numbered with the file's lines.
-    public var hunks: [UInt8]
+    package var hunks: [UInt8]
 }
 
 /// The commits that changed one section, found by following the section by its address
 /// through every version of the file.
-public enum SectionHistory {
+package enum SectionHistory {
     /// How one version changed the section against its parents' versions, or nil when it did
     /// not: a commit changes a section when the section's text (without trailing blank lines)
     /// differs from that of every parent (a merge that took one side's text changed nothing).
     /// The diff is against the first parent. A version without the file is nil; a version
     /// where the name is ambiguous counts as not having the section.
-    public static func change(of address: SectionAddress, in version: Document?, parents: [Document?])
+    package static func change(of address: SectionAddress, in version: Document?, parents: [Document?])
         -> (status: SectionStatus, lines: Range<Int>?, hunks: [UInt8])? {
         func find(_ document: Document?) -> (document: Document, section: Section)? {
             guard let document, let section = (try? document.resolve(address))?.target else { return nil }
@@ -45,7 +45,7 @@ public enum SectionHistory {
 
     /// The commits, newest first, that changed the section at `address` in `file` (a path
     /// in `repository.folder`), at most `limit` of them.
-    public static func revisions(of address: SectionAddress, file: String, repository: GitRepository, limit: Int?) throws -> [SectionRevision] {
+    package static func revisions(of address: SectionAddress, file: String, repository: GitRepository, limit: Int?) throws -> [SectionRevision] {
         let commits = try repository.commits(touching: file)
         let path = repository.relativePath(of: file)
         var documents: [String: Document?] = [:]

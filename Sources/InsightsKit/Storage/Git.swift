@@ -1,15 +1,15 @@
 /// The git repository that holds a file, read through the `git` program: what `check
 /// --base`, `diff`, `history` and `init --git` need, and nothing else.
-public struct GitRepository: Sendable {
+package struct GitRepository: Sendable {
     /// The folder git runs in (`git -C`): the folder of the file in question.
-    public let folder: String
+    package let folder: String
     /// The repository's top-level folder.
-    public let topLevel: String
+    package let topLevel: String
     /// `folder` relative to `topLevel`, with a trailing `/` (empty at the top level).
-    public let prefix: String
+    package let prefix: String
 
     /// The repository that contains `folder`; `noInput` when there is none.
-    public static func containing(folder: String) throws -> GitRepository {
+    package static func containing(folder: String) throws -> GitRepository {
         let outcome = try Subprocess.run("git", ["-C", folder, "rev-parse", "--show-toplevel", "--show-prefix"])
         let lines = String(decoding: outcome.stdout, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard outcome.status == 0, lines.count >= 2 else {
@@ -21,7 +21,7 @@ public struct GitRepository: Sendable {
 
     /// The repository that contains the file at `path` (asked from its folder, or from the
     /// nearest folder above that exists when the file's folder does not exist yet).
-    public static func containing(file path: String) throws -> GitRepository {
+    package static func containing(file path: String) throws -> GitRepository {
         var folder = FilePath.folder(of: path)
         while !POSIX.isDirectory(folder), folder != "/", folder != "." { folder = FilePath.folder(of: folder) }
         let found = try containing(folder: folder)
@@ -37,12 +37,12 @@ public struct GitRepository: Sendable {
     }
 
     /// The path of `file` (a path to a file in `folder`) relative to the repository's top level.
-    public func relativePath(of file: String) -> String {
+    package func relativePath(of file: String) -> String {
         prefix + FilePath.name(of: file)
     }
 
     /// Runs `git -C folder ARGUMENTS` with literal pathspecs.
-    public func run(_ arguments: [String], input: [UInt8] = []) throws -> Subprocess.Outcome {
+    package func run(_ arguments: [String], input: [UInt8] = []) throws -> Subprocess.Outcome {
         try Subprocess.run("git", ["--literal-pathspecs", "-C", folder] + arguments, input: input)
     }
 
@@ -56,7 +56,7 @@ public struct GitRepository: Sendable {
     }
 
     /// The full hash of the commit `revision` names; `noInput` when it names none.
-    public func commit(_ revision: String) throws -> String {
+    package func commit(_ revision: String) throws -> String {
         let outcome = try run(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"])
         guard outcome.status == 0 else {
             throw InsightsError(.noInput, "\"\(revision)\" is not a commit in the repository at \(topLevel)",
@@ -67,14 +67,14 @@ public struct GitRepository: Sendable {
 
     /// The bytes of `path` (relative to the top level) at `revision`, or nil when the file
     /// does not exist there. `noInput` when `revision` is not a commit.
-    public func file(_ path: String, at revision: String) throws -> [UInt8]? {
+    package func file(_ path: String, at revision: String) throws -> [UInt8]? {
         let hash = try commit(revision)
         return try blobs(["\(hash):\(path)"])[0]
     }
 
     /// The contents of each named blob (`REV:PATH`), nil for one that does not exist or is
     /// not a file; read through one `git cat-file --batch`.
-    public func blobs(_ names: [String]) throws -> [[UInt8]?] {
+    package func blobs(_ names: [String]) throws -> [[UInt8]?] {
         guard !names.isEmpty else { return [] }
         let request = Array(names.map { $0 + "\n" }.joined().utf8)
         let output = try output(["cat-file", "--batch"], input: request, what: "read files from the repository")
@@ -99,7 +99,7 @@ public struct GitRepository: Sendable {
 
     /// The commits that changed `file` (a file in `folder`), newest first, as `git log`
     /// lists them (history simplification included; renames are not followed).
-    public func commits(touching file: String) throws -> [GitCommit] {
+    package func commits(touching file: String) throws -> [GitCommit] {
         let format = "%x1e%H%x1f%P%x1f%aI%x1f%an%x1f%ae%x1f%s"
         let output = try output(["-C", topLevel, "log", "--format=" + format, "--end-of-options", "HEAD", "--", relativePath(of: file)],
                                 what: "list the commits of \(file)")
@@ -113,22 +113,22 @@ public struct GitRepository: Sendable {
 }
 
 /// One commit as `history` shows it.
-public struct GitCommit: Sendable, Equatable {
+package struct GitCommit: Sendable, Equatable {
     /// The full hash.
-    public var hash: String
+    package var hash: String
     /// The parents' full hashes (none for a root commit).
-    public var parents: [String]
+    package var parents: [String]
     /// The author date, strict ISO 8601.
-    public var date: String
+    package var date: String
     /// The author's name.
-    public var author: String
+    package var author: String
     /// The author's email.
-    public var email: String
+    package var email: String
     /// The first line of the message.
-    public var subject: String
+    package var subject: String
 
     /// Creates a commit record.
-    public init(hash: String, parents: [String], date: String, author: String, email: String, subject: String) {
+    package init(hash: String, parents: [String], date: String, author: String, email: String, subject: String) {
         self.hash = hash
         self.parents = parents
         self.date = date

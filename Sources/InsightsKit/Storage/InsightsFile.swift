@@ -16,7 +16,7 @@ public struct InsightsFile: Sendable {
     public let path: String
 
     /// The default location, relative to a project's root.
-    public static let defaultRelativePath = ".superagent/memory/insights.md"
+    package static let defaultRelativePath = ".superagent/memory/insights.md"
 
     /// A file at `path`.
     public init(path: String) {
@@ -37,17 +37,17 @@ public struct InsightsFile: Sendable {
     }
 
     /// The session log beside the file: `sessions.md` in the same folder.
-    public var sessionLogPath: String {
+    package var sessionLogPath: String {
         FilePath.join(FilePath.folder(of: path), "sessions.md")
     }
 
     /// The file's bytes, or nil when it does not exist.
-    public func read() throws -> [UInt8]? {
+    package func read() throws -> [UInt8]? {
         try POSIX.readFile(path)
     }
 
     /// The file's bytes; `noInput` when it does not exist.
-    public func readExisting() throws -> [UInt8] {
+    package func readExisting() throws -> [UInt8] {
         guard let bytes = try read() else { throw missing }
         return bytes
     }
@@ -73,7 +73,7 @@ public struct InsightsFile: Sendable {
     /// during `body`. `noInput` when the file does not exist. A file that another program
     /// truncates in place while it is mapped ends the process with `SIGBUS`; `insights`
     /// itself never does that (every write replaces the file).
-    public func withMappedBytes<Result>(
+    package func withMappedBytes<Result>(
         _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
     ) throws -> Result {
         let descriptor = try openExisting()
@@ -92,7 +92,7 @@ public struct InsightsFile: Sendable {
 
     /// Passes the file's bytes to `body` in chunks of at most 128 KiB, read into one reused
     /// buffer: printing a whole file costs what `cat` costs. `noInput` when it does not exist.
-    public func streamExisting(_ body: (ArraySlice<UInt8>) throws -> Void) throws {
+    package func streamExisting(_ body: (ArraySlice<UInt8>) throws -> Void) throws {
         let descriptor = try openExisting()
         defer { _ = close(descriptor) }
         var info = stat()
@@ -114,7 +114,7 @@ public struct InsightsFile: Sendable {
     /// Runs a read-modify-write under the folder lock. `change` gets the current bytes (nil
     /// when the file does not exist) and returns the new bytes, or nil to write nothing.
     /// Waiting longer than `lockTimeout` seconds for the lock throws `tryAgain`.
-    public func modify<Value>(lockTimeout: Double, _ change: ([UInt8]?) throws -> (bytes: [UInt8]?, value: Value)) throws -> Value {
+    package func modify<Value>(lockTimeout: Double, _ change: ([UInt8]?) throws -> (bytes: [UInt8]?, value: Value)) throws -> Value {
         try modifyPieces(lockTimeout: lockTimeout) { current in
             let (bytes, value) = try change(current)
             return (bytes.map { [$0[...]] }, value)
@@ -124,7 +124,7 @@ public struct InsightsFile: Sendable {
     /// `modify` for a new file given as pieces written one after the other (an edit's
     /// untouched bytes before the section, its new text, the untouched bytes after it), so
     /// that no joined copy of the file is made.
-    public func modifyPieces<Value>(lockTimeout: Double, _ change: ([UInt8]?) throws -> (pieces: [ArraySlice<UInt8>]?, value: Value)) throws -> Value {
+    package func modifyPieces<Value>(lockTimeout: Double, _ change: ([UInt8]?) throws -> (pieces: [ArraySlice<UInt8>]?, value: Value)) throws -> Value {
         let target = try resolvedTarget()
         let folder = FilePath.folder(of: target)
         // The folder usually exists: it is made (and its problems reported) only when it

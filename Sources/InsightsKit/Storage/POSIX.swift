@@ -7,9 +7,9 @@ import Darwin
 #endif
 
 /// System calls used at the edges (storage, terminal), each retried on `EINTR`.
-public enum POSIX {
+package enum POSIX {
     /// The message of the current `errno`.
-    public static func errorText(_ code: Int32 = errno) -> String {
+    package static func errorText(_ code: Int32 = errno) -> String {
         String(cString: strerror(code))
     }
 
@@ -124,7 +124,7 @@ public enum POSIX {
     }
 
     /// The current working directory.
-    public static func currentDirectory() -> String {
+    package static func currentDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return "." }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

@@ -9,18 +9,18 @@ import Darwin
 /// Runs a program found on `PATH` with an argument array (no shell), feeds it standard
 /// input and collects its standard output and error. All three streams are served at once
 /// with `poll(2)`, so neither side can block the other however much is written.
-public enum Subprocess {
+package enum Subprocess {
     /// What a finished program left behind.
-    public struct Outcome: Sendable, Equatable {
+    package struct Outcome: Sendable, Equatable {
         /// The exit status, or 128 + the signal that ended it.
-        public var status: Int32
+        package var status: Int32
         /// Everything it wrote to standard output.
-        public var stdout: [UInt8]
+        package var stdout: [UInt8]
         /// Everything it wrote to standard error.
-        public var stderr: [UInt8]
+        package var stderr: [UInt8]
 
         /// Standard error as one trimmed line of text, for messages.
-        public var errorText: String {
+        package var errorText: String {
             let text = String(decoding: stderr, as: UTF8.self)
             return text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map(String.init).first { !$0.isEmpty } ?? "exit status \(status)"
         }
@@ -29,7 +29,7 @@ public enum Subprocess {
     /// Runs `program` with `arguments`; `input` is written to its standard input (which is
     /// then closed). Throws `ioError` only when the program cannot be started; a program
     /// that fails is an `Outcome` with its status.
-    public static func run(_ program: String, _ arguments: [String], input: [UInt8] = []) throws -> Outcome {
+    package static func run(_ program: String, _ arguments: [String], input: [UInt8] = []) throws -> Outcome {
         // Standard input is a socket pair so that writing to a program that exited early
         // gives EPIPE (MSG_NOSIGNAL) instead of killing this process with SIGPIPE.
         var inputPair: [Int32] = [-1, -1]

@@ -8,11 +8,11 @@ import Darwin
 
 /// Searches for bytes with the C library's `memchr`, which looks at many bytes per
 /// instruction, and `memcmp`.
-public enum ByteSearch {
+package enum ByteSearch {
     /// The offset of the first occurrence of `needle` in `bytes[range]`, or nil. Each
     /// occurrence of `needle`'s first byte is compared with `needle`: for a needle of m bytes
     /// at most m times the range's length in comparisons.
-    public static func first(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Int? {
+    package static func first(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Int? {
         guard let lead = needle.first else { return range.lowerBound }
         guard let base = bytes.baseAddress else { return nil }
         let last = range.upperBound - needle.count
@@ -28,7 +28,7 @@ public enum ByteSearch {
     }
 
     /// Whether `text` contains `needle`.
-    public static func contains(_ text: String, _ needle: String) -> Bool {
+    package static func contains(_ text: String, _ needle: String) -> Bool {
         var text = text
         let pattern = Array(needle.utf8)
         return text.withUTF8 { first(pattern, in: $0, range: 0..<$0.count) != nil }
@@ -43,7 +43,7 @@ public enum ByteSearch {
     }
 
     /// Whether `a` and `b` hold the same bytes (compared with `memcmp`).
-    public static func equal(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+    package static func equal(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
         guard !a.isEmpty else { return true }
         return a.withUnsafeBytes { first in

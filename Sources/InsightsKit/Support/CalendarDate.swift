@@ -7,15 +7,15 @@ import Darwin
 #endif
 
 /// Dates as the stamp writes them: ISO `YYYY-MM-DD`.
-public enum CalendarDate {
+package enum CalendarDate {
     /// Today in the local time zone.
-    public static func today() -> String {
+    package static func today() -> String {
         let parts = localNow()
         return format(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
     }
 
     /// The local time of day, `HH:MM`.
-    public static func timeOfDay() -> String {
+    package static func timeOfDay() -> String {
         let parts = localNow()
         let hours = Int(parts.tm_hour), minutes = Int(parts.tm_min)
         return (hours < 10 ? "0" : "") + "\(hours):" + (minutes < 10 ? "0" : "") + "\(minutes)"
@@ -38,7 +38,7 @@ public enum CalendarDate {
     }
 
     /// Whether `text` is a real calendar date written `YYYY-MM-DD`.
-    public static func isValid(_ text: String) -> Bool {
+    package static func isValid(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == ASCII.minus, bytes[7] == ASCII.minus else { return false }
         let digits = [0, 1, 2, 3, 5, 6, 8, 9]

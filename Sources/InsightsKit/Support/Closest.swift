@@ -1,8 +1,8 @@
 /// Near misses for "did you mean ...?" hints.
-public enum Closest {
+package enum Closest {
     /// The candidate nearest to `word` ignoring case (by edit distance), if it is near
     /// enough to be a likely typo: at most a third of the word's length away.
-    public static func match(_ word: String, in candidates: [String]) -> String? {
+    package static func match(_ word: String, in candidates: [String]) -> String? {
         let wanted = Array(word.lowercased())
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {

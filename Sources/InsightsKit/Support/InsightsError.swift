@@ -3,7 +3,7 @@
 /// the headings or labels it is about. Parsing never throws; lookups, edits and I/O do.
 public struct InsightsError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The exit codes of SPEC §5.
-    public enum Code: Int32, Sendable {
+    package enum Code: Int32, Sendable {
         /// Findings: `check` errors, `merge` conflicts, `diff --exit-code` differences.
         case findings = 1
         /// The section was not found.
@@ -55,7 +55,7 @@ public struct InsightsError: Error, Sendable, Equatable, CustomStringConvertible
         case overBudget = "over-budget"
 
         /// The exit code an error of this kind maps to unless it says otherwise.
-        public var defaultCode: Code {
+        package var defaultCode: Code {
             switch self {
             case .sectionNotFound, .textNotFound: .notFound
             case .ambiguous, .otherLevel, .bodyEscapesSection, .invalidInput, .missingField, .unknownField, .overBudget: .badData
@@ -90,7 +90,7 @@ public struct InsightsError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     /// The exit code.
-    public var code: Code
+    package var code: Code
     /// What the error means.
     public var kind: Kind
     /// One line saying what is wrong and where.
@@ -100,17 +100,22 @@ public struct InsightsError: Error, Sendable, Equatable, CustomStringConvertible
     /// The headings or labels the error is about, if any.
     public var candidates: [Candidate]
 
-    /// Creates an error of `kind`, with its default exit code unless `code` is given.
-    public init(_ kind: Kind, _ message: String, hint: String? = nil, candidates: [Candidate] = [], code: Code? = nil) {
+    /// Creates an error of `kind`.
+    public init(_ kind: Kind, _ message: String, hint: String? = nil, candidates: [Candidate] = []) {
+        self.init(kind, message, hint: hint, candidates: candidates, code: kind.defaultCode)
+    }
+
+    /// Creates an error of `kind` with exit code `code`.
+    package init(_ kind: Kind, _ message: String, hint: String? = nil, candidates: [Candidate] = [], code: Code) {
         self.kind = kind
-        self.code = code ?? kind.defaultCode
+        self.code = code
         self.message = message
         self.hint = hint
         self.candidates = candidates
     }
 
     /// Creates an error with exit code `code` and the kind that code usually means.
-    public init(_ code: Code, _ message: String, hint: String? = nil) {
+    package init(_ code: Code, _ message: String, hint: String? = nil) {
         let kind: Kind = switch code {
         case .notFound: .sectionNotFound
         case .usage: .usage

@@ -1,5 +1,5 @@
 /// A JSON value, written with keys in the order given (stable output for scripts and diffs).
-public enum JSON: Sendable, Equatable {
+package enum JSON: Sendable, Equatable {
     /// A string.
     case string(String)
     /// An integer.
@@ -14,12 +14,12 @@ public enum JSON: Sendable, Equatable {
     case object([(String, JSON)])
 
     /// A string, or `null` for nil.
-    public static func optional(_ value: String?) -> JSON {
+    package static func optional(_ value: String?) -> JSON {
         value.map(JSON.string) ?? .null
     }
 
     /// The value as pretty-printed UTF-8 (two-space indentation), ending with a newline.
-    public var serialized: [UInt8] {
+    package var serialized: [UInt8] {
         var output: [UInt8] = []
         write(into: &output, indent: 0)
         output.append(ASCII.lf)
@@ -28,7 +28,7 @@ public enum JSON: Sendable, Equatable {
 
     /// Appends the value, pretty-printed as `serialized` does, to `output`; nested lines
     /// are indented by `indent` spaces more.
-    public func write(into output: inout [UInt8], indent: Int) {
+    package func write(into output: inout [UInt8], indent: Int) {
         switch self {
         case .string(let value): Self.writeString(value, into: &output)
         case .int(let value): Self.writeInt(value, into: &output)
@@ -120,7 +120,7 @@ public enum JSON: Sendable, Equatable {
     }
 
     /// Equality by serialized form.
-    public static func == (lhs: JSON, rhs: JSON) -> Bool {
+    package static func == (lhs: JSON, rhs: JSON) -> Bool {
         lhs.serialized == rhs.serialized
     }
 }

@@ -1,10 +1,10 @@
 /// Reads a flat JSON object of fields, `{"Label": "value", ...}`, as `--fields-json` takes
 /// it. String values are taken as they are; numbers and `true`/`false` as their text;
 /// `null` as no value. Nested arrays and objects are refused.
-public enum JSONFields {
+package enum JSONFields {
     /// The object's members in order, a nil value for `null`. Throws `badData` naming the
     /// line and column of the first thing that is not valid JSON of that shape.
-    public static func parse(_ bytes: [UInt8], source: String) throws -> [(key: String, value: String?)] {
+    package static func parse(_ bytes: [UInt8], source: String) throws -> [(key: String, value: String?)] {
         try UTF8Validation.check(bytes, what: source)
         var reader = Reader(bytes: bytes, source: source)
         return try reader.object()

@@ -10,7 +10,7 @@
 /// writer.endObject()
 /// let bytes = writer.finish()  // {\n  "sections": [\n    1\n  ]\n}\n
 /// ```
-public struct JSONWriter {
+package struct JSONWriter {
     private var output: [UInt8] = []
     /// For each open object or array, whether it has a member yet.
     private var hasMembers: [Bool] = []
@@ -18,39 +18,39 @@ public struct JSONWriter {
     private var afterKey = false
 
     /// The number of bytes written since the last drain.
-    public var count: Int { output.count }
+    package var count: Int { output.count }
 
     /// An empty writer.
-    public init(reservingCapacity capacity: Int = 0) {
+    package init(reservingCapacity capacity: Int = 0) {
         output.reserveCapacity(capacity)
     }
 
     /// Opens an object (as a member of the enclosing array, or as the value of a key).
-    public mutating func beginObject() {
+    package mutating func beginObject() {
         startValue()
         output.append(UInt8(ascii: "{"))
         hasMembers.append(false)
     }
 
     /// Closes the innermost object.
-    public mutating func endObject() {
+    package mutating func endObject() {
         close(UInt8(ascii: "}"))
     }
 
     /// Opens an array.
-    public mutating func beginArray() {
+    package mutating func beginArray() {
         startValue()
         output.append(ASCII.openBracket)
         hasMembers.append(false)
     }
 
     /// Closes the innermost array.
-    public mutating func endArray() {
+    package mutating func endArray() {
         close(ASCII.closeBracket)
     }
 
     /// Writes the key of the next member of the innermost object.
-    public mutating func key(_ name: String) {
+    package mutating func key(_ name: String) {
         startMember()
         JSON.writeString(name, into: &output)
         JSON.keySeparator(into: &output)
@@ -58,26 +58,26 @@ public struct JSONWriter {
     }
 
     /// Writes a value: a scalar, or a whole small tree.
-    public mutating func value(_ json: JSON) {
+    package mutating func value(_ json: JSON) {
         startValue()
         json.write(into: &output, indent: hasMembers.count * 2)
     }
 
     /// Writes `name: json` in the innermost object.
-    public mutating func member(_ name: String, _ json: JSON) {
+    package mutating func member(_ name: String, _ json: JSON) {
         key(name)
         value(json)
     }
 
     /// The bytes written since the last drain, handed over and cleared: a long document can
     /// go out in parts, with no more than a part in memory.
-    public mutating func drain() -> [UInt8] {
+    package mutating func drain() -> [UInt8] {
         defer { output.removeAll(keepingCapacity: true) }
         return output
     }
 
     /// The document (or its part since the last `drain`), ending with a newline.
-    public mutating func finish() -> [UInt8] {
+    package mutating func finish() -> [UInt8] {
         output.append(ASCII.lf)
         return output
     }

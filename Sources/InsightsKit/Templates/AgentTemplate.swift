@@ -34,19 +34,19 @@ public struct AgentTemplate: Sendable, Equatable {
     /// The section's size budget in lines, if the template sets one.
     public let limit: Int?
     /// The skeleton's body: everything after its heading line, ending with a line ending.
-    public let skeleton: [UInt8]
+    package let skeleton: [UInt8]
     /// The session summary's fields, in order.
     public let fields: [SummaryField]
     /// The template file's bytes.
-    public let source: [UInt8]
+    package let source: [UInt8]
 
     /// Whether the template names a real section rather than a placeholder like `[Section]`.
-    public var ownsSection: Bool {
+    package var ownsSection: Bool {
         !(section.hasPrefix("[") && section.hasSuffix("]"))
     }
 
     /// Reads a template file. `origin` names it in errors (a path, or `bundled`).
-    public static func parse(_ bytes: [UInt8], name: String, origin: String) throws -> AgentTemplate {
+    package static func parse(_ bytes: [UInt8], name: String, origin: String) throws -> AgentTemplate {
         let place = "template \(name) (\(origin))"
         try UTF8Validation.check(bytes, what: place)
         let settings = try Settings(bytes, place: place)
@@ -159,7 +159,7 @@ public struct SummaryField: Sendable, Equatable {
     public var isRequired: Bool { text.hasPrefix("[") }
 
     /// Creates a field.
-    public init(label: String, text: String) {
+    package init(label: String, text: String) {
         self.label = label
         self.text = text
     }

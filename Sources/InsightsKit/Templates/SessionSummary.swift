@@ -173,7 +173,7 @@ public struct SessionSummary: Sendable, Equatable {
 
     /// `log` (a session log's bytes, nil when it does not exist yet) with this summary added
     /// at its end under a `## DATE TIME AGENT` heading. The log's line endings are kept.
-    public func appended(to log: [UInt8]?, agent: String, date: String, time: String) -> [UInt8] {
+    package func appended(to log: [UInt8]?, agent: String, date: String, time: String) -> [UInt8] {
         let current = log ?? []
         let eol = TextLines.firstLineEnding(current)
         var result = current.isEmpty ? Array("# Session log\n".utf8) : current

@@ -2,10 +2,10 @@
 /// `Templates/` folder), overridden by a project's `.superagent/templates/NAME.md`.
 public struct TemplateCatalog: Sendable {
     /// The project's template folder, if it has one.
-    public let projectFolder: String?
+    package let projectFolder: String?
 
     /// The project folder's path below a project root.
-    public static let projectRelativePath = ".superagent/templates"
+    package static let projectRelativePath = ".superagent/templates"
 
     /// A catalog reading overrides from `projectFolder`.
     public init(projectFolder: String?) {
@@ -19,16 +19,16 @@ public struct TemplateCatalog: Sendable {
     }
 
     /// Names of the bundled templates, sorted.
-    public static var bundledNames: [String] { bundledSources.map(\.name).sorted() }
+    package static var bundledNames: [String] { bundledSources.map(\.name).sorted() }
 
     /// The bundled template file `name`'s text, if there is one.
-    public static func bundledSource(_ name: String) -> String? {
+    package static func bundledSource(_ name: String) -> String? {
         bundledSources.first { $0.name == name }?.text
     }
 
     /// Every template name, bundled or the project's, sorted, each with whether the project
     /// provides it.
-    public func names() throws -> [(name: String, fromProject: Bool)] {
+    package func names() throws -> [(name: String, fromProject: Bool)] {
         let project = Set(try projectNames())
         let all = Set(Self.bundledNames).union(project)
         return all.sorted().map { ($0, project.contains($0)) }
@@ -66,7 +66,7 @@ public struct TemplateCatalog: Sendable {
 
     /// The budgets the templates declare (`limit:`), each for the section its template owns.
     /// A template that cannot be read sets no budget.
-    public func budgets() -> [SectionBudget] {
+    package func budgets() -> [SectionBudget] {
         guard let names = try? names() else { return [] }
         return names.compactMap { entry in
             if entry.fromProject, let folder = projectFolder {
@@ -79,14 +79,14 @@ public struct TemplateCatalog: Sendable {
 
     /// The budget of the level-2 section `title` (matched in the loose form), if a template
     /// that owns it declares one.
-    public func budget(ofSection title: String) -> Int? {
+    package func budget(ofSection title: String) -> Int? {
         let loose = Title.loose(title)
         return budgets().first { Title.loose($0.address.title) == loose }?.limit
     }
 
     /// Throws `usage` unless `name` is a plain name: letters, digits, `.`, `_` and `-`, not
     /// starting with a `.`, so that it can only name a file inside a template folder.
-    public static func checkName(_ name: String) throws {
+    package static func checkName(_ name: String) throws {
         let plain = !name.isEmpty && name.utf8.first != ASCII.dot && name.utf8.allSatisfy {
             ASCII.isDigit($0) || ASCII.isLetter($0) || $0 == ASCII.dot || $0 == ASCII.underscore || $0 == ASCII.minus
         }

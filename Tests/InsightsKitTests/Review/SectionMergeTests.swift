@@ -24,7 +24,7 @@ struct SectionMergeTests {
     """
 
     func merge(_ base: String, _ ours: String, _ theirs: String, markerSize: Int = 7) -> (text: String, conflicts: Int) {
-        let result = mergeSections(base: Array(base.utf8), ours: Array(ours.utf8), theirs: Array(theirs.utf8),
+        let result = SectionMerge.merge(base: Array(base.utf8), ours: Array(ours.utf8), theirs: Array(theirs.utf8),
                                    style: ConflictStyle(markerSize: markerSize))
         return (String(decoding: result.bytes, as: UTF8.self), result.conflicts)
     }

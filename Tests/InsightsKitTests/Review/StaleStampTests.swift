@@ -7,7 +7,7 @@ struct StaleStampTests {
     static let changed = "## Notes\nnew text\n\nLast updated: 2026-11-01\n"
 
     func staleFindings(today: String?) throws -> [Finding] {
-        let report = try Check.run(Document(Array(Self.changed.utf8)), options: CheckOptions(base: Array(Self.base.utf8), today: today))
+        let report = try Check.run(Document(Array(Self.changed.utf8)), options: CheckOptions(base: Array(Self.base.utf8), budgets: [], today: today))
         return report.findings.filter { $0.rule == .staleStamp }
     }
 
