@@ -81,8 +81,8 @@ enum Editing {
     /// The write options of `arguments`: `--no-stamp`/`--date`, `--if-match`,
     /// `--lock-timeout`, `--max-lines`, `--dry-run`, and the project's templates.
     static func options(_ arguments: ParsedArguments, context: CommandContext) throws -> EditOptions {
-        let stamp: EditOptions.StampDate = arguments.has("no-stamp") ? .none : .on(try date(arguments))
-        return EditOptions(stamp: stamp, ifMatch: arguments.value("if-match"), lockTimeout: try lockTimeout(arguments),
+        return EditOptions(stamp: !arguments.has("no-stamp"), date: try date(arguments), ifMatch: arguments.value("if-match"),
+                           lockTimeout: try lockTimeout(arguments),
                            maxLines: try arguments.integer("max-lines", in: 1...1_000_000), dryRun: arguments.has("dry-run"),
                            templates: context.templates)
     }

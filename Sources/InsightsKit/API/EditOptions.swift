@@ -1,18 +1,11 @@
 /// How a write is made: the date it stamps, the fingerprint it expects, how long it waits for
 /// another writer, and the most lines the section may grow to.
 public struct EditOptions: Sendable {
-    /// The date a write puts on the section's closing `Last updated:` line.
-    public enum StampDate: Sendable, Equatable {
-        /// Today, in local time.
-        case today
-        /// This `YYYY-MM-DD` date.
-        case on(String)
-        /// Leave the `Last updated:` line alone.
-        case none
-    }
-
-    /// The date to stamp; `.today` unless said otherwise.
-    public var stamp: StampDate
+    /// Whether the write sets the section's closing `Last updated:` line (adding one when
+    /// there is none).
+    public var stamp: Bool
+    /// The `YYYY-MM-DD` date to stamp; today, in local time, when nil.
+    public var date: String?
     /// Write only if the section's fingerprint is still this one (`"absent"`: the section
     /// must not exist yet); otherwise the write fails with `stale`.
     public var ifMatch: String?
@@ -23,17 +16,17 @@ public struct EditOptions: Sendable {
     public var maxLines: Int?
     /// Compute the result without writing the file.
     public var dryRun: Bool
-    /// Where templates come from: the skeleton of a created agent section, and the `limit:`
-    /// that makes a write over budget warn.
+    /// Where templates come from: the `limit:` that makes a write over budget warn.
     public var templates: TemplateCatalog
 
     /// The waiting time for the lock unless said otherwise, in seconds.
-    public static let defaultLockTimeout = 10.0
+    package static let defaultLockTimeout = 10.0
 
     /// Options for a write; every one has the default a careful caller expects.
-    public init(stamp: StampDate = .today, ifMatch: String? = nil, lockTimeout: Double = defaultLockTimeout,
+    public init(stamp: Bool = true, date: String? = nil, ifMatch: String? = nil, lockTimeout: Double = 10,
                 maxLines: Int? = nil, dryRun: Bool = false, templates: TemplateCatalog = TemplateCatalog(projectFolder: nil)) {
         self.stamp = stamp
+        self.date = date
         self.ifMatch = ifMatch
         self.lockTimeout = lockTimeout
         self.maxLines = maxLines
@@ -41,17 +34,14 @@ public struct EditOptions: Sendable {
         self.templates = templates
     }
 
-    /// The date to stamp, or nil for none; `invalidInput` for a date that is not `YYYY-MM-DD`.
+    /// The date to stamp, or nil for none; `usage` for a date that is not `YYYY-MM-DD`.
     func stampDate() throws -> String? {
-        switch stamp {
-        case .today: return CalendarDate.today()
-        case .none: return nil
-        case .on(let date):
-            guard CalendarDate.isValid(date) else {
-                throw InsightsError(.usage, "a stamp date is written YYYY-MM-DD, not \"\(date)\"")
-            }
-            return date
+        guard stamp else { return nil }
+        guard let date else { return CalendarDate.today() }
+        guard CalendarDate.isValid(date) else {
+            throw InsightsError(.usage, "a stamp date is written YYYY-MM-DD, not \"\(date)\"")
         }
+        return date
     }
 }
 

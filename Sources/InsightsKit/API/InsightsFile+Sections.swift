@@ -68,7 +68,7 @@ extension InsightsFile {
     /// Removing a subsection stamps the section the address starts from.
     public func remove(_ address: SectionAddress, options: EditOptions = EditOptions()) throws -> EditResult {
         var options = options
-        if address.subsections.isEmpty { options.stamp = .none }
+        if address.subsections.isEmpty { options.stamp = false }
         return try edit(EditRequest(address: address, edit: .remove), options: options)
     }
 

@@ -10,7 +10,7 @@ public struct SectionAddress: Sendable, Equatable, CustomStringConvertible {
     /// The agent whose template names the section, when the title comes from one. Such a
     /// title is the section's own spelling, not a near miss: a heading of another level
     /// (another agent's subsection of the same name) is never taken for it.
-    public var owner: String?
+    package var owner: String?
     /// The template a missing section is created from (its skeleton) and whose `limit:` is
     /// the section's line budget: the owner's, or one chosen by name.
     public var template: AgentTemplate?

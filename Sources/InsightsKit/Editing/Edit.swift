@@ -122,7 +122,7 @@ public struct EditResult: Sendable {
 /// Something about an edit that succeeded which its caller should know.
 public struct EditWarning: Sendable, Equatable {
     /// What the warning is about.
-    public enum Kind: String, Sendable {
+    package enum Kind: String, Sendable {
         /// The body holds the two characters `\n` but no line break: a caller that meant
         /// several lines quoted them so that they arrived as one.
         case literalLineBreak = "literal-line-break"
@@ -131,7 +131,7 @@ public struct EditWarning: Sendable, Equatable {
     }
 
     /// What the warning is about.
-    public var kind: Kind
+    package var kind: Kind
     /// One line saying what was noticed.
     public var message: String
 

@@ -1,19 +1,14 @@
 /// How serious a finding is.
-public enum Severity: String, Sendable, Comparable {
+public enum Severity: String, Sendable {
     /// Fails the check.
     case error
     /// Reported; fails the check only when strict.
     case warning
-
-    /// Errors sort before warnings.
-    public static func < (lhs: Severity, rhs: Severity) -> Bool {
-        lhs == .error && rhs == .warning
-    }
 }
 
 /// The rules `check` applies, each with a stable id (its raw value) for CI annotations and
 /// scripts.
-public enum CheckRule: String, Sendable, CaseIterable {
+package enum CheckRule: String, Sendable, CaseIterable {
     /// The file is not UTF-8 text (or holds a NUL byte).
     case invalidUTF8 = "invalid-utf8"
     /// A leftover merge-conflict marker.
@@ -50,13 +45,16 @@ public enum CheckRule: String, Sendable, CaseIterable {
 /// One thing `check` found.
 public struct Finding: Sendable, Equatable {
     /// The rule.
-    public var rule: CheckRule
+    package var rule: CheckRule
+    /// The rule's stable id (`duplicate-section`, `placeholder`, ...), as CI annotations
+    /// and scripts see it.
+    public var ruleID: String { rule.rawValue }
     /// Error or warning (after `strict`).
     public var severity: Severity
     /// The 1-based line it is about, if it is about one.
     public var line: Int?
     /// The section's title path (`Title > Sub`), if it is about one.
-    public var section: String?
+    package var section: String?
     /// One line saying what is wrong.
     public var message: String
 
@@ -132,7 +130,7 @@ public struct CheckReport: Sendable {
     /// The number of errors.
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
     /// The number of warnings.
-    public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
+    package var warningCount: Int { findings.filter { $0.severity == .warning }.count }
 }
 
 /// The checks of `insights check`, for CI and pre-commit hooks.

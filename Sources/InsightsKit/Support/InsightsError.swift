@@ -81,7 +81,7 @@ public struct InsightsError: Error, Sendable, Equatable, CustomStringConvertible
         public var address: SectionAddress?
 
         /// Creates a candidate.
-        public init(title: String, level: Int? = nil, line: Int? = nil, address: SectionAddress? = nil) {
+        package init(title: String, level: Int? = nil, line: Int? = nil, address: SectionAddress? = nil) {
             self.title = title
             self.level = level
             self.line = line
@@ -101,7 +101,7 @@ public struct InsightsError: Error, Sendable, Equatable, CustomStringConvertible
     public var candidates: [Candidate]
 
     /// Creates an error of `kind`.
-    public init(_ kind: Kind, _ message: String, hint: String? = nil, candidates: [Candidate] = []) {
+    package init(_ kind: Kind, _ message: String, hint: String? = nil, candidates: [Candidate] = []) {
         self.init(kind, message, hint: hint, candidates: candidates, code: kind.defaultCode)
     }
 

@@ -28,7 +28,7 @@ public struct AgentTemplate: Sendable, Equatable {
     /// The template's name: its file name without `.md`.
     public let name: String
     /// The agent the template belongs to.
-    public let agent: String
+    package let agent: String
     /// The title of the section the agent owns.
     public let section: String
     /// The section's size budget in lines, if the template sets one.

@@ -2,18 +2,18 @@
 /// template, in the template's order.
 public struct SessionSummary: Sendable, Equatable {
     /// The template the summary follows.
-    public let template: AgentTemplate
+    package let template: AgentTemplate
     /// The fields that have a value, in template order, with their values.
-    public let entries: [Entry]
+    package let entries: [Entry]
     /// The required fields no value was given for.
     public let missing: [SummaryField]
 
     /// A field and its value.
-    public struct Entry: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
         /// The template's field.
-        public let field: SummaryField
+        package let field: SummaryField
         /// Its value, one line.
-        public let value: String
+        package let value: String
     }
 
     /// Matches `given` labels to the template's fields by their loose form (`Title.loose`:
@@ -99,7 +99,7 @@ public struct SessionSummary: Sendable, Equatable {
     /// hold `=` and `:`), and gives that label as `labels` spells it, with the value trimmed.
     /// When no split point gives a label, the label is the text before the earliest `=` or
     /// `:`, as written, for `init` to report as unknown. Nil when there is no `=` or `:`.
-    public static func field(_ text: String, labels: [String]) -> (label: String, value: String)? {
+    package static func field(_ text: String, labels: [String]) -> (label: String, value: String)? {
         split(withoutListMarker(Substring(text.trimmingWhitespace())), known: looseLabels(labels)).map { ($0.label, $0.value) }
     }
 
@@ -108,7 +108,7 @@ public struct SessionSummary: Sendable, Equatable {
     /// Summary`) are skipped. A field whose label is none of `labels` is kept (for `init` to
     /// report) when it is in the protocol's bold form, `**Label**: value`; any other line
     /// throws `invalidInput` naming its 1-based number and its text. `source` names the block.
-    public static func fields(inBlock bytes: [UInt8], labels: [String], source: String = "standard input") throws -> [(label: String, value: String?)] {
+    package static func fields(inBlock bytes: [UInt8], labels: [String], source: String = "standard input") throws -> [(label: String, value: String?)] {
         try UTF8Validation.check(bytes, what: source)
         let known = looseLabels(labels)
         let text = String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...], as: UTF8.self)

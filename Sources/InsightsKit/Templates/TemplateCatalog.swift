@@ -14,7 +14,7 @@ public struct TemplateCatalog: Sendable {
 
     /// The catalog of the project around `workingDirectory`: overrides come from the nearest
     /// `.superagent/templates` folder walking up from it.
-    public static func around(workingDirectory: String) -> TemplateCatalog {
+    package static func around(workingDirectory: String) -> TemplateCatalog {
         TemplateCatalog(projectFolder: FilePath.nearest(projectRelativePath, from: workingDirectory, where: POSIX.isDirectory))
     }
 
@@ -55,7 +55,7 @@ public struct TemplateCatalog: Sendable {
 
     /// The template of agent `name`, which must name the section the agent owns (not a
     /// placeholder, as `default` does). Throws `usage` otherwise.
-    public func agent(named name: String) throws -> AgentTemplate {
+    package func agent(named name: String) throws -> AgentTemplate {
         let template = try template(named: name)
         guard template.ownsSection else {
             throw InsightsError(.usage, "template \(name) belongs to no agent: it names no section",
