@@ -3,6 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "insights",
+    platforms: [.macOS(.v13)],
     products: [
         .library(name: "InsightsKit", targets: ["InsightsKit"]),
         .executable(name: "insights", targets: ["insights"]),
@@ -10,7 +11,7 @@ let package = Package(
     targets: [
         .target(name: "InsightsKit"),
         .target(name: "InsightsCLI", dependencies: ["InsightsKit"]),
-        .executableTarget(name: "insights", dependencies: ["InsightsCLI"]),
+        .executableTarget(name: "insights", dependencies: ["InsightsCLI", "InsightsKit"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "InsightsKitTests", dependencies: ["InsightsKit", "TestSupport"]),
         .testTarget(name: "InsightsCLITests", dependencies: ["InsightsCLI", "insights", "TestSupport"]),

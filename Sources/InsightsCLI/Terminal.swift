@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import InsightsKit
 
 /// Where a command's output goes. The real one writes to file descriptors 1 and 2; tests
@@ -34,36 +27,15 @@ struct Terminal {
     static func standard(environment: [String: String]) -> Terminal {
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         return Terminal(
-            output: { write(all: $0, to: 1) },
-            err: { write(all: $0[...], to: 2) },
-            colorOut: !noColor && isatty(1) == 1,
-            colorErr: !noColor && isatty(2) == 1,
+            // A failed write to the terminal has nowhere to be reported: it is dropped.
+            output: { try? FileDescriptor.standardOutput.writeAll($0) },
+            err: { try? FileDescriptor.standardError.writeAll($0[...]) },
+            colorOut: !noColor && FileDescriptor.standardOutput.isTerminal,
+            colorErr: !noColor && FileDescriptor.standardError.isTerminal,
             environment: environment,
             readInput: {
-                if isatty(0) == 1 { return nil }
-                var bytes: [UInt8] = []
-                var buffer = [UInt8](repeating: 0, count: 65536)
-                while true {
-                    let count = buffer.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
-                    if count < 0 {
-                        if errno == EINTR { continue }
-                        throw InsightsError(.ioError, "cannot read standard input: \(POSIX.errorText())")
-                    }
-                    if count == 0 { return bytes }
-                    bytes += buffer[..<count]
-                }
+                if FileDescriptor.standardInput.isTerminal { return nil }
+                return try FileDescriptor.standardInput.readAll(info: nil)
             })
-    }
-
-    private static func write(all bytes: ArraySlice<UInt8>, to descriptor: Int32) {
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            written += count
-        }
     }
 }

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The lines of a byte buffer: where each starts, where its content ends and where its line
 /// ending ends. `\n`, `\r\n` and a lone `\r` each end a line, as in CommonMark. Built in one
 /// pass; line numbers in messages are derived from it.
@@ -185,7 +177,7 @@ struct LineCursor {
     /// The offset of the first `byte` in `start..<end`, or `end`.
     @inline(__always)
     private func find(_ byte: UInt8, from start: Int, to end: Int) -> Int {
-        guard start < end, let found = memchr(base + start, Int32(byte), end - start) else { return end }
-        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        guard start < end else { return end }
+        return POSIX.firstOffset(of: byte, in: base, from: start, to: end) ?? end
     }
 }

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The insights file on disk. Reads need no lock (writes replace the file atomically);
 /// every read-modify-write holds an exclusive `flock` on the file's folder, which the
 /// rename does not replace and the kernel releases if the process dies. Writes go to a
@@ -59,13 +51,13 @@ public struct InsightsFile: Sendable {
     }
 
     /// The file opened for reading; `noInput` when it does not exist.
-    private func openExisting() throws -> Int32 {
-        let descriptor = POSIX.open(path, O_RDONLY | O_CLOEXEC)
-        if descriptor < 0 {
-            if errno == ENOENT { throw missing }
-            throw InsightsError(.ioError, "cannot read \(path): \(POSIX.errorText())")
+    private func openExisting() throws -> FileDescriptor {
+        do throws(SystemError) {
+            return try FileDescriptor.open(path, .read)
+        } catch {
+            if error.isMissing { throw missing }
+            throw error.reported(as: "cannot read \(path)")
         }
-        return descriptor
     }
 
     /// Passes the file's bytes to `body` without copying them: a regular file is mapped
@@ -76,36 +68,28 @@ public struct InsightsFile: Sendable {
     package func withMappedBytes<Result>(
         _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
     ) throws -> Result {
-        let descriptor = try openExisting()
-        defer { _ = close(descriptor) }
-        var info = stat()
-        let known = fstat(descriptor, &info) == 0
-        let size = known && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
-        let mapped = size > 0 ? mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0) : MAP_FAILED
-        guard let mapped, mapped != MAP_FAILED else {
+        let file = try openExisting()
+        defer { file.close() }
+        let info = file.info()
+        guard let info, info.isRegular, let mapped = file.mapReadOnly(count: info.size) else {
             // Read from the descriptor already open: a pipe's bytes are there only once.
-            return try POSIX.readAll(descriptor, info: known ? info : nil, path: path).withUnsafeBufferPointer(body)
+            return try file.readAll(info: info).withUnsafeBufferPointer(body)
         }
-        defer { _ = munmap(mapped, size) }
-        return try body(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size))
+        defer { POSIX.unmap(mapped) }
+        return try body(mapped)
     }
 
     /// Passes the file's bytes to `body` in chunks of at most 128 KiB, read into one reused
     /// buffer: printing a whole file costs what `cat` costs. `noInput` when it does not exist.
     package func streamExisting(_ body: (ArraySlice<UInt8>) throws -> Void) throws {
-        let descriptor = try openExisting()
-        defer { _ = close(descriptor) }
-        var info = stat()
-        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+        let file = try openExisting()
+        defer { file.close() }
+        if let info = file.info(), info.isDirectory {
             throw InsightsError(.ioError, "cannot read \(path): it is a folder")
         }
         var buffer = [UInt8](repeating: 0, count: 128 * 1024)
         while true {
-            let got = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw InsightsError(.ioError, "cannot read \(path): \(POSIX.errorText())")
-            }
+            let got = try file.read(into: &buffer)
             if got == 0 { return }
             try body(buffer[..<got])
         }
@@ -129,20 +113,23 @@ public struct InsightsFile: Sendable {
         let folder = FilePath.folder(of: target)
         // The folder usually exists: it is made (and its problems reported) only when it
         // cannot be opened.
-        var folderDescriptor = POSIX.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folderDescriptor < 0 {
+        let folderFile: FileDescriptor
+        do throws(SystemError) {
+            folderFile = try FileDescriptor.open(folder, .folder)
+        } catch {
             try POSIX.makeFolders(folder)
-            folderDescriptor = POSIX.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            do throws(SystemError) {
+                folderFile = try FileDescriptor.open(folder, .folder)
+            } catch {
+                throw error.reported(as: "cannot open the folder \(folder)")
+            }
         }
-        guard folderDescriptor >= 0 else {
-            throw InsightsError(.ioError, "cannot open the folder \(folder): \(POSIX.errorText())")
-        }
-        defer { _ = close(folderDescriptor) }
-        try lock(folderDescriptor, folder: folder, timeout: lockTimeout)
+        defer { folderFile.close() }
+        try lock(folderFile, timeout: lockTimeout)
         let current = try POSIX.readFile(target)
         let (pieces, value) = try change(current)
         if let pieces {
-            try replace(target, in: folder, folderDescriptor: folderDescriptor, with: pieces, existed: current != nil)
+            try replace(target, in: folderFile, with: pieces, existed: current != nil)
         }
         return value
     }
@@ -151,27 +138,26 @@ public struct InsightsFile: Sendable {
     func resolvedTarget() throws -> String {
         var current = path
         for _ in 0..<40 {
-            var info = stat()
-            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return current }
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let length = readlink(current, &buffer, buffer.count - 1)
-            guard length > 0 else { throw InsightsError(.ioError, "cannot read the symlink \(current): \(POSIX.errorText())") }
-            let destination = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            guard let info = FileInfo.ofLink(current), info.isSymlink else { return current }
+            let destination = try POSIX.symlinkDestination(current)
             current = destination.hasPrefix("/") ? destination : FilePath.join(FilePath.folder(of: current), destination)
         }
         throw InsightsError(.ioError, "cannot follow \(path): too many levels of symlinks")
     }
 
-    private func lock(_ descriptor: Int32, folder: String, timeout: Double) throws {
+    /// Takes the exclusive `flock` on the open `folder`, waiting at most `timeout` seconds.
+    private func lock(_ folder: FileDescriptor, timeout: Double) throws {
         let deadline = POSIX.monotonicMilliseconds() + Int(max(0, timeout) * 1000)
         var pause = 1
-        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR else {
-                throw InsightsError(.ioError, "cannot lock the folder \(folder): \(POSIX.errorText())")
+        while true {
+            do throws(SystemError) {
+                if try folder.tryLockExclusively() { return }
+            } catch {
+                throw error.reported(as: "cannot lock the folder \(folder.path)")
             }
             let now = POSIX.monotonicMilliseconds()
             guard now < deadline else {
-                throw InsightsError(.locked, "another insights process held the lock on \(folder) for more than \(timeout) s",
+                throw InsightsError(.locked, "another insights process held the lock on \(folder.path) for more than \(timeout) s",
                                     hint: "try again, or wait longer for the lock")
             }
             POSIX.sleep(milliseconds: min(pause, deadline - now))
@@ -180,52 +166,58 @@ public struct InsightsFile: Sendable {
     }
 
     /// Writes `bytes` to a temporary file beside `target` and renames it over `target`.
-    private func replace(_ target: String, in folder: String, folderDescriptor: Int32, with pieces: [ArraySlice<UInt8>], existed: Bool) throws {
-        let temporary = FilePath.join(folder, "." + FilePath.name(of: target) + ".insights-tmp")
+    private func replace(_ target: String, in folder: FileDescriptor, with pieces: [ArraySlice<UInt8>], existed: Bool) throws {
+        let temporary = FilePath.join(folder.path, "." + FilePath.name(of: target) + ".insights-tmp")
         let failure: InsightsError.Code = existed ? .ioError : .cannotCreate
-        var old = stat()
-        let hasOld = stat(target, &old) == 0
-        var descriptor = POSIX.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        if descriptor < 0, errno == EEXIST {
-            // Left by a writer that died: only the lock holder writes it, and that is us.
-            _ = unlink(temporary)
-            descriptor = POSIX.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        }
-        guard descriptor >= 0 else {
-            throw InsightsError(failure, "cannot write \(target): cannot create a file in \(folder): \(POSIX.errorText())")
+        let old = FileInfo.of(target)
+        let file: FileDescriptor
+        do throws(SystemError) {
+            do throws(SystemError) {
+                file = try FileDescriptor.open(temporary, .createNew(permissions: 0o600))
+            } catch let error where error.alreadyExists {
+                // Left by a writer that died: only the lock holder writes it, and that is us.
+                POSIX.removeFile(temporary)
+                file = try FileDescriptor.open(temporary, .createNew(permissions: 0o600))
+            }
+        } catch {
+            throw error.reported(failure, as: "cannot write \(target): cannot create a file in \(folder.path)")
         }
         var renamed = false
         defer {
-            if !renamed { _ = unlink(temporary) }
+            if !renamed { POSIX.removeFile(temporary) }
         }
         do {
             for piece in pieces {
-                try POSIX.writeAll(descriptor, piece, path: temporary)
+                try file.writeAll(piece)
             }
-            let mode: mode_t
-            if hasOld {
-                mode = old.st_mode & 0o7777
-                if geteuid() == 0 { _ = fchown(descriptor, old.st_uid, old.st_gid) }
+            let permissions: UInt32
+            if let old {
+                permissions = old.permissions
+                file.copyOwnerIfRoot(from: old)
             } else {
-                let mask = umask(0)
-                umask(mask)
-                mode = 0o666 & ~mask
+                permissions = 0o666 & ~POSIX.creationMask()
             }
-            guard fchmod(descriptor, mode) == 0 else {
-                throw InsightsError(failure, "cannot set the mode of \(temporary): \(POSIX.errorText())")
+            do throws(SystemError) {
+                try file.setPermissions(permissions)
+            } catch {
+                throw error.reported(failure, as: "cannot set the mode of \(temporary)")
             }
-            try POSIX.sync(descriptor, path: temporary)
+            try file.sync()
         } catch {
-            _ = close(descriptor)
+            file.close()
             throw error
         }
-        guard close(descriptor) == 0 else {
-            throw InsightsError(failure, "cannot write \(target): \(POSIX.errorText())")
+        do throws(SystemError) {
+            try file.closeChecked()
+        } catch {
+            throw error.reported(failure, as: "cannot write \(target)")
         }
-        guard rename(temporary, target) == 0 else {
-            throw InsightsError(failure, "cannot replace \(target): \(POSIX.errorText())")
+        do throws(SystemError) {
+            try POSIX.rename(temporary, to: target)
+        } catch {
+            throw error.reported(failure, as: "cannot replace \(target)")
         }
         renamed = true
-        try POSIX.sync(folderDescriptor, path: folder)
+        try folder.sync()
     }
 }

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Searches for bytes with the C library's `memchr`, which looks at many bytes per
 /// instruction, and `memcmp`.
 package enum ByteSearch {
@@ -20,7 +12,7 @@ package enum ByteSearch {
         return needle.withUnsafeBytes { pattern in
             while position <= last {
                 guard let found = first(lead, in: bytes, range: position..<(last + 1)) else { return nil }
-                if memcmp(base + found, pattern.baseAddress!, pattern.count) == 0 { return found }
+                if POSIX.sameBytes(base + found, pattern.baseAddress!, count: pattern.count) { return found }
                 position = found + 1
             }
             return nil
@@ -37,9 +29,8 @@ package enum ByteSearch {
     /// The offset of the first `byte` in `bytes[range]`, or nil.
     @inline(__always)
     static func first(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Int? {
-        guard let base = bytes.baseAddress, !range.isEmpty,
-              let found = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
-        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        guard let base = bytes.baseAddress, !range.isEmpty else { return nil }
+        return POSIX.firstOffset(of: byte, in: base, from: range.lowerBound, to: range.upperBound)
     }
 
     /// Whether `a` and `b` hold the same bytes (compared with `memcmp`).
@@ -47,7 +38,7 @@ package enum ByteSearch {
         guard a.count == b.count else { return false }
         guard !a.isEmpty else { return true }
         return a.withUnsafeBytes { first in
-            b.withUnsafeBytes { second in memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0 }
+            b.withUnsafeBytes { second in POSIX.sameBytes(first.baseAddress!, second.baseAddress!, count: first.count) }
         }
     }
 

@@ -1,31 +1,16 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Dates as the stamp writes them: ISO `YYYY-MM-DD`.
 package enum CalendarDate {
     /// Today in the local time zone.
     package static func today() -> String {
-        let parts = localNow()
-        return format(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+        let now = POSIX.localTime()
+        return format(year: now.year, month: now.month, day: now.day)
     }
 
     /// The local time of day, `HH:MM`.
     package static func timeOfDay() -> String {
-        let parts = localNow()
-        let hours = Int(parts.tm_hour), minutes = Int(parts.tm_min)
+        let now = POSIX.localTime()
+        let hours = now.hour, minutes = now.minute
         return (hours < 10 ? "0" : "") + "\(hours):" + (minutes < 10 ? "0" : "") + "\(minutes)"
-    }
-
-    private static func localNow() -> tm {
-        var now = time(nil)
-        var parts = tm()
-        localtime_r(&now, &parts)
-        return parts
     }
 
     /// `YYYY-MM-DD` with zero padding.

@@ -12,17 +12,22 @@ import Darwin
 /// be started, the work runs at once, in the caller's thread.
 final class BackgroundWork: @unchecked Sendable {
     private let work: () -> Void
-    #if canImport(Glibc) || canImport(Musl)
+    // `pthread_t` is an integer in glibc and a pointer in musl and Darwin, where
+    // `pthread_create` fills in an optional one.
+    #if canImport(Glibc)
     private var thread = pthread_t()
-    private var started = false
+    #else
+    private var thread: pthread_t?
     #endif
+    private var started = false
 
     /// Starts `work`.
     init(_ work: @escaping () -> Void) {
         self.work = work
-        #if canImport(Glibc) || canImport(Musl)
         let context = Unmanaged.passRetained(self).toOpaque()
-        started = pthread_create(&thread, nil, { context in
+        started = pthread_create(&thread, nil, { argument in
+            // The argument is optional in glibc and musl, not in Darwin: this reads both.
+            let context: UnsafeMutableRawPointer? = argument
             let work = Unmanaged<BackgroundWork>.fromOpaque(context!).takeRetainedValue()
             work.work()
             return nil
@@ -31,18 +36,16 @@ final class BackgroundWork: @unchecked Sendable {
             Unmanaged<BackgroundWork>.fromOpaque(context).release()
             work()
         }
-        #else
-        work()
-        #endif
     }
 
     /// Waits until the work is done.
     func wait() {
-        #if canImport(Glibc) || canImport(Musl)
-        if started {
-            _ = pthread_join(thread, nil)
-            started = false
-        }
+        guard started else { return }
+        #if canImport(Glibc)
+        _ = pthread_join(thread, nil)
+        #else
+        if let thread { _ = pthread_join(thread, nil) }
         #endif
+        started = false
     }
 }

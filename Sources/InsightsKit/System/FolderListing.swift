@@ -7,16 +7,11 @@ import Darwin
 #endif
 
 extension POSIX {
-    /// Whether `path` is a folder (following symlinks).
-    static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
-
-    /// The names in folder `path`, without `.` and `..`, sorted.
+    /// The names in folder `path`, without `.` and `..`, sorted (`opendir(3)`, `readdir(3)`;
+    /// `d_name` is a fixed array of a size that differs between systems, read up to its NUL).
     static func fileNames(in path: String) throws -> [String] {
         guard let folder = opendir(path) else {
-            throw InsightsError(.ioError, "cannot list the folder \(path): \(errorText())")
+            throw SystemError("opendir", path).reported(as: "cannot list the folder \(path)")
         }
         defer { closedir(folder) }
         var names: [String] = []

@@ -8,7 +8,8 @@ import Darwin
 
 /// Runs a program found on `PATH` with an argument array (no shell), feeds it standard
 /// input and collects its standard output and error. All three streams are served at once
-/// with `poll(2)`, so neither side can block the other however much is written.
+/// with `poll(2)`, so neither side can block the other however much is written. Part of the
+/// system layer: `posix_spawnp(3)`, `pipe(2)`, `socketpair(2)`, `poll(2)`, `waitpid(2)`.
 package enum Subprocess {
     /// What a finished program left behind.
     package struct Outcome: Sendable, Equatable {
@@ -31,25 +32,30 @@ package enum Subprocess {
     /// that fails is an `Outcome` with its status.
     package static func run(_ program: String, _ arguments: [String], input: [UInt8] = []) throws -> Outcome {
         // Standard input is a socket pair so that writing to a program that exited early
-        // gives EPIPE (MSG_NOSIGNAL) instead of killing this process with SIGPIPE.
+        // gives EPIPE instead of killing this process with SIGPIPE (see `sendWithoutSignal`).
         var inputPair: [Int32] = [-1, -1]
         var outputPipe: [Int32] = [-1, -1]
         var errorPipe: [Int32] = [-1, -1]
-        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &inputPair) == 0 else {
-            throw InsightsError(.ioError, "cannot run \(program): \(POSIX.errorText())")
+        guard makeSocketPair(&inputPair) else {
+            throw SystemError("socketpair", program).reported(as: "cannot run \(program)")
         }
         guard makePipe(&outputPipe) else {
-            let error = POSIX.errorText()
+            let error = SystemError("pipe", program)
             inputPair.forEach { _ = close($0) }
-            throw InsightsError(.ioError, "cannot run \(program): \(error)")
+            throw error.reported(as: "cannot run \(program)")
         }
         guard makePipe(&errorPipe) else {
-            let error = POSIX.errorText()
+            let error = SystemError("pipe", program)
             (inputPair + outputPipe).forEach { _ = close($0) }
-            throw InsightsError(.ioError, "cannot run \(program): \(error)")
+            throw error.reported(as: "cannot run \(program)")
         }
 
+        // An opaque pointer on Darwin, a struct in glibc and musl; `init` fills in either.
+        #if canImport(Darwin)
+        var actions: posix_spawn_file_actions_t?
+        #else
         var actions = posix_spawn_file_actions_t()
+        #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, inputPair[1], 0)
@@ -59,11 +65,12 @@ package enum Subprocess {
         let argv = ([program] + arguments).map { strdup($0) }
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, program, &actions, nil, argv + [nil], environ)
+        let spawned = posix_spawnp(&pid, program, &actions, nil, argv + [nil], POSIX.environmentBlock)
         for descriptor in [inputPair[1], outputPipe[1], errorPipe[1]] { _ = close(descriptor) }
         guard spawned == 0 else {
             for descriptor in [inputPair[0], outputPipe[0], errorPipe[0]] { _ = close(descriptor) }
-            throw InsightsError(.ioError, "cannot run \(program): \(POSIX.errorText(spawned))",
+            let error = SystemError("posix_spawnp", program, number: spawned)
+            throw InsightsError(.ioError, "cannot run \(program): \(error.reason)",
                                 hint: program == "git" ? "is git installed and on PATH?" : nil)
         }
 
@@ -80,6 +87,35 @@ package enum Subprocess {
         return true
     }
 
+    /// A connected pair of stream sockets (`socketpair(2)`), both closed on exec. Darwin has
+    /// no `SOCK_CLOEXEC` nor `MSG_NOSIGNAL`: there the flag is set after, and the sockets are
+    /// told not to raise `SIGPIPE` (`SO_NOSIGPIPE`) instead.
+    private static func makeSocketPair(_ descriptors: inout [Int32]) -> Bool {
+        #if canImport(Glibc)
+        return socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &descriptors) == 0
+        #else
+        guard socketpair(AF_UNIX, SOCK_STREAM, 0, &descriptors) == 0 else { return false }
+        for descriptor in descriptors {
+            _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+            #if canImport(Darwin)
+            var on: Int32 = 1
+            _ = setsockopt(descriptor, SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
+            #endif
+        }
+        return true
+        #endif
+    }
+
+    /// `send(2)` that fails with `EPIPE` rather than raising `SIGPIPE` when the reader is gone.
+    private static func sendWithoutSignal(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Darwin)
+        // The socket has `SO_NOSIGPIPE` (see `makeSocketPair`).
+        return POSIX.retryingInterrupts { send(descriptor, bytes, count, 0) }
+        #else
+        return POSIX.retryingInterrupts { send(descriptor, bytes, count, Int32(MSG_NOSIGNAL)) }
+        #endif
+    }
+
     /// Writes `input` and reads both outputs until the program closes them.
     private static func pump(input: [UInt8], inputDescriptor: Int32, output: Int32, error: Int32, into outcome: inout Outcome) {
         var written = 0
@@ -94,27 +130,26 @@ package enum Subprocess {
             var watched: [pollfd] = []
             if inputOpen { watched.append(pollfd(fd: inputDescriptor, events: Int16(POLLOUT), revents: 0)) }
             for descriptor in openOutputs.sorted() { watched.append(pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)) }
-            let ready = poll(&watched, nfds_t(watched.count), -1)
-            if ready < 0 {
-                if errno == EINTR { continue }
-                break
-            }
+            let ready = POSIX.retryingInterrupts { poll(&watched, nfds_t(watched.count), -1) }
+            if ready < 0 { break }
             for entry in watched where entry.revents != 0 {
                 if entry.fd == inputDescriptor {
                     let count = input.withUnsafeBytes { raw in
-                        send(inputDescriptor, raw.baseAddress! + written, min(raw.count - written, 65536), Int32(MSG_NOSIGNAL))
+                        sendWithoutSignal(inputDescriptor, raw.baseAddress! + written, min(raw.count - written, 65536))
                     }
                     if count > 0 { written += count }
-                    if (count < 0 && errno != EINTR && errno != EAGAIN) || written == input.count {
+                    if (count < 0 && errno != EAGAIN) || written == input.count {
                         _ = close(inputDescriptor)
                         inputOpen = false
                     }
                     continue
                 }
-                let count = buffer.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress, $0.count) }
+                let count = buffer.withUnsafeMutableBytes { raw in
+                    POSIX.retryingInterrupts { read(entry.fd, raw.baseAddress, raw.count) }
+                }
                 if count > 0 {
                     if entry.fd == output { outcome.stdout += buffer[..<count] } else { outcome.stderr += buffer[..<count] }
-                } else if count == 0 || errno != EINTR {
+                } else {
                     _ = close(entry.fd)
                     openOutputs.remove(entry.fd)
                 }
@@ -127,9 +162,7 @@ package enum Subprocess {
     /// Waits for `pid` and returns its exit status (128 + signal when killed).
     private static func wait(for pid: pid_t) -> Int32 {
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
-            if errno != EINTR { return 127 }
-        }
+        if POSIX.retryingInterrupts({ waitpid(pid, &status, 0) }) < 0 { return 127 }
         let signal = status & 0x7F
         return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
     }
