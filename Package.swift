@@ -14,7 +14,7 @@ let package = Package(
         .executableTarget(name: "insights", dependencies: ["InsightsCLI", "InsightsKit"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "InsightsKitTests", dependencies: ["InsightsKit", "TestSupport"]),
-        .testTarget(name: "InsightsCLITests", dependencies: ["InsightsCLI", "insights", "TestSupport"]),
+        .testTarget(name: "InsightsCLITests", dependencies: ["InsightsCLI", "insights", "TestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

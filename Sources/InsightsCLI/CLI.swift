@@ -14,8 +14,6 @@ public enum CLI {
         CommandEntry(MergeCommand.self),
     ]
 
-    static let globalOptions: Set<String> = ["file"]
-
     /// The environment variables `insights` reads; `run` needs no others.
     public static let environmentNames = ["INSIGHTS_FILE", "NO_COLOR"]
 
@@ -43,7 +41,7 @@ public enum CLI {
     /// candidates add how to address each; with `json`, also as `{"error": {...}}` on
     /// standard output.
     static func report(_ error: InsightsError, terminal: Terminal, json: Bool) {
-        let label = terminal.colorErr ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
+        let label = Paint.boldRed("error:", enabled: terminal.colorErr)
         let hint = hint(for: error)
         terminal.message("insights: \(label) \(error.message)")
         if let hint { terminal.message("insights: hint: \(hint)") }
@@ -123,25 +121,34 @@ public enum CLI {
             return InsightsError.Code.usage.rawValue
         }
         if name == "help" {
-            terminal.print(overview)
+            // `insights help COMMAND` is `insights COMMAND --help`.
+            guard let topic = rest.dropFirst().first else {
+                terminal.print(overview)
+                return 0
+            }
+            terminal.out(Array(try command(named: topic).spec.help.utf8))
             return 0
         }
-        guard let command = commands.first(where: { $0.spec.name == name }) else {
-            throw InsightsError(.usage, "unknown command \"\(name)\"", hint: "commands: " + commands.map(\.spec.name).joined(separator: ", "))
-        }
-        let parsed = try ParsedArguments.parse(leading + rest.dropFirst(), spec: command.spec, globalOptions: globalOptions)
-        if parsed.has("help") {
-            terminal.print(help(for: command.spec))
+        let command = try command(named: name)
+        let parsed = try ParsedArguments.parse(leading + rest.dropFirst(), spec: command.spec)
+        if parsed.has(Options.help) {
+            terminal.out(Array(command.spec.help.utf8))
             return 0
         }
         let workingDirectory = POSIX.currentDirectory()
-        let file = InsightsFile.locate(explicit: parsed.value("file"), environment: terminal.environment,
+        let file = InsightsFile.locate(explicit: parsed.value(Options.file), environment: terminal.environment,
                                        workingDirectory: workingDirectory)
         return try command.run(parsed, CommandContext(terminal: terminal, file: file, workingDirectory: workingDirectory))
     }
 
-    static func help(for spec: CommandSpec) -> String {
-        "usage: \(spec.usage)\n\n\(spec.summary)\n\(spec.details.isEmpty ? "" : "\n" + spec.details)"
+    /// The command called `name`; `usage` naming the closest one otherwise.
+    static func command(named name: String) throws -> CommandEntry {
+        guard let command = commands.first(where: { $0.spec.name == name }) else {
+            let names = commands.map(\.spec.name)
+            let suggestion = Closest.match(name, in: names).map { "did you mean \"\($0)\"? " } ?? ""
+            throw InsightsError(.usage, "unknown command \"\(name)\"", hint: suggestion + "commands: " + names.joined(separator: ", "))
+        }
+        return command
     }
 
     static var overview: String {
@@ -187,49 +194,4 @@ struct CommandEntry: Sendable {
 protocol Command: SendableMetatype {
     static var spec: CommandSpec { get }
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32
-}
-
-/// What a command addresses: a section (with the template that goes with it), and the
-/// positional arguments after it.
-struct SectionTarget {
-    /// The section.
-    let address: SectionAddress
-    /// The positional arguments after SECTION.
-    let rest: [String]
-}
-
-extension ParsedArguments {
-    /// The addressed section: SECTION (the first positional) or the section `--agent NAME`
-    /// owns (with its template, or `--template NAME`), with `--sub` and `--level`; nil when
-    /// neither is given. Throws `usage` unless
-    /// the positional arguments after SECTION are exactly those `rest` names.
-    func sectionTarget(_ context: CommandContext, rest: [String] = []) throws -> SectionTarget? {
-        let count = rest.count
-        var positionals = positionals[...]
-        var address: SectionAddress
-        if let agent = value("agent") {
-            address = try SectionAddress.agent(agent, subsections: values("sub"), templates: context.templates)
-        } else {
-            guard let first = positionals.popFirst() else { return nil }
-            address = SectionAddress(title: first, subsections: values("sub"))
-        }
-        if let name = value("template") { address.template = try context.templates.template(named: name) }
-        if positionals.count > count {
-            throw ParsedArguments.unexpected(positionals[positionals.startIndex + count], spec: spec,
-                                             reason: value("agent") != nil ? ": --agent already names the section" : "")
-        }
-        if positionals.count < count {
-            throw InsightsError(.usage, "missing \(rest[positionals.count...].joined(separator: " ")): the section is followed by \(rest.joined(separator: " "))")
-        }
-        address.level = try integer("level", in: 1...6) ?? 2
-        return SectionTarget(address: address, rest: Array(positionals))
-    }
-
-    /// `sectionTarget`, requiring a section.
-    func requiredSectionTarget(_ context: CommandContext, command: String, rest: [String] = []) throws -> SectionTarget {
-        guard let target = try sectionTarget(context, rest: rest) else {
-            throw InsightsError(.usage, "`insights \(command)` needs a SECTION or --agent NAME")
-        }
-        return target
-    }
 }

@@ -3,55 +3,53 @@ import InsightsKit
 /// `insights check`: the file's health for CI and pre-commit hooks, and with a base, whether
 /// a change stayed inside the sections it was allowed to touch.
 enum CheckCommand: Command {
+    static let base = Option(name: "base", value: .required("REV"), help: "compare with the file at a git revision (absent there: empty)")
+    static let baseFile = Option(name: "base-file", value: .required("PATH"), help: "compare with another file")
+    static let only = Option(name: "only", value: .required("SECTION"),
+                             help: "with a base: a change outside this level-2 section is an error, the\ntext before the first heading included", repeatable: true)
+    static let strict = Option(name: "strict", value: .none, help: "warnings are errors")
+    static let format = Option(name: "format", value: .required("text|json|github"),
+                               help: "text (path:line: severity: [rule] message), json, or github\n(workflow commands that annotate the pull request)")
+
     static let spec = CommandSpec(
-        name: "check",
-        usage: "insights check [--base REV | --base-file PATH] [--only SECTION]... [--agent NAME]... [--max-lines N] [--strict] [--format text|json|github]",
-        summary: "Checks the file for CI: conflict markers, duplicate sections, stamps and keys, placeholders, dates, budgets, and changes outside the allowed sections.",
-        flags: ["strict"], options: ["base", "base-file", "only", "agent", "max-lines", "format"], positionals: 0...0,
-        details: """
+        name: "check", summary: "Checks the file for CI: conflict markers, duplicate sections, stamps and keys, placeholders, dates, budgets, and changes outside the allowed sections.",
+        options: [base, baseFile, only, Options.agent.help("as --only with the section the agent's template owns").repeated,
+                  Options.maxLines.help("budget of each level-2 section (of the --only sections, if given);\na template's `limit:` is the budget of the section it owns"),
+                  strict, format],
+        exclusive: [[base, baseFile]],
+        notes: """
         Errors (exit 1): invalid-utf8, conflict-marker, duplicate-section, outside-allowed.
         Warnings: placeholder, bad-date, over-budget, stale-stamp, near-duplicate-section,
         duplicate-stamp, duplicate-key (errors with --strict).
-        --base REV         compare with the file at a git revision (absent there: empty)
-        --base-file PATH   compare with another file
-        --only SECTION     with a base: a change outside this level-2 section (repeatable) is an
-                           error, the text before the first heading included
-        --agent NAME       as --only with the section the agent's template owns (repeatable)
-        --max-lines N      budget of each level-2 section (of the --only sections, if given);
-                           a template's `limit:` is the budget of the section it owns
-        --format FORMAT    text (path:line: severity: [rule] message), json, or github
-                           (workflow commands that annotate the pull request)
-        """)
+        """,
+        example: "insights check --base origin/main --agent backend-architect --format github")
 
     enum Format: String {
         case text, json, github
     }
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        guard let format = Format(rawValue: arguments.value("format") ?? "text") else {
-            throw InsightsError(.usage, "--format takes text, json or github, not \"\(arguments.value("format") ?? "")\"")
-        }
-        if arguments.value("base") != nil && arguments.value("base-file") != nil {
-            throw InsightsError(.usage, "give the base once: --base REV or --base-file PATH")
+        guard let format = Format(rawValue: arguments.value(format) ?? "text") else {
+            throw InsightsError(.usage, "--format takes text, json or github, not \"\(arguments.value(format) ?? "")\"")
         }
         let document = Document(try context.file.readExisting(), options: .sectionsOnly)
-        var base: Version?
-        if let revision = arguments.value("base") {
-            base = try Version.at(revision, of: context.file)
-        } else if let path = arguments.path("base-file") {
-            base = try Version.file(path)
+        var version: Version?
+        if let revision = arguments.value(base) {
+            version = try Version.at(revision, of: context.file)
+        } else if let path = arguments.path(baseFile) {
+            version = try Version.file(path)
         }
         let catalog = context.templates
-        let agents = try arguments.values("agent").map { SectionAddress(title: try catalog.agent(named: $0).section) }
+        let agents = try arguments.values(Options.agent).map { SectionAddress(title: try catalog.agent(named: $0).section) }
         let options = CheckOptions(
-            base: base?.bytes, allowed: arguments.values("only").map { SectionAddress(title: $0) } + agents,
-            maxLines: try arguments.integer("max-lines", in: 1...1_000_000), budgets: catalog.budgets(),
-            strict: arguments.has("strict"), today: CalendarDate.today())
+            base: version?.bytes, allowed: arguments.values(only).map { SectionAddress(title: $0) } + agents,
+            maxLines: try arguments.integer(Options.maxLines, in: 1...1_000_000), budgets: catalog.budgets(),
+            strict: arguments.has(strict), today: CalendarDate.today())
         let report = try Check.run(document, options: options)
         let terminal = context.terminal
         switch format {
         case .text: terminal.out(Array(text(report, path: context.file.path, color: terminal.colorOut).utf8))
-        case .json: terminal.out(json(report, path: context.file.path, base: base?.label).serialized)
+        case .json: terminal.out(json(report, path: context.file.path, base: version?.label).serialized)
         case .github: terminal.out(Array(github(report, path: repositoryPath(of: context.file.path)).utf8))
         }
         return report.errorCount > 0 ? InsightsError.Code.findings.rawValue : 0
@@ -63,7 +61,7 @@ enum CheckCommand: Command {
         for finding in report.findings {
             let location = path + (finding.line.map { ":\($0)" } ?? "")
             let severity = finding.severity.rawValue + ":"
-            let painted = color ? (finding.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m") + severity + DiffColor.reset : severity
+            let painted = (finding.severity == .error ? Paint.boldRed : .boldYellow)(severity, enabled: color)
             output += "\(location): \(painted) [\(finding.rule.rawValue)] \(finding.message)\n"
         }
         for note in notes(report) {
@@ -83,7 +81,7 @@ enum CheckCommand: Command {
     static func notes(_ report: CheckReport) -> [(line: Int?, message: String)] {
         guard let comparison = report.comparison else { return [] }
         return comparison.differences.map { change in
-            (change.new.map { comparison.new.lines(of: $0).lowerBound + 1 }, DiffCommand.describe(change, in: comparison))
+            (change.new.map { comparison.new.lines(of: $0).lowerBound + 1 }, ChangeText.describe(change, in: comparison))
         }
     }
 

@@ -2,18 +2,19 @@ import InsightsKit
 
 /// `insights diff`: what changed between two versions, section by section.
 enum DiffCommand: Command {
+    static let base = Option(name: "base", value: .required("REV"), help: "compare the file with this git revision (default HEAD)")
+    static let stat = Option(name: "stat", value: .none, help: "one line per changed section with the lines added and removed")
+    static let exitCode = Option(name: "exit-code", value: .none, help: "exit 1 when something changed")
+
     static let spec = CommandSpec(
-        name: "diff", usage: "insights diff [--base REV | OLD NEW] [--stat] [--json] [--exit-code]",
-        summary: "Shows what changed, section by section: added, removed, modified (with its own diff), moved, renamed.",
-        flags: ["stat", "json", "exit-code"], options: ["base"], positionals: 0...2,
-        details: """
-        With no argument the insights file is compared with its last commit (HEAD);
-        --base REV compares it with another git revision; OLD NEW compares two files.
-        --stat       one line per changed section with the lines added and removed
-        --json       every section with its status, lines and diff
-        --exit-code  exit 1 when something changed
-        Hunk line numbers are the file's own line numbers.
-        """)
+        name: "diff", summary: "Shows what changed, section by section: added, removed, modified (with its own diff), moved, renamed.",
+        positionals: [Positional(name: "OLD", help: "a file to compare NEW with", optional: true), Positional(name: "NEW", help: "the newer file", optional: true)],
+        options: [base, stat, Options.json.help("print every section with its status, lines and diff"), exitCode],
+        notes: """
+        With no argument the insights file is compared with its last commit (HEAD); OLD NEW
+        compares two files. Hunk line numbers are the file's own line numbers.
+        """,
+        example: "insights diff --base main --stat")
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let old: Version
@@ -21,9 +22,9 @@ enum DiffCommand: Command {
         switch arguments.positionals.count {
         case 0:
             new = Version(bytes: try context.file.readExisting(), label: context.file.path)
-            old = try Version.at(arguments.value("base") ?? "HEAD", of: context.file)
+            old = try Version.at(arguments.value(base) ?? "HEAD", of: context.file)
         case 2:
-            guard arguments.value("base") == nil else { throw InsightsError(.usage, "give either --base REV or OLD NEW, not both") }
+            guard !arguments.has(base) else { throw InsightsError(.usage, "--base and OLD NEW cannot be used together", hint: "usage: \(spec.usage)") }
             old = try Version.file(FilePath.withoutAtSign(arguments.positionals[0]))
             new = try Version.file(FilePath.withoutAtSign(arguments.positionals[1]))
         default:
@@ -32,24 +33,24 @@ enum DiffCommand: Command {
         let comparison = SectionComparison(old: Document(old.bytes, options: .sectionsOnly),
                                            new: Document(new.bytes, options: .sectionsOnly))
         let terminal = context.terminal
-        if arguments.has("json") {
+        if arguments.has(Options.json) {
             terminal.out(json(comparison, old: old, new: new).serialized)
-        } else if arguments.has("stat") {
+        } else if arguments.has(stat) {
             terminal.out(Array(stat(comparison, color: terminal.colorOut).utf8))
         } else {
             terminal.out(text(comparison, old: old, new: new, color: terminal.colorOut))
         }
-        return arguments.has("exit-code") && comparison.hasChanges ? InsightsError.Code.findings.rawValue : 0
+        return arguments.has(exitCode) && comparison.hasChanges ? InsightsError.Code.findings.rawValue : 0
     }
 
     /// The changed parts, each with its own hunks, under a `---`/`+++` header.
     static func text(_ comparison: SectionComparison, old: Version, new: Version, color: Bool) -> [UInt8] {
         guard comparison.hasChanges else { return [] }
-        var output = Array(DiffColor.bold("--- \(old.label)\n+++ \(new.label)", enabled: color).utf8) + [UInt8(ascii: "\n")]
+        var output = Array(Paint.bold("--- \(old.label)\n+++ \(new.label)", enabled: color).utf8) + [UInt8(ascii: "\n")]
         for (index, change) in comparison.changes.enumerated() where change.status != .unchanged {
-            output += Array((DiffColor.bold(describe(change, in: comparison), enabled: color) + "\n").utf8)
+            output += Array((Paint.bold(ChangeText.describe(change, in: comparison), enabled: color) + "\n").utf8)
             if change.status != .moved {
-                output += DiffColor.hunks(comparison.hunks(at: index), enabled: color)
+                output += Paint.hunks(comparison.hunks(at: index), enabled: color)
             }
         }
         output += Array((summary(comparison) + "\n").utf8)
@@ -60,15 +61,15 @@ enum DiffCommand: Command {
     static func stat(_ comparison: SectionComparison, color: Bool) -> String {
         let differences = comparison.differences
         guard !differences.isEmpty else { return "" }
-        let names = differences.map { name(of: $0, in: comparison) }
+        let names = differences.map { ChangeText.name(of: $0, in: comparison) }
         let width = min(names.map(\.count).max() ?? 0, 60)
         var output = ""
         for (change, name) in zip(differences, names) {
             let counts = comparison.lineCounts(of: change)
             let status = change.status.rawValue.padding(to: 9)
-            var figures = counts.added > 0 ? DiffColor.colored("+\(counts.added)", "\u{1B}[32m", enabled: color) : ""
+            var figures = counts.added > 0 ? Paint.green("+\(counts.added)", enabled: color) : ""
             if counts.removed > 0 {
-                figures += (figures.isEmpty ? "" : " ") + DiffColor.colored("-\(counts.removed)", "\u{1B}[31m", enabled: color)
+                figures += (figures.isEmpty ? "" : " ") + Paint.red("-\(counts.removed)", enabled: color)
             }
             output += "\(status) \(name.padding(to: width)) | \(figures.isEmpty ? "0" : figures)\n"
         }
@@ -90,34 +91,6 @@ enum DiffCommand: Command {
         let unchanged = comparison.changes.filter { $0.status == .unchanged && $0.new != .preamble }.count
         let noun = differences.count == 1 ? "section" : "sections"
         return "\(differences.count) \(noun) changed (\(counts.joined(separator: ", "))), \(unchanged) unchanged"
-    }
-
-    /// `modified "A" > "B" (lines 4-9, was 4-8)`.
-    static func describe(_ change: PartChange, in comparison: SectionComparison) -> String {
-        let newLines = change.new.map { lineRange(comparison.new.lines(of: $0)) }
-        let oldLines = change.old.map { lineRange(comparison.old.lines(of: $0)) }
-        var place: String
-        switch (newLines, oldLines) {
-        case let (new?, old?): place = new == old ? "lines \(new)" : "lines \(new), was \(old)"
-        case let (new?, nil): place = "lines \(new)"
-        case let (nil, old?): place = "was lines \(old)"
-        case (nil, nil): place = ""
-        }
-        if change.status == .renamed, let old = change.old {
-            return "renamed \(comparison.old.name(of: old)) to \(name(of: change, in: comparison)) (\(place))"
-        }
-        return "\(change.status.rawValue) \(name(of: change, in: comparison)) (\(place))"
-    }
-
-    /// The part's name in the new version, else in the old one.
-    static func name(of change: PartChange, in comparison: SectionComparison) -> String {
-        if let new = change.new { return comparison.new.name(of: new) }
-        return change.old.map { comparison.old.name(of: $0) } ?? ""
-    }
-
-    /// 1-based inclusive `first-last` of 0-based lines (`first` alone for one line).
-    static func lineRange(_ lines: Range<Int>) -> String {
-        lines.count <= 1 ? "\(lines.lowerBound + 1)" : "\(lines.lowerBound + 1)-\(lines.upperBound)"
     }
 
     /// Every part, unchanged ones included.
@@ -152,13 +125,6 @@ enum DiffCommand: Command {
             ("old", .string(old.label)), ("new", .string(new.label)), ("changed", .bool(comparison.hasChanges)),
             ("sections", .array(sections)),
         ])
-    }
-}
-
-extension DiffColor {
-    /// `text` in `color` when `enabled`.
-    static func colored(_ text: String, _ color: String, enabled: Bool) -> String {
-        enabled ? color + text + reset : text
     }
 }
 

@@ -3,20 +3,18 @@ import InsightsKit
 /// `insights history`: the git commits that changed one section, newest first, each with
 /// that section's own diff.
 enum HistoryCommand: Command {
+    static let limit = Option(name: "limit", value: .required("N"), help: "at most N commits")
+
     static let spec = CommandSpec(
-        name: "history", usage: "insights history SECTION|--agent NAME [--sub TITLE]... [--level N] [--limit N] [--json]",
-        summary: "Lists the git commits that changed one section, newest first, each with the section's own diff.",
-        flags: ["json"], options: ["agent", "sub", "level", "limit"], positionals: 0...1,
-        details: """
-        The section is followed by its title path through every committed version of the file.
-        --limit N  at most N commits
-        --json     {"file", "section", "commits": [{"hash", "date", "author", "email", "subject",
-                   "status", "line", "endLine", "diff"}]}
-        """)
+        name: "history", summary: "Lists the git commits that changed one section, newest first, each with the section's own diff.",
+        positionals: [Options.section],
+        options: Options.addressing + [limit, Options.json.help("print {\"file\", \"section\", \"commits\": [{\"hash\", \"date\", \"author\", \"email\",\n\"subject\", \"status\", \"line\", \"endLine\", \"diff\"}]}")],
+        notes: "The section is followed by its title path through every committed version of the file.",
+        example: "insights history --agent backend-architect --limit 5")
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let address = try arguments.requiredSectionTarget(context, command: "history").address
-        let limit = try arguments.integer("limit", in: 1...1_000_000)
+        let limit = try arguments.integer(limit, in: 1...1_000_000)
         let file = context.file.path
         let repository = try GitRepository.containing(file: file)
         let revisions = try SectionHistory.revisions(of: address, file: file, repository: repository, limit: limit)
@@ -25,7 +23,7 @@ enum HistoryCommand: Command {
             _ = try Document(current, options: .sectionsOnly).section(at: address)
         }
         let title = ([address.title] + address.subsections).joined(separator: " > ")
-        if arguments.has("json") {
+        if arguments.has(Options.json) {
             let commits = revisions.map { revision -> JSON in
                 let commit = revision.commit
                 return .object([
@@ -47,8 +45,8 @@ enum HistoryCommand: Command {
         var output: [UInt8] = []
         for (index, revision) in revisions.enumerated() {
             let commit = revision.commit
-            let header = color ? "\u{1B}[33mcommit \(commit.hash)\u{1B}[0m" : "commit \(commit.hash)"
-            let place = revision.lines.map { " (lines \(DiffCommand.lineRange($0)))" } ?? ""
+            let header = Paint.yellow("commit \(commit.hash)", enabled: color)
+            let place = revision.lines.map { " (lines \(ChangeText.lineRange($0)))" } ?? ""
             output += Array(((index == 0 ? "" : "\n") + """
             \(header)
             Author: \(commit.author) <\(commit.email)>
@@ -59,7 +57,7 @@ enum HistoryCommand: Command {
             \(revision.status.rawValue) \(address)\(place)
 
             """).utf8)
-            output += DiffColor.hunks(revision.hunks, enabled: color)
+            output += Paint.hunks(revision.hunks, enabled: color)
         }
         context.terminal.out(output)
         return 0

@@ -4,17 +4,13 @@ import InsightsKit
 /// templates, touching nothing that is already there.
 enum InitCommand: Command {
     static let spec = CommandSpec(
-        name: "init", usage: "insights init [--agent NAME]... [--git [--local | --global]] [--date YYYY-MM-DD] [--lock-timeout SECONDS] [--json]",
-        summary: "Creates the insights file if it does not exist, and adds the agents' sections that are missing.",
-        flags: Set(["json"]).union(GitSetupStep.flags), options: ["agent", "date", "lock-timeout"], positionals: 0...0,
-        details: """
-        --agent NAME          add the section this agent owns, from its template (repeatable);
-                              a section that exists is left as it is
-        --date YYYY-MM-DD     the date for the new sections' `Last updated:` (default today)
-        --lock-timeout SECONDS  wait at most this long for another writer (default 10)
-        --json                print file, created and the titles of the sections added
-        \(GitSetupStep.details)
-        """)
+        name: "init", summary: "Creates the insights file if it does not exist, and adds the agents' sections that are missing.",
+        options: [Options.agent.help("add the section this agent owns, from its template; one that exists\nis left as it is").repeated,
+                  GitSetupStep.git, GitSetupStep.local, GitSetupStep.global,
+                  Options.date.help("the date for the new sections' `Last updated:` (default today)"), Options.lockTimeout,
+                  Options.json.help("print file, created and the titles of the sections added")],
+        exclusive: [[GitSetupStep.local, GitSetupStep.global]],
+        example: "insights init --agent backend-architect --agent frontend-developer --git")
 
     /// The start of a new insights file.
     static let newFile = Array("""
@@ -27,7 +23,7 @@ enum InitCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         try GitSetupStep.validate(arguments, context: context)
-        let templates = try arguments.values("agent").map { try context.templates.agent(named: $0) }
+        let templates = try arguments.values(Options.agent).map { try context.templates.agent(named: $0) }
         let date = try Editing.date(arguments)
         let timeout = try Editing.lockTimeout(arguments)
         let (created, added) = try context.file.modify(lockTimeout: timeout) { current in
@@ -43,7 +39,7 @@ enum InitCommand: Command {
             let changed = current == nil || !added.isEmpty
             return (changed ? document.bytes : nil, (current == nil, added))
         }
-        if arguments.has("json") {
+        if arguments.has(Options.json) {
             context.terminal.out(JSON.object([
                 ("file", .string(context.file.path)), ("created", .bool(created)), ("added", .array(added.map { .string($0) })),
             ]).serialized)

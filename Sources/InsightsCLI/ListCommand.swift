@@ -3,12 +3,12 @@ import InsightsKit
 /// `insights list`: every top-level heading, as a tree or as JSON.
 enum ListCommand: Command {
     static let spec = CommandSpec(
-        name: "list", usage: "insights list [--json]",
-        summary: "Lists every top-level heading in document order, with its lines and last update.",
-        flags: ["json"], options: [], positionals: 0...0, details: "")
+        name: "list", summary: "Lists every top-level heading in document order, with its lines and last update.",
+        options: [Options.json.help("print {\"file\", \"sections\": [{\"title\", \"level\", \"line\", \"endLine\",\n\"lastUpdated\"}]}; titles as written")],
+        example: "insights list --json")
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
-        if arguments.has("json") {
+        if arguments.has(Options.json) {
             // Written straight into one buffer, sent out every 64 KiB: a file can have
             // thousands of sections.
             var json = JSONWriter(reservingCapacity: 80 * 1024)
@@ -48,7 +48,7 @@ enum ListCommand: Command {
         var output = ""
         for (index, section) in sections.enumerated() {
             var line = labels[index] + String(repeating: " ", count: max(0, width - labels[index].count) + 2)
-            line += color ? "\u{1B}[2m\(ranges[index])\u{1B}[0m" : ranges[index]
+            line += Paint.dim(ranges[index], enabled: color)
             if let updated = section.lastUpdated {
                 line += String(repeating: " ", count: rangeWidth - ranges[index].count + 2) + "updated " + updated
             }

@@ -3,44 +3,40 @@ import InsightsKit
 /// `insights session-summary`: the end-of-session summary of the protocol, checked against
 /// the agent's template, printed and optionally logged.
 enum SessionSummaryCommand: Command {
+    static let field = Option(name: "field", value: .required("\"LABEL=VALUE\""),
+                              help: "one field; also \"Label: value\" or \"**Label**: value\"; labels match\nin the loose form", repeatable: true)
+    static let fieldsJSON = Option(name: "fields-json", value: .required("PATH|-"), help: "fields as a JSON object {\"Label\": \"value\"}; --field wins")
+    static let allowMissing = Option(name: "allow-missing", value: .none, help: "print the fields given even when required ones are missing")
+    static let log = Option(name: "log", value: .optional("PATH"), help: "also append it, under a dated heading naming the agent, to PATH\n(default: sessions.md beside the insights file)")
+
     static let spec = CommandSpec(
-        name: "session-summary",
-        usage: "insights session-summary --agent NAME | --template NAME [--field \"LABEL=VALUE\"]... [--fields-json PATH|-] [--allow-missing] [--log [PATH]] [--date YYYY-MM-DD] [--lock-timeout SECONDS] [--json]",
-        summary: "Prints the agent's session summary, one **Label**: value line per template field, and can log it.",
-        flags: ["allow-missing", "json"],
-        options: ["agent", "template", "field", "fields-json", "date", "lock-timeout"], positionals: 0...0,
-        details: """
-        --agent NAME          the agent whose template lists the fields (or --template NAME)
-        --field "LABEL=VALUE" one field, also "Label: value" or "**Label**: value" (repeatable;
-                              labels match ignoring case, white space, ** and a trailing :)
-        --fields-json PATH|-  fields as a JSON object {"Label": "value"}; --field wins
-        --allow-missing       print the fields given even when required ones are missing
-        --log [PATH]          also append it, under a dated heading naming the agent, to
-                              PATH (default: sessions.md beside the insights file)
-        --date YYYY-MM-DD     the date of the log heading (default today)
-        --json                agent, template, summary, fields, missing and log
+        name: "session-summary", summary: "Prints the agent's session summary, one **Label**: value line per template field, and can log it.",
+        options: [Options.agent.help("the agent whose template lists the fields"), Options.template.help("a template that lists the fields"),
+                  field, fieldsJSON, allowMissing, log, Options.date.help("the date of the log heading (default today)"), Options.lockTimeout,
+                  Options.json.help("print agent, template, summary, fields, missing and log")],
+        exclusive: [[Options.agent, Options.template]],
+        notes: """
         With no --field or --fields-json, the summary block is read from standard input
         (unless it is a terminal): one "**Label**: value" line per field (also "- **Label**:
         value" or "Label: value"); blank lines and # headings are skipped, any other line
-        exits 65 naming it.
-        A missing required field exits 65 naming each with its hint; unknown labels exit 65,
-        all in one error, each with the closest label.
+        exits 65 naming it. A missing required field exits 65 naming each with its hint;
+        unknown labels exit 65, all in one error, each with the closest label.
         """,
-        optionalValues: ["log"])
+        example: "insights session-summary --agent backend-architect --log --field \"System Implementation=Orders API\"")
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let name: String
-        switch (arguments.value("agent"), arguments.value("template")) {
+        switch (arguments.value(Options.agent), arguments.value(Options.template)) {
         case (let agent?, nil): name = agent
         case (nil, let template?): name = template
-        case (nil, nil): throw InsightsError(.usage, "session-summary needs --agent NAME or --template NAME")
-        default: throw InsightsError(.usage, "give --agent or --template, not both")
+        case (let agent?, _): name = agent
+        case (nil, nil): throw InsightsError(.usage, "`insights session-summary` needs --agent NAME or --template NAME", hint: "usage: \(spec.usage)")
         }
         let template = try context.templates.template(named: name)
         let summary: SessionSummary
         do {
             summary = try SessionSummary(template: template, given: try fields(arguments, labels: template.fields.map(\.label), terminal: context.terminal),
-                                         allowMissing: arguments.has("allow-missing"))
+                                         allowMissing: arguments.has(allowMissing))
         } catch var error as InsightsError where error.kind == .missingField {
             // The hint as the flags that would give each missing field.
             let missing = Set(error.candidates.map(\.title))
@@ -48,7 +44,7 @@ enum SessionSummaryCommand: Command {
             throw error
         }
         var logPath: String?
-        if let path = arguments.path("log") {
+        if let path = arguments.path(log) {
             let log = InsightsFile(path: path.isEmpty ? context.file.sessionLogPath : path)
             let date = try Editing.date(arguments)
             try log.modify(lockTimeout: try Editing.lockTimeout(arguments)) { current in
@@ -56,7 +52,7 @@ enum SessionSummaryCommand: Command {
             }
             logPath = log.path
         }
-        if arguments.has("json") {
+        if arguments.has(Options.json) {
             context.terminal.out(JSON.object([
                 ("agent", .string(template.agent)), ("template", .string(template.name)), ("summary", .string(summary.text)),
                 ("fields", .array(summary.entries.map { .object([("label", .string($0.field.label)), ("value", .string($0.value))]) })),
@@ -74,7 +70,7 @@ enum SessionSummaryCommand: Command {
     /// on standard input when it is not a terminal.
     static func fields(_ arguments: ParsedArguments, labels: [String], terminal: Terminal) throws -> [(label: String, value: String?)] {
         var given: [(label: String, value: String?)] = []
-        let jsonSource = arguments.path("fields-json")
+        let jsonSource = arguments.path(fieldsJSON)
         if let source = jsonSource {
             let bytes: [UInt8]
             if source == "-" {
@@ -87,7 +83,7 @@ enum SessionSummaryCommand: Command {
             }
             given += try JSONFields.parse(bytes, source: source == "-" ? "standard input" : source).map { ($0.key, $0.value) }
         }
-        let fields = arguments.values("field")
+        let fields = arguments.values(field)
         for field in fields {
             guard let split = SessionSummary.field(field, labels: labels) else {
                 throw InsightsError(.usage, "--field takes \"LABEL=VALUE\" or \"LABEL: VALUE\", not \(field.debugDescription)")

@@ -3,20 +3,16 @@ import InsightsKit
 /// `insights set`: upserts one keyed entry (`- **KEY**: VALUE`) in a section.
 enum SetCommand: Command {
     static let spec = CommandSpec(
-        name: "set",
-        usage: "insights set SECTION|--agent NAME [--sub TITLE]... [--level N] KEY VALUE [--template NAME] [--no-stamp] [--date YYYY-MM-DD] [--if-match FP] [--max-lines N] [--dry-run] [--lock-timeout SECONDS] [--json]",
-        summary: "Sets one `**KEY**: VALUE` list item of a section, adding it when missing.",
-        flags: ["no-stamp", "dry-run", "json"],
-        options: ["sub", "level", "agent", "template", "date", "if-match", "lock-timeout", "max-lines"], positionals: 2...3,
-        details: """
+        name: "set", summary: "Sets one `- **KEY**: VALUE` entry of a section, adding it when missing.",
+        positionals: [Options.section, Positional(name: "KEY", help: "the entry's key; matched exactly, else in the loose form (case, `**`\nand a trailing `:` ignored); the entry keeps its spelling"),
+                      Positional(name: "VALUE", help: "its new value, one line")],
+        options: Options.addressing + [Options.template] + Options.writing,
+        notes: """
         The first list item of the (sub)section that starts with **KEY**: (or **KEY:**) gets
-        VALUE as its text, its continuation lines replaced; when there is none,
-        `- **KEY**: VALUE` is added after the section's last list item. A missing section is
-        created (from the agent's template with --agent, or --template NAME).
-        KEY matches an entry's key exactly, else in the loose form (case, `**` and a trailing
-        `:` ignored); the entry keeps its own spelling.
-        --no-stamp / --date / --if-match / --max-lines / --dry-run / --lock-timeout / --json  as for update
-        """)
+        VALUE as its text; without one, `- **KEY**: VALUE` is added after the section's last
+        list item. A missing section is created (from the agent's template with --agent).
+        """,
+        example: "insights set --agent backend-architect --sub \"Key Technical Decisions\" \"Database Choice\" \"PostgreSQL 16\"")
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let target = try arguments.requiredSectionTarget(context, command: "set", rest: ["KEY", "VALUE"])

@@ -3,21 +3,20 @@ import InsightsKit
 /// `insights templates`: the templates there are, or one template's file.
 enum TemplatesCommand: Command {
     static let spec = CommandSpec(
-        name: "templates", usage: "insights templates [NAME] [--json]",
-        summary: "Lists the agent templates, or prints one.",
-        flags: ["json"], options: [], positionals: 0...1,
-        details: """
+        name: "templates", summary: "Lists the agent templates, or prints one.",
+        positionals: [Positional(name: "NAME", help: "print that template's file", optional: true)],
+        options: [Options.json.help("print name, agent, section, limit, skeleton and fields")],
+        notes: """
         Templates ship inside insights; a project's .superagent/templates/NAME.md (found from
         this folder up) overrides the one of the same name.
-        NAME     print that template's file
-        --json   name, agent, section, limit, skeleton and fields of each template
-        """)
+        """,
+        example: "insights templates backend-architect")
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let catalog = context.templates
         if let name = arguments.positionals.first {
             let template = try catalog.template(named: name)
-            if arguments.has("json") {
+            if arguments.has(Options.json) {
                 context.terminal.out(json(template, withSkeleton: true).serialized)
             } else {
                 context.terminal.out(template.source)
@@ -26,7 +25,7 @@ enum TemplatesCommand: Command {
         }
         let names = try catalog.names()
         let templates = try names.map { try catalog.template(named: $0.name) }
-        if arguments.has("json") {
+        if arguments.has(Options.json) {
             context.terminal.out(JSON.object([("templates", .array(templates.map { json($0, withSkeleton: false) }))]).serialized)
             return 0
         }
