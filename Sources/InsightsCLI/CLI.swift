@@ -1,7 +1,7 @@
 import InsightsKit
 
 /// The `insights` command line: picks the command, parses its arguments, runs it, and maps
-/// every error to the exit codes of SPEC §5 in this one place.
+/// every error to its exit code in this one place.
 public enum CLI {
     /// The version `--version` prints.
     public static let version = "0.1.0"

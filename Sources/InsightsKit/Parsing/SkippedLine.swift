@@ -1,43 +1,6 @@
-/// Lines the block scan may skip without changing which lines are top-level headings.
-///
-/// From a line after which only the document is open, the scan may look at each following
-/// line alone, without matching it against the open blocks, until a line needs the full
-/// scan: it then goes back to the first line it skipped and scans from there. This is exact
-/// because of what a line indented less than two columns can be:
-///
-/// - No container continues it: a block quote needs `>`, and a list item needs an indentation
-///   of at least its content's offset, which is the marker's width (one or more) plus its
-///   padding (one or more: a tab counts its columns, and an item that starts blank or with five
-///   or more spaces after its marker has a padding of one), so two or more. So when it is an
-///   ATX heading (one to six `#` and then a space, a tab or the end of the line, tested by the
-///   scanner's own `atxOpening`) it interrupts any paragraph and closes every container, and it
-///   is a heading of the document unless a fenced code block or an HTML block is open at the
-///   top level, which only a line that needs the full scan can open. The blocks open before it
-///   then do not matter: scanned alone, it gives the same heading and leaves the document alone
-///   open, as the full scan does. The scan takes it so (its level and title, without the
-///   block parser) and goes on skipping after it.
-/// - The same holds for the opening fence of a fenced code block (the scanner's own
-///   `fenceOpening`: it interrupts a paragraph too). The code block is then open at the top
-///   level, where no container can open inside it, so each later line alone tells whether it
-///   closes it (`isClosingFence`, indented under four columns); the scan skips to the line that
-///   does, after which the document alone is open again. A fence that is never closed makes
-///   the rest of the file code, with nothing left to scan.
-/// - A line that is none of these and does not need the full scan is not a top-level heading,
-///   does not open a top-level block that hides a later line, and does not make an earlier line
-///   a heading. Those that need the full scan are the ones that could: a setext underline
-///   (`=` or `-` run), a fence indented two or three columns or a line that starts like one
-///   without being one (three backticks or tildes), the start of an HTML block (`<`) and an ATX
-///   heading indented two or three columns, which a list item may or may not continue. A line
-///   indented four columns or more is indented code, paragraph text or the content of a
-///   container: never a top-level heading, fence or HTML start.
-///
-/// This rests on the scan carrying nothing from one line to the next but its stack of open
-/// blocks: what else it keeps is reset when its block closes (the paragraph's lines), empty
-/// when only the document is open (the blocks a blank line closes), or kept for one line
-/// index (the thematic break facts). A fact carried across lines would have to be kept in
-/// step for skipped lines too. Skipping starts only after a line has been scanned, so the first
-/// line, the only one a byte order mark shifts, always is; the lines after the last heading
-/// are always scanned too: how the document ends depends on them.
+/// Lines the block scan may skip without changing which lines are top-level headings: a
+/// line indented under two columns that is not a heading, fence, setext underline or HTML
+/// start. Why this is exact is argued in `Docs/skipping-scan.md`.
 enum SkippedLine {
     /// Neither a top-level heading nor a line that could make one, or hide one.
     case skippable

@@ -15,7 +15,7 @@ public struct InsightsFile: Sendable {
         self.path = path
     }
 
-    /// Chooses the file as SPEC §1 says: `explicit` (`--file`), then `INSIGHTS_FILE`, then
+    /// Chooses the file: `explicit` (`--file`), then `INSIGHTS_FILE`, then
     /// the nearest `.superagent/memory/insights.md` walking up from `workingDirectory`,
     /// else that path under `workingDirectory`. A leading `@` is dropped from a path given
     /// unless a file of that literal name exists.

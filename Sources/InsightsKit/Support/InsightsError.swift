@@ -2,7 +2,7 @@
 /// means, the same for every front door), the exit code it maps to, an optional hint, and
 /// the headings or labels it is about. Parsing never throws; lookups, edits and I/O do.
 public struct InsightsError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The exit codes of SPEC §5.
+    /// The exit codes of the command line, by what they mean.
     package enum Code: Int32, Sendable {
         /// Findings: `check` errors, `merge` conflicts, `diff --exit-code` differences.
         case findings = 1
