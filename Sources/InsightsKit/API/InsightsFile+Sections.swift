@@ -35,6 +35,7 @@ extension InsightsFile {
     /// section is created at the end of its parent (or of the file, from the address's
     /// template when it has one), and a missing file with its folders. A body that would
     /// reach outside the section fails with `bodyEscapesSection`, and nothing is written.
+    @discardableResult
     public func update(_ address: SectionAddress, body: String, mode: UpdateMode = .replace,
                        options: EditOptions = EditOptions()) throws -> EditResult {
         try update(address, body: Array(body.utf8), mode: mode, options: options)
@@ -53,6 +54,7 @@ extension InsightsFile {
     /// Sets the keyed entry `key` (a list item `- **Key**: value`) of the section to `value`:
     /// the first entry whose key matches exactly, else in the loose form, keeps its spelling
     /// and gets the value; without one, the entry is added after the section's last list item.
+    @discardableResult
     public func set(_ address: SectionAddress, key: String, value: String, options: EditOptions = EditOptions()) throws -> EditResult {
         try edit(EditRequest(address: address, edit: .set(key: key, value: value)), options: options)
     }
@@ -60,12 +62,14 @@ extension InsightsFile {
     /// Replaces the one occurrence of `old` in the section's body (as `read` gives it) with
     /// `new`. Fails with `textNotFound` when there is none, `ambiguous` when there are
     /// several, and `fileMissing` or `sectionNotFound` when there is nothing to change.
+    @discardableResult
     public func replace(_ address: SectionAddress, old: String, new: String, options: EditOptions = EditOptions()) throws -> EditResult {
         try edit(EditRequest(address: address, edit: .substitute(old: Array(old.utf8), new: Array(new.utf8))), options: options)
     }
 
     /// Deletes the section, heading and subsections included; the title must match exactly.
     /// Removing a subsection stamps the section the address starts from.
+    @discardableResult
     public func remove(_ address: SectionAddress, options: EditOptions = EditOptions()) throws -> EditResult {
         var options = options
         if address.subsections.isEmpty { options.stamp = false }

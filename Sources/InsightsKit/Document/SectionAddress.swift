@@ -15,8 +15,14 @@ public struct SectionAddress: Sendable, Equatable, CustomStringConvertible {
     /// the section's line budget: the owner's, or one chosen by name.
     public var template: AgentTemplate?
 
-    /// Creates an address.
-    public init(title: String, level: Int = 2, subsections: [String] = [], owner: String? = nil, template: AgentTemplate? = nil) {
+    /// Creates an address: a section `title` of `level`, and the `subsections` in it to
+    /// descend into; `template` gives a created section its skeleton.
+    public init(title: String, level: Int = 2, subsections: [String] = [], template: AgentTemplate? = nil) {
+        self.init(title: title, level: level, subsections: subsections, owner: nil, template: template)
+    }
+
+    /// Creates an address whose title comes from agent `owner`'s template.
+    package init(title: String, level: Int = 2, subsections: [String] = [], owner: String?, template: AgentTemplate? = nil) {
         self.title = title
         self.level = level
         self.subsections = subsections
