@@ -108,7 +108,7 @@ struct KnownVersions {
     }
 }
 
-@Suite("Writers killed at random moments", .serialized)
+@Suite("Writers killed at random moments", .serialized, .enabled(if: TestRun.stress, "a stress suite: set INSIGHTS_STRESS=1 to run it"))
 struct CrashSafetyTests {
     static let kills = 200
     static let backgroundWriters = 3

@@ -109,7 +109,7 @@ struct ExitCodeTests {
             try sandbox.write("body.txt", "body\n")
             let before = bytes(at: file)
 
-            let outcome = try insights(arguments, in: sandbox.url, environment: ["INSIGHTS_FILE": file])
+            let outcome = run(arguments, environment: ["INSIGHTS_FILE": file])
             #expect(outcome.status == 64, "\(outcome)")
             #expect(outcome.stdout.isEmpty)
             #expect(outcome.firstErrorLine.hasPrefix(errorPrefix), "\(outcome)")

@@ -1,8 +1,9 @@
 import Foundation
 import InsightsKit
+import TestSupport
 import Testing
 
-@Suite("Load: many processes on one file", .serialized)
+@Suite("Load: many processes on one file", .serialized, .enabled(if: TestRun.stress, "a stress suite: set INSIGHTS_STRESS=1 to run it"))
 struct LoadTests {
     static let workers = 32
     static let rounds = 50

@@ -231,27 +231,15 @@ struct ReviewCommandTests {
 /// says it is one.
 @Suite("diff colour")
 struct DiffColorTests {
-    final class Captured: @unchecked Sendable {
-        var out: [UInt8] = []
-    }
-
-    func run(_ arguments: [String], color: Bool) -> String {
-        let captured = Captured()
-        let terminal = Terminal(output: { captured.out += $0 }, err: { _ in }, colorOut: color, colorErr: color,
-                                environment: [:], readInput: { nil })
-        _ = CLI.run(arguments, terminal: terminal)
-        return String(decoding: captured.out, as: UTF8.self)
-    }
-
     @Test("removed lines red, added green, hunk headers cyan, section lines bold; none without a terminal")
     func colors() throws {
         try withSandbox { sandbox in
             let old = try sandbox.write("old.md", "## A\nold line\n")
             let new = try sandbox.write("new.md", "## A\nnew line\n")
-            let colored = run(["diff", old, new], color: true)
+            let colored = run(["diff", old, new], color: true).out
             #expect(colored.contains("\u{1B}[1mmodified \"A\" (lines 1-2)\u{1B}[0m\n"))
             #expect(colored.contains("\u{1B}[36m@@ -1,2 +1,2 @@\u{1B}[0m\n ## A\n\u{1B}[31m-old line\u{1B}[0m\n\u{1B}[32m+new line\u{1B}[0m\n"))
-            let plain = run(["diff", old, new], color: false)
+            let plain = run(["diff", old, new], color: false).out
             #expect(!plain.contains("\u{1B}"))
             #expect(plain.contains("@@ -1,2 +1,2 @@\n ## A\n-old line\n+new line\n"))
         }

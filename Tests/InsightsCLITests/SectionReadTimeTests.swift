@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `read SECTION` stays linear on lines ending in a lone `\r` that send its scan back every
 /// 300 lines: a scan sent back must not search again for a `\n` to the end of the file. The
 /// extra search is fast next to a debug build's scan, so this measures the release build
 /// (`INSIGHTS_TEST_BINARY`, as CI runs it) best.
-@Suite("Section read time")
+@Suite("Section read time", .enabled(if: TestRun.stress, "a stress suite: set INSIGHTS_STRESS=1 to run it"))
 struct SectionReadTimeTests {
     @Test("reading the last section of a file twice as large takes at most about twice as long")
     func loneCarriageReturns() throws {
