@@ -202,14 +202,14 @@ struct AgentProofTests {
 
     @Test("a file literally named @x.md is used as it is")
     func literalAtPath() throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        let original = "## Notes\nold\n"
-        let file = try sandbox.write("@x.md", original)
-        let run = try insights(["update", "Notes", "--body", "new\n", "--no-stamp", "--file", "@x.md"], in: sandbox.url)
-        #expect(run.status == 0, "\(run)")
-        #expect(text(at: file) == "## Notes\nnew\n")
-        #expect(try listing(sandbox.path) == ["@x.md"], "another file was made")
+        try withSandbox { sandbox in
+            let original = "## Notes\nold\n"
+            let file = try sandbox.write("@x.md", original)
+            let run = try insights(["update", "Notes", "--body", "new\n", "--no-stamp", "--file", "@x.md"], in: sandbox.url)
+            #expect(run.status == 0, "\(run)")
+            #expect(text(at: file) == "## Notes\nnew\n")
+            #expect(try listing(sandbox.path) == ["@x.md"], "another file was made")
+        }
     }
 
     @Test("set with a lower-case --sub and key updates the existing entry, keeping its spelling")
@@ -399,20 +399,20 @@ struct AgentProofTests {
 
     @Test("an ambiguous name in --json: 65, kind ambiguous, both headings as candidates")
     func jsonErrorAmbiguous() throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        let original = "# Team\n\n## Notes\na\n\n## Other\nb\n\n## Notes\nc\n"
-        let file = try sandbox.write("insights.md", original)
-        for arguments in [["read", "Notes"], ["update", "Notes", "--body", "x"]] {
-            let run = try insights(arguments + ["--json", "--file", file], in: sandbox.url)
-            #expect(run.status == 65, "\(run)")
-            let error = try jsonError(run)
-            #expect(error["code"] as? Int == 65)
-            #expect(error["kind"] as? String == "ambiguous")
-            let candidates = try #require(error["candidates"] as? [[String: Any]], "\(run)")
-            #expect(candidates.map { $0["title"] as? String } == ["Notes", "Notes"])
-            #expect(candidates.map { $0["line"] as? Int } == [3, 9])
-            #expect(text(at: file) == original)
+        try withSandbox { sandbox in
+            let original = "# Team\n\n## Notes\na\n\n## Other\nb\n\n## Notes\nc\n"
+            let file = try sandbox.write("insights.md", original)
+            for arguments in [["read", "Notes"], ["update", "Notes", "--body", "x"]] {
+                let run = try insights(arguments + ["--json", "--file", file], in: sandbox.url)
+                #expect(run.status == 65, "\(run)")
+                let error = try jsonError(run)
+                #expect(error["code"] as? Int == 65)
+                #expect(error["kind"] as? String == "ambiguous")
+                let candidates = try #require(error["candidates"] as? [[String: Any]], "\(run)")
+                #expect(candidates.map { $0["title"] as? String } == ["Notes", "Notes"])
+                #expect(candidates.map { $0["line"] as? Int } == [3, 9])
+                #expect(text(at: file) == original)
+            }
         }
     }
 
@@ -597,50 +597,50 @@ struct AgentProofTests {
 
     @Test("list --json and read --json report raw titles, trimmed")
     func rawTitles() throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        let file = try sandbox.write("insights.md", "# Team\n\n##   Two   spaces  ##\nbody\n\nSetext\nheading\n---\nmore\n")
-        let listed = try InitedTeam.headings(of: insights(["list", "--json", "--file", file]))
-        #expect(listed.map(\.title) == ["Team", "Two   spaces", "Setext\nheading"])
-        let two = try insights(["read", "Two spaces", "--json", "--file", file])
-        #expect(two.status == 0, "\(two)")
-        #expect(try two.json()["title"] as? String == "Two   spaces")
-        let setext = try insights(["read", "Setext heading", "--json", "--file", file])
-        #expect(setext.status == 0, "\(setext)")
-        #expect(try setext.json()["title"] as? String == "Setext\nheading")
+        try withSandbox { sandbox in
+            let file = try sandbox.write("insights.md", "# Team\n\n##   Two   spaces  ##\nbody\n\nSetext\nheading\n---\nmore\n")
+            let listed = try InitedTeam.headings(of: insights(["list", "--json", "--file", file]))
+            #expect(listed.map(\.title) == ["Team", "Two   spaces", "Setext\nheading"])
+            let two = try insights(["read", "Two spaces", "--json", "--file", file])
+            #expect(two.status == 0, "\(two)")
+            #expect(try two.json()["title"] as? String == "Two   spaces")
+            let setext = try insights(["read", "Setext heading", "--json", "--file", file])
+            #expect(setext.status == 0, "\(setext)")
+            #expect(try setext.json()["title"] as? String == "Setext\nheading")
+        }
     }
 
     // MARK: - Open blocks
 
     @Test("a file that ends inside an open fence: its last section may keep that fence open, not open another; nothing is created after it")
     func neverMakeItWorse() throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        let original = "# Team\n\n## A\ntext\n\n```\ncode\n"
-        let file = try sandbox.write("insights.md", original)
-        // Written back as read: nothing changes.
-        let read = try insights(["read", "A", "--file", file])
-        #expect(try insights(["update", "A", "--no-stamp", "--file", file], input: .bytes(read.stdout)).status == 0)
-        #expect(text(at: file) == original)
-        // The same fence left open: accepted.
-        let same = try insights(["update", "A", "--no-stamp", "--body", "more\n```\nstill open\n", "--file", file])
-        #expect(same.status == 0, "\(same)")
-        #expect(text(at: file) == "# Team\n\n## A\nmore\n```\nstill open\n")
-        // Another block left open (a longer fence, a tilde fence, an HTML comment): refused.
-        for body in ["````\nx\n", "~~~\nx\n", "<!--\nx\n"] {
-            let worse = try insights(["update", "A", "--body", body, "--file", file])
-            #expect(worse.status == 65, "\(body.debugDescription): \(worse)")
+        try withSandbox { sandbox in
+            let original = "# Team\n\n## A\ntext\n\n```\ncode\n"
+            let file = try sandbox.write("insights.md", original)
+            // Written back as read: nothing changes.
+            let read = try insights(["read", "A", "--file", file])
+            #expect(try insights(["update", "A", "--no-stamp", "--file", file], input: .bytes(read.stdout)).status == 0)
+            #expect(text(at: file) == original)
+            // The same fence left open: accepted.
+            let same = try insights(["update", "A", "--no-stamp", "--body", "more\n```\nstill open\n", "--file", file])
+            #expect(same.status == 0, "\(same)")
             #expect(text(at: file) == "# Team\n\n## A\nmore\n```\nstill open\n")
+            // Another block left open (a longer fence, a tilde fence, an HTML comment): refused.
+            for body in ["````\nx\n", "~~~\nx\n", "<!--\nx\n"] {
+                let worse = try insights(["update", "A", "--body", body, "--file", file])
+                #expect(worse.status == 65, "\(body.debugDescription): \(worse)")
+                #expect(text(at: file) == "# Team\n\n## A\nmore\n```\nstill open\n")
+            }
+            // A section created after the open fence would be part of it: 65 naming the fence's line.
+            let created = try insights(["update", "New", "--body", "x", "--json", "--file", file])
+            #expect(created.status == 65, "\(created)")
+            #expect(created.firstErrorLine.contains("line 5"), "\(created)")
+            #expect(try jsonError(created)["kind"] as? String == "body-escapes-section")
+            // Closing it mends the file.
+            #expect(try insights(["update", "A", "--no-stamp", "--body", "closed\n", "--file", file]).status == 0)
+            #expect(try insights(["update", "New", "--no-stamp", "--body", "x", "--file", file]).status == 0)
+            #expect(text(at: file) == "# Team\n\n## A\nclosed\n\n## New\nx\n")
         }
-        // A section created after the open fence would be part of it: 65 naming the fence's line.
-        let created = try insights(["update", "New", "--body", "x", "--json", "--file", file])
-        #expect(created.status == 65, "\(created)")
-        #expect(created.firstErrorLine.contains("line 5"), "\(created)")
-        #expect(try jsonError(created)["kind"] as? String == "body-escapes-section")
-        // Closing it mends the file.
-        #expect(try insights(["update", "A", "--no-stamp", "--body", "closed\n", "--file", file]).status == 0)
-        #expect(try insights(["update", "New", "--no-stamp", "--body", "x", "--file", file]).status == 0)
-        #expect(text(at: file) == "# Team\n\n## A\nclosed\n\n## New\nx\n")
     }
 }
 

@@ -2,27 +2,6 @@ import Foundation
 import Testing
 @testable import InsightsCLI
 
-/// What one in-process run of the CLI printed.
-struct InProcessRun {
-    let status: Int32
-    let out: String
-    let err: String
-}
-
-/// Runs `insights arguments` inside the test process, with no standard input and no colour:
-/// for parsing, help and messages, which touch no file.
-func runInProcess(_ arguments: [String]) -> InProcessRun {
-    final class Buffers: @unchecked Sendable {
-        var out: [UInt8] = []
-        var err: [UInt8] = []
-    }
-    let buffers = Buffers()
-    let terminal = Terminal(output: { buffers.out += $0 }, err: { buffers.err += $0 }, colorOut: false, colorErr: false,
-                            environment: [:], readInput: { [] })
-    let status = CLI.run(arguments, terminal: terminal)
-    return InProcessRun(status: status, out: String(decoding: buffers.out, as: UTF8.self), err: String(decoding: buffers.err, as: UTF8.self))
-}
-
 /// Golden files: `Golden/NAME` holds what the CLI prints. `INSIGHTS_UPDATE_GOLDEN=1` rewrites
 /// them from the build (then review the diff).
 enum Golden {
@@ -46,12 +25,12 @@ struct CLIGoldenTests {
 
     @Test("every command's --help is its golden file", arguments: names)
     func help(command: String) throws {
-        let run = runInProcess([command, "--help"])
-        #expect(run.status == 0)
-        #expect(run.err.isEmpty)
-        try Golden.expect(run.out, matches: "help-\(command).txt")
-        #expect(runInProcess(["help", command]).out == run.out, "insights help \(command) differs from --help")
-        #expect(runInProcess([command, "-h"]).out == run.out)
+        let outcome = run([command, "--help"])
+        #expect(outcome.status == 0)
+        #expect(outcome.err.isEmpty)
+        try Golden.expect(outcome.out, matches: "help-\(command).txt")
+        #expect(run(["help", command]).out == outcome.out, "insights help \(command) differs from --help")
+        #expect(run([command, "-h"]).out == outcome.out)
     }
 
     @Test("every command's --help and usage show every flag it accepts", arguments: CLI.commands.map(\.spec))
@@ -76,10 +55,10 @@ struct CLIGoldenTests {
 
     @Test("the overview lists every command")
     func overview() throws {
-        let run = runInProcess(["--help"])
-        #expect(run.status == 0)
-        try Golden.expect(run.out, matches: "overview.txt")
-        for name in Self.names { #expect(run.out.contains("  \(name) ")) }
+        let outcome = run(["--help"])
+        #expect(outcome.status == 0)
+        try Golden.expect(outcome.out, matches: "overview.txt")
+        for name in Self.names { #expect(outcome.out.contains("  \(name) ")) }
     }
 
     /// Command lines that are wrong, each with what the CLI says: one golden file.
@@ -97,11 +76,11 @@ struct CLIGoldenTests {
     func usageErrors() throws {
         var transcript = ""
         for arguments in Self.mistakes {
-            let run = runInProcess(arguments + ["--file", "/nonexistent/insights.md"])
-            #expect(run.status == 64, "\(arguments): \(run.status) \(run.err)")
-            #expect(run.out.isEmpty)
-            #expect(run.err.hasPrefix("insights: error: "), "\(arguments): \(run.err)")
-            transcript += "$ insights " + arguments.map { $0.contains(" ") || $0.isEmpty ? "\"\($0)\"" : $0 }.joined(separator: " ") + "\n" + run.err + "\n"
+            let outcome = run(arguments + ["--file", "/nonexistent/insights.md"])
+            #expect(outcome.status == 64, "\(arguments): \(outcome.status) \(outcome.err)")
+            #expect(outcome.out.isEmpty)
+            #expect(outcome.err.hasPrefix("insights: error: "), "\(arguments): \(outcome.err)")
+            transcript += "$ insights " + arguments.map { $0.contains(" ") || $0.isEmpty ? "\"\($0)\"" : $0 }.joined(separator: " ") + "\n" + outcome.err + "\n"
         }
         try Golden.expect(transcript, matches: "usage-errors.txt")
     }

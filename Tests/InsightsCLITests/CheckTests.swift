@@ -96,15 +96,15 @@ struct CheckTests {
 
     @Test("the base can be a file, from a subfolder of the repository too")
     func baseFile() throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        let old = try sandbox.write("old.md", TeamFile.base)
-        let new = try sandbox.write("new.md", TeamFile.editing([("- **Coverage**: 78% lines", "- **Coverage**: 79% lines")]))
-        let outcome = try insights(["check", "--file", new, "--base-file", old, "--only", "Growth Notes"])
-        #expect(outcome.status == 1, "\(outcome)")
-        #expect(outcome.out.contains("\(new):25: error: [outside-allowed] modified section \"Testing Insights\" at line 25"))
-        let both = try insights(["check", "--file", new, "--base-file", old, "--base", "HEAD"])
-        #expect(both.status == 64, "\(both)")
+        try withSandbox { sandbox in
+            let old = try sandbox.write("old.md", TeamFile.base)
+            let new = try sandbox.write("new.md", TeamFile.editing([("- **Coverage**: 78% lines", "- **Coverage**: 79% lines")]))
+            let outcome = try insights(["check", "--file", new, "--base-file", old, "--only", "Growth Notes"])
+            #expect(outcome.status == 1, "\(outcome)")
+            #expect(outcome.out.contains("\(new):25: error: [outside-allowed] modified section \"Testing Insights\" at line 25"))
+            let both = try insights(["check", "--file", new, "--base-file", old, "--base", "HEAD"])
+            #expect(both.status == 64, "\(both)")
+        }
     }
 
     static let problems = """
@@ -144,60 +144,60 @@ struct CheckTests {
 
     @Test("each rule: conflict markers, duplicates, placeholders, dates, budgets; links are not placeholders")
     func rules() throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        let file = try sandbox.write("insights.md", Self.problems)
-        let outcome = try insights(["check", "--file", file, "--max-lines", "5"])
-        #expect(outcome.status == 1, "\(outcome)")
-        #expect(outcome.out == """
-            \(file):3: warning: [over-budget] section "Alpha" has 17 lines, over its budget of 5
-            \(file):4: warning: [placeholder] unfilled template placeholder "[Choice made]"
-            \(file):7: error: [conflict-marker] unresolved merge conflict (lines 7-11)
-            \(file):13: warning: [placeholder] unfilled template placeholder "[Date]"
-            \(file):21: warning: [over-budget] section "Beta" has 6 lines, over its budget of 5
-            \(file):26: warning: [bad-date] Last updated value "last Tuesday" is not a date (YYYY-MM-DD)
-            \(file):28: error: [duplicate-section] duplicate section "Alpha" (also at line 3)
-            \(file):31: warning: [bad-date] Last updated value "2026-02-30" is not a date (YYYY-MM-DD)
-            2 errors, 6 warnings
+        try withSandbox { sandbox in
+            let file = try sandbox.write("insights.md", Self.problems)
+            let outcome = try insights(["check", "--file", file, "--max-lines", "5"])
+            #expect(outcome.status == 1, "\(outcome)")
+            #expect(outcome.out == """
+                \(file):3: warning: [over-budget] section "Alpha" has 17 lines, over its budget of 5
+                \(file):4: warning: [placeholder] unfilled template placeholder "[Choice made]"
+                \(file):7: error: [conflict-marker] unresolved merge conflict (lines 7-11)
+                \(file):13: warning: [placeholder] unfilled template placeholder "[Date]"
+                \(file):21: warning: [over-budget] section "Beta" has 6 lines, over its budget of 5
+                \(file):26: warning: [bad-date] Last updated value "last Tuesday" is not a date (YYYY-MM-DD)
+                \(file):28: error: [duplicate-section] duplicate section "Alpha" (also at line 3)
+                \(file):31: warning: [bad-date] Last updated value "2026-02-30" is not a date (YYYY-MM-DD)
+                2 errors, 6 warnings
 
-            """)
-        #expect(outcome.stderr.isEmpty)
+                """)
+            #expect(outcome.stderr.isEmpty)
 
-        // --strict turns warnings into errors; a clean file exits 0 and prints nothing.
-        let strict = try insights(["check", "--file", file, "--max-lines", "5", "--strict", "--format", "json"])
-        #expect(try strict.json()["errors"] as? Int == 8)
-        #expect(try strict.json()["warnings"] as? Int == 0)
-        let clean = try sandbox.write("clean.md", "# Insights\n\n## Alpha\n- [the RFC](https://example.com) and [ADR][adr]\n\n[adr]: https://example.com/adr\n\nLast updated: 2026-11-01\n")
-        let ok = try insights(["check", "--file", clean, "--strict"])
-        #expect(ok.status == 0, "\(ok)")
-        #expect(ok.stdout.isEmpty)
+            // --strict turns warnings into errors; a clean file exits 0 and prints nothing.
+            let strict = try insights(["check", "--file", file, "--max-lines", "5", "--strict", "--format", "json"])
+            #expect(try strict.json()["errors"] as? Int == 8)
+            #expect(try strict.json()["warnings"] as? Int == 0)
+            let clean = try sandbox.write("clean.md", "# Insights\n\n## Alpha\n- [the RFC](https://example.com) and [ADR][adr]\n\n[adr]: https://example.com/adr\n\nLast updated: 2026-11-01\n")
+            let ok = try insights(["check", "--file", clean, "--strict"])
+            #expect(ok.status == 0, "\(ok)")
+            #expect(ok.stdout.isEmpty)
+        }
     }
 
     @Test("a template's limit is the budget of the section it owns")
     func templateBudget() throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        let template = try #require(text(at: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Templates/backend-architect.md").path))
-        try sandbox.write(".superagent/templates/backend-architect.md", template.replacingOccurrences(of: "limit: 150\n", with: "limit: 6\n"))
-        try sandbox.write(".superagent/memory/insights.md", TeamFile.base)
-        let outcome = try insights(["check"], in: sandbox.url)
-        #expect(outcome.status == 0, "\(outcome)")
-        #expect(outcome.out == """
-            \(sandbox.path(".superagent/memory/insights.md")):13: warning: [over-budget] section "System Architecture" has 8 lines, over its budget of 6
-            0 errors, 1 warning
+        try withSandbox { sandbox in
+            let template = try #require(text(at: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Templates/backend-architect.md").path))
+            try sandbox.write(".superagent/templates/backend-architect.md", template.replacingOccurrences(of: "limit: 150\n", with: "limit: 6\n"))
+            try sandbox.write(".superagent/memory/insights.md", TeamFile.base)
+            let outcome = try insights(["check"], in: sandbox.url)
+            #expect(outcome.status == 0, "\(outcome)")
+            #expect(outcome.out == """
+                \(sandbox.path(".superagent/memory/insights.md")):13: warning: [over-budget] section "System Architecture" has 8 lines, over its budget of 6
+                0 errors, 1 warning
 
-            """)
+                """)
+        }
     }
 
     @Test("invalid UTF-8 is an error")
     func invalidUTF8() throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        let file = try sandbox.write("insights.md", Array("## A\nok\nbad \u{FF}".utf8).dropLast(2) + [0xFF, 0x0A])
-        let outcome = try insights(["check", "--file", file])
-        #expect(outcome.status == 1, "\(outcome)")
-        #expect(outcome.out.hasPrefix("\(file):3: error: [invalid-utf8] not UTF-8 text: a byte that is not UTF-8 (0xFF) at column 5\n"), "\(outcome)")
+        try withSandbox { sandbox in
+            let file = try sandbox.write("insights.md", Array("## A\nok\nbad \u{FF}".utf8).dropLast(2) + [0xFF, 0x0A])
+            let outcome = try insights(["check", "--file", file])
+            #expect(outcome.status == 1, "\(outcome)")
+            #expect(outcome.out.hasPrefix("\(file):3: error: [invalid-utf8] not UTF-8 text: a byte that is not UTF-8 (0xFF) at column 5\n"), "\(outcome)")
+        }
     }
 
     @Test("--format github prints workflow commands with the path relative to the repository, escaped")
@@ -307,87 +307,87 @@ struct CheckRepeatTests {
 
     @Test("near-duplicate-section: the later heading, naming the earlier one; other parents and levels are not")
     func nearDuplicateSection() throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        let file = try sandbox.write("insights.md", Self.repeats)
-        let outcome = try insights(["check", "--file", file])
-        #expect(outcome.status == 0, "\(outcome)")
-        #expect(lines(outcome, "near-duplicate-section", file: file) == ["11: warning", "17: warning"])
-        #expect(outcome.out.contains("""
-            \(file):11: warning: [near-duplicate-section] section "Growth Strategy Intelligence" > "key technical decisions:" nearly duplicates "Key Technical Decisions" at line 5 (titles equal but for case, emphasis, a trailing colon or spacing)
-            \(file):14: warning: [duplicate-stamp]
-            """), "\(outcome)")
-        #expect(outcome.out.contains("""
-            \(file):17: warning: [near-duplicate-section] section "growth strategy intelligence" nearly duplicates "Growth Strategy Intelligence" at line 3
-            """), "\(outcome)")
-        // Under other parents, or at another level: no finding.
-        let clean = try sandbox.write("clean.md", "## Frontend\n### Lessons Learned\n- a\n\n## Backend\n### lessons learned:\n- b\n#### Lessons Learned\n- c\n")
-        let ok = try insights(["check", "--file", clean, "--strict"])
-        #expect(ok.status == 0, "\(ok)")
-        #expect(ok.stdout.isEmpty)
+        try withSandbox { sandbox in
+            let file = try sandbox.write("insights.md", Self.repeats)
+            let outcome = try insights(["check", "--file", file])
+            #expect(outcome.status == 0, "\(outcome)")
+            #expect(lines(outcome, "near-duplicate-section", file: file) == ["11: warning", "17: warning"])
+            #expect(outcome.out.contains("""
+                \(file):11: warning: [near-duplicate-section] section "Growth Strategy Intelligence" > "key technical decisions:" nearly duplicates "Key Technical Decisions" at line 5 (titles equal but for case, emphasis, a trailing colon or spacing)
+                \(file):14: warning: [duplicate-stamp]
+                """), "\(outcome)")
+            #expect(outcome.out.contains("""
+                \(file):17: warning: [near-duplicate-section] section "growth strategy intelligence" nearly duplicates "Growth Strategy Intelligence" at line 3
+                """), "\(outcome)")
+            // Under other parents, or at another level: no finding.
+            let clean = try sandbox.write("clean.md", "## Frontend\n### Lessons Learned\n- a\n\n## Backend\n### lessons learned:\n- b\n#### Lessons Learned\n- c\n")
+            let ok = try insights(["check", "--file", clean, "--strict"])
+            #expect(ok.status == 0, "\(ok)")
+            #expect(ok.stdout.isEmpty)
+        }
     }
 
     @Test("duplicate-stamp: the stamp line right before the closing one; a stamp followed by text is not one")
     func duplicateStamp() throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        let file = try sandbox.write("insights.md", Self.repeats)
-        let outcome = try insights(["check", "--file", file, "--format", "json"])
-        #expect(outcome.status == 0, "\(outcome)")
-        let findings = try #require(try outcome.json()["findings"] as? [[String: Any]]).filter { $0["rule"] as? String == "duplicate-stamp" }
-        #expect(findings.count == 1)
-        #expect(findings.first?["line"] as? Int == 14)
-        #expect(findings.first?["severity"] as? String == "warning")
-        #expect(findings.first?["section"] as? String == "Growth Strategy Intelligence")
-        #expect(findings.first?["message"] as? String == "another Last updated line before the one closing section \"Growth Strategy Intelligence\" at line 15; update sets only that one")
-        // The bug as an agent leaves it: the last subsection's own stamp above the closing one.
-        let subsection = try sandbox.write("subsection.md", "## Notes\n\n### Lessons\n- a\n\nLast updated: 2026-01-02\n\nLast updated: 2026-01-03\n")
-        let found = try insights(["check", "--file", subsection])
-        #expect(found.status == 0, "\(found)")
-        #expect(found.out.hasPrefix("\(subsection):6: warning: [duplicate-stamp] another Last updated line before the one closing section \"Notes\" at line 8"), "\(found)")
-        let clean = try sandbox.write("clean.md", "## Notes\nLast updated: 2026-01-01\nThe plan changed.\n\nLast updated: 2026-01-02\n")
-        let ok = try insights(["check", "--file", clean, "--strict"])
-        #expect(ok.status == 0, "\(ok)")
-        #expect(ok.stdout.isEmpty)
+        try withSandbox { sandbox in
+            let file = try sandbox.write("insights.md", Self.repeats)
+            let outcome = try insights(["check", "--file", file, "--format", "json"])
+            #expect(outcome.status == 0, "\(outcome)")
+            let findings = try #require(try outcome.json()["findings"] as? [[String: Any]]).filter { $0["rule"] as? String == "duplicate-stamp" }
+            #expect(findings.count == 1)
+            #expect(findings.first?["line"] as? Int == 14)
+            #expect(findings.first?["severity"] as? String == "warning")
+            #expect(findings.first?["section"] as? String == "Growth Strategy Intelligence")
+            #expect(findings.first?["message"] as? String == "another Last updated line before the one closing section \"Growth Strategy Intelligence\" at line 15; update sets only that one")
+            // The bug as an agent leaves it: the last subsection's own stamp above the closing one.
+            let subsection = try sandbox.write("subsection.md", "## Notes\n\n### Lessons\n- a\n\nLast updated: 2026-01-02\n\nLast updated: 2026-01-03\n")
+            let found = try insights(["check", "--file", subsection])
+            #expect(found.status == 0, "\(found)")
+            #expect(found.out.hasPrefix("\(subsection):6: warning: [duplicate-stamp] another Last updated line before the one closing section \"Notes\" at line 8"), "\(found)")
+            let clean = try sandbox.write("clean.md", "## Notes\nLast updated: 2026-01-01\nThe plan changed.\n\nLast updated: 2026-01-02\n")
+            let ok = try insights(["check", "--file", clean, "--strict"])
+            #expect(ok.status == 0, "\(ok)")
+            #expect(ok.stdout.isEmpty)
+        }
     }
 
     @Test("duplicate-key: the second entry of a key in one section's own text, naming the first; placeholder keys are not")
     func duplicateKey() throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        let file = try sandbox.write("insights.md", Self.repeats)
-        let outcome = try insights(["check", "--file", file, "--format", "github"])
-        #expect(outcome.status == 0, "\(outcome)")
-        let keys = outcome.out.split(separator: "\n").filter { $0.contains("title=duplicate-key") }
-        #expect(keys == [
-            "::warning file=\(file),line=9,title=duplicate-key::duplicate key \"channel\" in section \"Growth Strategy Intelligence\" > \"Key Technical Decisions\" (first at line 6); set changes only the first",
-        ])
-        // --strict: every one of them an error, exit 1.
-        let strict = try insights(["check", "--file", file, "--strict"])
-        #expect(strict.status == 1, "\(strict)")
-        #expect(lines(strict, "duplicate-key", file: file) == ["9: error"])
-        #expect(lines(strict, "duplicate-stamp", file: file) == ["14: error"])
-        #expect(lines(strict, "near-duplicate-section", file: file) == ["11: error", "17: error"])
-        let clean = try sandbox.write("clean.md", "## Notes\n- **Queue**: SQS\n- **[Key]**: [Value]\n- **[Key]**: [Value]\n\n### More\n- **Queue**: FIFO\n")
-        let ok = try insights(["check", "--file", clean])
-        #expect(ok.status == 0, "\(ok)")
-        #expect(!ok.out.contains("duplicate-key"), "\(ok)")
+        try withSandbox { sandbox in
+            let file = try sandbox.write("insights.md", Self.repeats)
+            let outcome = try insights(["check", "--file", file, "--format", "github"])
+            #expect(outcome.status == 0, "\(outcome)")
+            let keys = outcome.out.split(separator: "\n").filter { $0.contains("title=duplicate-key") }
+            #expect(keys == [
+                "::warning file=\(file),line=9,title=duplicate-key::duplicate key \"channel\" in section \"Growth Strategy Intelligence\" > \"Key Technical Decisions\" (first at line 6); set changes only the first",
+            ])
+            // --strict: every one of them an error, exit 1.
+            let strict = try insights(["check", "--file", file, "--strict"])
+            #expect(strict.status == 1, "\(strict)")
+            #expect(lines(strict, "duplicate-key", file: file) == ["9: error"])
+            #expect(lines(strict, "duplicate-stamp", file: file) == ["14: error"])
+            #expect(lines(strict, "near-duplicate-section", file: file) == ["11: error", "17: error"])
+            let clean = try sandbox.write("clean.md", "## Notes\n- **Queue**: SQS\n- **[Key]**: [Value]\n- **[Key]**: [Value]\n\n### More\n- **Queue**: FIFO\n")
+            let ok = try insights(["check", "--file", clean])
+            #expect(ok.status == 0, "\(ok)")
+            #expect(!ok.out.contains("duplicate-key"), "\(ok)")
+        }
     }
 
     @Test("a file made by init with all 39 agents, the example and the team fixture have none of them")
     func templatesAreClean() throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        #expect(TemplateFile.agents.count == 39)
-        let made = try insights(["init", "--date", "2026-01-01"] + TemplateFile.agents.flatMap { ["--agent", $0.name] }, in: sandbox.url)
-        #expect(made.status == 0, "\(made)")
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for file in [sandbox.path(".superagent/memory/insights.md"), root.appendingPathComponent("Examples/insights.md").path,
-                     root.appendingPathComponent("Tests/Fixtures/team/insights.md").path] {
-            let outcome = try insights(["check", "--file", file])
-            #expect(outcome.status == 0, "\(outcome)")
-            for rule in ["near-duplicate-section", "duplicate-stamp", "duplicate-key"] {
-                #expect(!outcome.out.contains("[\(rule)]"), "\(file): \(outcome.out)")
+        try withSandbox { sandbox in
+            #expect(TemplateFile.agents.count == 39)
+            let made = try insights(["init", "--date", "2026-01-01"] + TemplateFile.agents.flatMap { ["--agent", $0.name] }, in: sandbox.url)
+            #expect(made.status == 0, "\(made)")
+            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            for file in [sandbox.path(".superagent/memory/insights.md"), root.appendingPathComponent("Examples/insights.md").path,
+                         root.appendingPathComponent("Tests/Fixtures/team/insights.md").path] {
+                let outcome = try insights(["check", "--file", file])
+                #expect(outcome.status == 0, "\(outcome)")
+                for rule in ["near-duplicate-section", "duplicate-stamp", "duplicate-key"] {
+                    #expect(!outcome.out.contains("[\(rule)]"), "\(file): \(outcome.out)")
+                }
             }
         }
     }

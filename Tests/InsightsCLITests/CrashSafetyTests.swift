@@ -108,7 +108,7 @@ struct KnownVersions {
     }
 }
 
-@Suite("Writers killed at random moments", .serialized)
+@Suite("Writers killed at random moments", .serialized, .enabled(if: TestRun.stress, "a stress suite: set INSIGHTS_STRESS=1 to run it"))
 struct CrashSafetyTests {
     static let kills = 200
     static let backgroundWriters = 3
@@ -143,84 +143,84 @@ struct CrashSafetyTests {
     func killedWriters() throws {
         let seed = TestSeed.current(for: "crash test")
         var random = SeededRandom(seed: seed)
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        let folder = sandbox.path("mem")
-        let file = try sandbox.write("mem/insights.md", KnownVersions.file(versions: Array(repeating: 0, count: KnownVersions.sections)))
-        var paths: [[String]] = []
-        for section in 0..<KnownVersions.sections {
-            paths.append(try (0..<KnownVersions.versions).map { try sandbox.write("bodies/s\(section)-v\($0).md", KnownVersions.body(section, $0)) })
-        }
-        let bodyFiles = paths
-        @Sendable func update(_ section: Int, _ version: Int) -> [String] {
-            ["update", "S\(section)", "--body-file", bodyFiles[section][version], "--no-stamp", "--lock-timeout", "60", "--file", file]
-        }
+        try withSandbox { sandbox in
+            let folder = sandbox.path("mem")
+            let file = try sandbox.write("mem/insights.md", KnownVersions.file(versions: Array(repeating: 0, count: KnownVersions.sections)))
+            var paths: [[String]] = []
+            for section in 0..<KnownVersions.sections {
+                paths.append(try (0..<KnownVersions.versions).map { try sandbox.write("bodies/s\(section)-v\($0).md", KnownVersions.body(section, $0)) })
+            }
+            let bodyFiles = paths
+            @Sendable func update(_ section: Int, _ version: Int) -> [String] {
+                ["update", "S\(section)", "--body-file", bodyFiles[section][version], "--no-stamp", "--lock-timeout", "60", "--file", file]
+            }
 
-        // How long one update takes here, to spread the kills over it.
-        let start = ContinuousClock.now
-        let first = try insights(update(0, 1))
-        #expect(first.status == 0, "\(first)")
-        let duration = ContinuousClock.now - start
-        let microseconds = UInt32(max(2_000, min(500_000, duration.components.attoseconds / 1_000_000_000_000 + duration.components.seconds * 1_000_000)))
+            // How long one update takes here, to spread the kills over it.
+            let start = ContinuousClock.now
+            let first = try insights(update(0, 1))
+            #expect(first.status == 0, "\(first)")
+            let duration = ContinuousClock.now - start
+            let microseconds = UInt32(max(2_000, min(500_000, duration.components.attoseconds / 1_000_000_000_000 + duration.components.seconds * 1_000_000)))
 
-        let gate = Gate()
-        let stop = Counter()
-        let backgroundUpdates = Counter()
-        let failures = Reports()
-        let group = DispatchGroup()
-        for writer in 0..<Self.backgroundWriters {
-            group.enter()
-            Thread {
-                defer { group.leave() }
-                var random = SeededRandom(seed: seed &+ UInt64(writer + 1))
-                while stop.value == 0 {
-                    let arguments = update(random.int(0...(KnownVersions.sections - 1)), random.int(1...(KnownVersions.versions - 1)))
-                    gate.shared {
-                        do {
-                            let outcome = try insights(arguments)
-                            if outcome.status == 0 { backgroundUpdates.add() } else { failures.add("background writer: \(outcome)") }
-                        } catch {
-                            failures.add("background writer: \(error)")
+            let gate = Gate()
+            let stop = Counter()
+            let backgroundUpdates = Counter()
+            let failures = Reports()
+            let group = DispatchGroup()
+            for writer in 0..<Self.backgroundWriters {
+                group.enter()
+                Thread {
+                    defer { group.leave() }
+                    var random = SeededRandom(seed: seed &+ UInt64(writer + 1))
+                    while stop.value == 0 {
+                        let arguments = update(random.int(0...(KnownVersions.sections - 1)), random.int(1...(KnownVersions.versions - 1)))
+                        gate.shared {
+                            do {
+                                let outcome = try insights(arguments)
+                                if outcome.status == 0 { backgroundUpdates.add() } else { failures.add("background writer: \(outcome)") }
+                            } catch {
+                                failures.add("background writer: \(error)")
+                            }
                         }
                     }
-                }
-            }.start()
-        }
-
-        var landed = 0
-        var attempts = 0
-        var staleTemporaries = 0
-        while landed < Self.kills, attempts < Self.kills * 4, failures.all.isEmpty {
-            attempts += 1
-            // Half the kills at any moment of a run, half during a write.
-            let duringWrite = attempts % 2 == 0
-            let delay = UInt32.random(in: 0...(duringWrite ? 300 : microseconds * 3 / 2), using: &random)
-            let arguments = update(random.int(0...(KnownVersions.sections - 1)), random.int(1...(KnownVersions.versions - 1)))
-            guard try Self.startAndKill(arguments, afterMicroseconds: delay, waitFor: duringWrite ? folder + "/" + Self.temporaryName : nil) else { continue }
-            landed += 1
-            // Seen at once, before a writer running alongside takes the lock and removes it.
-            if access(folder + "/" + Self.temporaryName, F_OK) == 0 { staleTemporaries += 1 }
-            try gate.exclusive {
-                let bytes = try #require(sandbox.bytesOrNil("mem/insights.md"), "the file is gone after kill \(landed)")
-                let versions = KnownVersions.versions(in: bytes)
-                #expect(versions != nil, "after kill \(landed) (seed \(seed)) the file is not a version a writer produced")
-                #expect(Document(bytes).sections.map(\.title) == ["Crash test"] + (0..<KnownVersions.sections).map { "S\($0)" })
-                let names = try listing(folder)
-                #expect(names == ["insights.md"] || names == [Self.temporaryName, "insights.md"], "after kill \(landed): \(names)")
-                // The next update succeeds without any cleanup, and leaves no temporary file.
-                let next = try insights(update(landed % KnownVersions.sections, landed % (KnownVersions.versions - 1) + 1))
-                #expect(next.status == 0, "the update after kill \(landed): \(next)")
-                #expect(try listing(folder) == ["insights.md"], "after the update that followed kill \(landed)")
-                #expect(KnownVersions.versions(in: sandbox.bytesOrNil("mem/insights.md") ?? [])?[landed % KnownVersions.sections]
-                        == landed % (KnownVersions.versions - 1) + 1)
+                }.start()
             }
+
+            var landed = 0
+            var attempts = 0
+            var staleTemporaries = 0
+            while landed < Self.kills, attempts < Self.kills * 4, failures.all.isEmpty {
+                attempts += 1
+                // Half the kills at any moment of a run, half during a write.
+                let duringWrite = attempts % 2 == 0
+                let delay = UInt32.random(in: 0...(duringWrite ? 300 : microseconds * 3 / 2), using: &random)
+                let arguments = update(random.int(0...(KnownVersions.sections - 1)), random.int(1...(KnownVersions.versions - 1)))
+                guard try Self.startAndKill(arguments, afterMicroseconds: delay, waitFor: duringWrite ? folder + "/" + Self.temporaryName : nil) else { continue }
+                landed += 1
+                // Seen at once, before a writer running alongside takes the lock and removes it.
+                if access(folder + "/" + Self.temporaryName, F_OK) == 0 { staleTemporaries += 1 }
+                try gate.exclusive {
+                    let bytes = try #require(sandbox.bytesOrNil("mem/insights.md"), "the file is gone after kill \(landed)")
+                    let versions = KnownVersions.versions(in: bytes)
+                    #expect(versions != nil, "after kill \(landed) (seed \(seed)) the file is not a version a writer produced")
+                    #expect(Document(bytes).sections.map(\.title) == ["Crash test"] + (0..<KnownVersions.sections).map { "S\($0)" })
+                    let names = try listing(folder)
+                    #expect(names == ["insights.md"] || names == [Self.temporaryName, "insights.md"], "after kill \(landed): \(names)")
+                    // The next update succeeds without any cleanup, and leaves no temporary file.
+                    let next = try insights(update(landed % KnownVersions.sections, landed % (KnownVersions.versions - 1) + 1))
+                    #expect(next.status == 0, "the update after kill \(landed): \(next)")
+                    #expect(try listing(folder) == ["insights.md"], "after the update that followed kill \(landed)")
+                    #expect(KnownVersions.versions(in: sandbox.bytesOrNil("mem/insights.md") ?? [])?[landed % KnownVersions.sections]
+                            == landed % (KnownVersions.versions - 1) + 1)
+                }
+            }
+            stop.add()
+            #expect(group.wait(timeout: .now() + 120) == .success)
+            #expect(failures.all.isEmpty, "\(failures.all.prefix(3))")
+            print("crash test: seed \(seed): \(landed) writers killed by SIGKILL in \(attempts) attempts (delays up to \(microseconds * 3 / 2) µs), a temporary file was there right after \(staleTemporaries) kills (the next writer removes it), \(backgroundUpdates.value) updates by \(Self.backgroundWriters) writers running alongside")
+            #expect(landed >= Self.kills, "only \(landed) of \(attempts) kills landed")
+            #expect(staleTemporaries > 0, "no kill landed during a write: the test did not reach the window it is for")
         }
-        stop.add()
-        #expect(group.wait(timeout: .now() + 120) == .success)
-        #expect(failures.all.isEmpty, "\(failures.all.prefix(3))")
-        print("crash test: seed \(seed): \(landed) writers killed by SIGKILL in \(attempts) attempts (delays up to \(microseconds * 3 / 2) µs), a temporary file was there right after \(staleTemporaries) kills (the next writer removes it), \(backgroundUpdates.value) updates by \(Self.backgroundWriters) writers running alongside")
-        #expect(landed >= Self.kills, "only \(landed) of \(attempts) kills landed")
-        #expect(staleTemporaries > 0, "no kill landed during a write: the test did not reach the window it is for")
     }
 }
 

@@ -149,25 +149,25 @@ struct MergeDriverTests {
 
     @Test("the driver honours a marker size given as %L, and a clean merge exits 0")
     func markerSize() throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        let base = try sandbox.write("base", "## A\na\n")
-        let ours = try sandbox.write("ours", "## A\na ours\n")
-        let theirs = try sandbox.write("theirs", "## A\na theirs\n")
-        let conflicted = try insights(["merge", base, ours, theirs, "insights.md", "9"])
-        #expect(conflicted.status == 1, "\(conflicted)")
-        #expect(text(at: ours) == "## A\n<<<<<<<<< ours\na ours\n=========\na theirs\n>>>>>>>>> theirs\n")
+        try withSandbox { sandbox in
+            let base = try sandbox.write("base", "## A\na\n")
+            let ours = try sandbox.write("ours", "## A\na ours\n")
+            let theirs = try sandbox.write("theirs", "## A\na theirs\n")
+            let conflicted = try insights(["merge", base, ours, theirs, "insights.md", "9"])
+            #expect(conflicted.status == 1, "\(conflicted)")
+            #expect(text(at: ours) == "## A\n<<<<<<<<< ours\na ours\n=========\na theirs\n>>>>>>>>> theirs\n")
 
-        try sandbox.write("ours", "## A\na\n\n## B\nb\n")
-        let clean = try insights(["merge", base, ours, theirs, "--marker-size", "3"])
-        #expect(clean.status == 0, "\(clean)")
-        #expect(clean.stdout.isEmpty && clean.stderr.isEmpty)
-        #expect(text(at: ours) == "## A\na theirs\n\n## B\nb\n")
+            try sandbox.write("ours", "## A\na\n\n## B\nb\n")
+            let clean = try insights(["merge", base, ours, theirs, "--marker-size", "3"])
+            #expect(clean.status == 0, "\(clean)")
+            #expect(clean.stdout.isEmpty && clean.stderr.isEmpty)
+            #expect(text(at: ours) == "## A\na theirs\n\n## B\nb\n")
 
-        let badSize = try insights(["merge", base, ours, theirs, "insights.md", "seven"])
-        #expect(badSize.status == 64, "\(badSize)")
-        let missing = try insights(["merge", sandbox.path("nothing"), ours, theirs])
-        #expect(missing.status == 66, "\(missing)")
-        #expect(text(at: ours) == "## A\na theirs\n\n## B\nb\n")
+            let badSize = try insights(["merge", base, ours, theirs, "insights.md", "seven"])
+            #expect(badSize.status == 64, "\(badSize)")
+            let missing = try insights(["merge", sandbox.path("nothing"), ours, theirs])
+            #expect(missing.status == 66, "\(missing)")
+            #expect(text(at: ours) == "## A\na theirs\n\n## B\nb\n")
+        }
     }
 }

@@ -53,68 +53,68 @@ struct ReviewCommandTests {
 
     @Test("diff --stat, --exit-code, --json and OLD NEW")
     func diffModes() throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        let old = try sandbox.write("old.md", TeamFile.base)
-        let new = try sandbox.write("new.md", Self.edited)
-        let stat = try insights(["diff", old, new, "--stat", "--exit-code"])
-        #expect(stat.status == 1, "\(stat)")
-        #expect(stat.out == """
-            modified  "System Architecture" > "Key Technical Decisions" | +1 -1
-            removed   "Growth Notes"                                    | -5
-            added     "Sales Notes"                                     | +3
-            3 sections changed (1 added, 1 removed, 1 modified), 5 unchanged, +4 -6 lines
+        try withSandbox { sandbox in
+            let old = try sandbox.write("old.md", TeamFile.base)
+            let new = try sandbox.write("new.md", Self.edited)
+            let stat = try insights(["diff", old, new, "--stat", "--exit-code"])
+            #expect(stat.status == 1, "\(stat)")
+            #expect(stat.out == """
+                modified  "System Architecture" > "Key Technical Decisions" | +1 -1
+                removed   "Growth Notes"                                    | -5
+                added     "Sales Notes"                                     | +3
+                3 sections changed (1 added, 1 removed, 1 modified), 5 unchanged, +4 -6 lines
 
-            """)
-        let same = try insights(["diff", old, old, "--exit-code"])
-        #expect(same.status == 0, "\(same)")
-        #expect(same.stdout.isEmpty)
+                """)
+            let same = try insights(["diff", old, old, "--exit-code"])
+            #expect(same.status == 0, "\(same)")
+            #expect(same.stdout.isEmpty)
 
-        let json = try insights(["diff", old, new, "--json"]).json()
-        #expect(Set(json.keys) == ["old", "new", "changed", "sections"])
-        #expect(json["old"] as? String == old)
-        #expect(json["changed"] as? Bool == true)
-        let sections = try #require(json["sections"] as? [[String: Any]])
-        #expect(sections.map { $0["status"] as? String } == [
-            "unchanged", "unchanged", "unchanged", "unchanged", "unchanged", "modified", "unchanged", "removed", "added",
-        ])
-        #expect(sections.map { $0["section"] as? String } == [
-            nil, "Project Insights", "Frontend Patterns", "Frontend Patterns > Effective Patterns", "System Architecture",
-            "System Architecture > Key Technical Decisions", "Testing Insights", "Growth Notes", "Sales Notes",
-        ])
-        for section in sections {
-            #expect(Set(section.keys) == ["status", "section", "oldSection", "level", "line", "endLine", "oldLine", "oldEndLine", "added", "removed", "diff"])
+            let json = try insights(["diff", old, new, "--json"]).json()
+            #expect(Set(json.keys) == ["old", "new", "changed", "sections"])
+            #expect(json["old"] as? String == old)
+            #expect(json["changed"] as? Bool == true)
+            let sections = try #require(json["sections"] as? [[String: Any]])
+            #expect(sections.map { $0["status"] as? String } == [
+                "unchanged", "unchanged", "unchanged", "unchanged", "unchanged", "modified", "unchanged", "removed", "added",
+            ])
+            #expect(sections.map { $0["section"] as? String } == [
+                nil, "Project Insights", "Frontend Patterns", "Frontend Patterns > Effective Patterns", "System Architecture",
+                "System Architecture > Key Technical Decisions", "Testing Insights", "Growth Notes", "Sales Notes",
+            ])
+            for section in sections {
+                #expect(Set(section.keys) == ["status", "section", "oldSection", "level", "line", "endLine", "oldLine", "oldEndLine", "added", "removed", "diff"])
+            }
+            let modified = sections[5]
+            #expect(modified["level"] as? Int == 3)
+            #expect(modified["line"] as? Int == 15 && modified["endLine"] as? Int == 21)
+            #expect(modified["added"] as? Int == 1 && modified["removed"] as? Int == 1)
+            #expect((modified["diff"] as? String)?.hasPrefix("@@ -15,6 +15,6 @@\n") == true)
+            #expect(sections[7]["line"] is NSNull && sections[7]["oldLine"] as? Int == 29)
+
+            let wrong = try insights(["diff", old])
+            #expect(wrong.status == 64, "\(wrong)")
         }
-        let modified = sections[5]
-        #expect(modified["level"] as? Int == 3)
-        #expect(modified["line"] as? Int == 15 && modified["endLine"] as? Int == 21)
-        #expect(modified["added"] as? Int == 1 && modified["removed"] as? Int == 1)
-        #expect((modified["diff"] as? String)?.hasPrefix("@@ -15,6 +15,6 @@\n") == true)
-        #expect(sections[7]["line"] is NSNull && sections[7]["oldLine"] as? Int == 29)
-
-        let wrong = try insights(["diff", old])
-        #expect(wrong.status == 64, "\(wrong)")
     }
 
     @Test("diff names moves and renames")
     func movesAndRenames() throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        let old = try sandbox.write("old.md", "## A\n- a\n\n## B\n- b\n\n## C\n- c\n")
-        let new = try sandbox.write("new.md", "## B\n- b\n\n## A\n- a\n\n## See\n- c\n")
-        let outcome = try insights(["diff", old, new])
-        #expect(outcome.out == """
-            --- \(old)
-            +++ \(new)
-            moved "B" (lines 1-3, was 4-6)
-            renamed "C" to "See" (lines 7-8)
-            @@ -7,2 +7,2 @@
-            -## C
-            +## See
-             - c
-            2 sections changed (1 moved, 1 renamed), 1 unchanged
+        try withSandbox { sandbox in
+            let old = try sandbox.write("old.md", "## A\n- a\n\n## B\n- b\n\n## C\n- c\n")
+            let new = try sandbox.write("new.md", "## B\n- b\n\n## A\n- a\n\n## See\n- c\n")
+            let outcome = try insights(["diff", old, new])
+            #expect(outcome.out == """
+                --- \(old)
+                +++ \(new)
+                moved "B" (lines 1-3, was 4-6)
+                renamed "C" to "See" (lines 7-8)
+                @@ -7,2 +7,2 @@
+                -## C
+                +## See
+                 - c
+                2 sections changed (1 moved, 1 renamed), 1 unchanged
 
-            """)
+                """)
+        }
     }
 
     @Test("history lists only the commits that changed the section, newest first, with its own diff")
@@ -217,13 +217,13 @@ struct ReviewCommandTests {
         let other = try repo.insights(["init", "--git", "--file", "docs/memory notes.md"])
         #expect(other.status == 0, "\(other)")
         #expect(text(at: repo.sandbox.path(".gitattributes"))?.hasSuffix("\n\"docs/memory notes.md\" merge=insights\n") == true)
-        let plain = try Sandbox()
-        defer { plain.remove() }
-        let outside = try insights(["init", "--git"], in: plain.url, environment: repo.environment)
-        #expect(outside.status == 66, "\(outside)")
-        #expect(try listing(plain.path) == [])
-        let lonely = try repo.insights(["init", "--local"])
-        #expect(lonely.status == 64, "\(lonely)")
+        try withSandbox { plain in
+            let outside = try insights(["init", "--git"], in: plain.url, environment: repo.environment)
+            #expect(outside.status == 66, "\(outside)")
+            #expect(try listing(plain.path) == [])
+            let lonely = try repo.insights(["init", "--local"])
+            #expect(lonely.status == 64, "\(lonely)")
+        }
     }
 }
 
@@ -231,29 +231,17 @@ struct ReviewCommandTests {
 /// says it is one.
 @Suite("diff colour")
 struct DiffColorTests {
-    final class Captured: @unchecked Sendable {
-        var out: [UInt8] = []
-    }
-
-    func run(_ arguments: [String], color: Bool) -> String {
-        let captured = Captured()
-        let terminal = Terminal(output: { captured.out += $0 }, err: { _ in }, colorOut: color, colorErr: color,
-                                environment: [:], readInput: { nil })
-        _ = CLI.run(arguments, terminal: terminal)
-        return String(decoding: captured.out, as: UTF8.self)
-    }
-
     @Test("removed lines red, added green, hunk headers cyan, section lines bold; none without a terminal")
     func colors() throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        let old = try sandbox.write("old.md", "## A\nold line\n")
-        let new = try sandbox.write("new.md", "## A\nnew line\n")
-        let colored = run(["diff", old, new], color: true)
-        #expect(colored.contains("\u{1B}[1mmodified \"A\" (lines 1-2)\u{1B}[0m\n"))
-        #expect(colored.contains("\u{1B}[36m@@ -1,2 +1,2 @@\u{1B}[0m\n ## A\n\u{1B}[31m-old line\u{1B}[0m\n\u{1B}[32m+new line\u{1B}[0m\n"))
-        let plain = run(["diff", old, new], color: false)
-        #expect(!plain.contains("\u{1B}"))
-        #expect(plain.contains("@@ -1,2 +1,2 @@\n ## A\n-old line\n+new line\n"))
+        try withSandbox { sandbox in
+            let old = try sandbox.write("old.md", "## A\nold line\n")
+            let new = try sandbox.write("new.md", "## A\nnew line\n")
+            let colored = run(["diff", old, new], color: true).out
+            #expect(colored.contains("\u{1B}[1mmodified \"A\" (lines 1-2)\u{1B}[0m\n"))
+            #expect(colored.contains("\u{1B}[36m@@ -1,2 +1,2 @@\u{1B}[0m\n ## A\n\u{1B}[31m-old line\u{1B}[0m\n\u{1B}[32m+new line\u{1B}[0m\n"))
+            let plain = run(["diff", old, new], color: false).out
+            #expect(!plain.contains("\u{1B}"))
+            #expect(plain.contains("@@ -1,2 +1,2 @@\n ## A\n-old line\n+new line\n"))
+        }
     }
 }

@@ -42,14 +42,14 @@ struct SessionSummaryInputTests {
 
     @Test("the block is logged like --field")
     func blockLogged() throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.remove() }
-        let block = Self.values.map { "**\($0.0)**: \($0.1)\n" }.joined()
-        let run = try insights(["session-summary", "--agent", "backend-architect", "--log", "--file", sandbox.path("insights.md")],
-                               in: sandbox.url, input: .bytes(block.bytes))
-        #expect(run.status == 0, "\(run)")
-        #expect(run.out == Self.expected)
-        #expect(text(at: sandbox.path("sessions.md"))?.hasSuffix(" backend-architect\n\n" + Self.expected) == true)
+        try withSandbox { sandbox in
+            let block = Self.values.map { "**\($0.0)**: \($0.1)\n" }.joined()
+            let run = try insights(["session-summary", "--agent", "backend-architect", "--log", "--file", sandbox.path("insights.md")],
+                                   in: sandbox.url, input: .bytes(block.bytes))
+            #expect(run.status == 0, "\(run)")
+            #expect(run.out == Self.expected)
+            #expect(text(at: sandbox.path("sessions.md"))?.hasSuffix(" backend-architect\n\n" + Self.expected) == true)
+        }
     }
 
     @Test("a stray line on standard input exits 65 naming it")

@@ -169,6 +169,13 @@ struct Sandbox: Sendable {
     }
 }
 
+/// Runs `body` with a new sandbox, removed when `body` returns or throws.
+func withSandbox<Result>(_ body: (Sandbox) throws -> Result) throws -> Result {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    return try body(sandbox)
+}
+
 /// The bytes of the file at `path`, nil when it does not exist.
 func bytes(at path: String) -> [UInt8]? {
     FileManager.default.contents(atPath: path).map { [UInt8]($0) }

@@ -1,5 +1,6 @@
 import Testing
 @testable import InsightsKit
+import TestSupport
 
 /// A family of pathological inputs: `make(n)` builds one of size proportional to `n`.
 struct PathologicalInput: Sendable, CustomTestStringConvertible {
@@ -75,7 +76,7 @@ struct PathologicalInput: Sendable, CustomTestStringConvertible {
 /// process, each run repeated enough to last a measurable time. Other load only makes a run
 /// slower, never faster, so a ratio over the bound is measured again before it counts: a
 /// quadratic case stays near 4 however often it is measured.
-@Suite("Linear-time parsing of pathological inputs", .serialized)
+@Suite("Linear-time parsing of pathological inputs", .serialized, .enabled(if: TestRun.stress, "a stress suite: set INSIGHTS_STRESS=1 to run it"))
 struct LinearTimeTests {
     static let repetitions = 5
     static let attempts = 3

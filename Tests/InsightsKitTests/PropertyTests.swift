@@ -376,7 +376,7 @@ struct PropertyTests {
     @Test("random edits keep every byte and heading outside the section, read back, and refuse cleanly")
     func randomEdits() {
         let seed = TestSeed.current(for: "property tests")
-        let total = TestSeed.count("INSIGHTS_PROPERTY_CASES", default: 4000)
+        let total = TestRun.cases(for: "property tests", full: 4000, quick: 1000)
         var counts = PropertyCounts()
         var failed = 0
         let start = ContinuousClock.now

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import InsightsKit
 
@@ -25,6 +26,19 @@ struct RoundTripCase: Sendable, CustomTestStringConvertible {
             }
         }
         return cases
+    }()
+
+    /// The documents whose every section is edited: all of them under `INSIGHTS_STRESS=1`;
+    /// in a quick run every spec example and hand-written fixture but only every fifth agent
+    /// file and not the large team fixture (each of its 200 sections edited costs a full
+    /// scan of its 44 KB, seconds per test in a debug build).
+    static let edited: [RoundTripCase] = {
+        guard !TestRun.stress else { return all }
+        let agents = all.filter { $0.name.hasPrefix("agents/") }
+        let chosen = all.filter { !$0.name.hasPrefix("agents/") && !$0.name.hasPrefix("team/") }
+            + stride(from: 0, to: agents.count, by: 5).map { agents[$0] }
+        print("every section edited: quick run, \(chosen.count) of \(all.count) documents (INSIGHTS_STRESS=1 edits all)")
+        return chosen
     }()
 }
 
@@ -85,7 +99,7 @@ struct RoundTripTests {
         #expect(rebuilt == testCase.bytes)
     }
 
-    @Test("replacing any section's body touches nothing outside it", arguments: RoundTripCase.all)
+    @Test("replacing any section's body touches nothing outside it", arguments: RoundTripCase.edited)
     func replaceEverySection(_ testCase: RoundTripCase) throws {
         let document = Document(testCase.bytes)
         for section in document.sections {
@@ -123,7 +137,7 @@ struct RoundTripTests {
         }
     }
 
-    @Test("an edit that changes nothing gives the same bytes", arguments: RoundTripCase.all)
+    @Test("an edit that changes nothing gives the same bytes", arguments: RoundTripCase.edited)
     func noOpEdit(_ testCase: RoundTripCase) throws {
         let document = Document(testCase.bytes)
         for section in document.sections {

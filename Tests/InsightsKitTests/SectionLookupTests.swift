@@ -61,7 +61,7 @@ struct SectionLookupTests {
     @Test("on random documents")
     func randomDocuments() {
         let seed = TestSeed.current(for: "section lookup")
-        let total = TestSeed.count("INSIGHTS_PROPERTY_CASES", default: 4000)
+        let total = TestRun.cases(for: "section lookup", full: 4000, quick: 1000)
         for index in 0..<total {
             var generator = MarkdownGenerator(seed: TestSeed.forCase(index, of: seed))
             let bytes = generator.document()

@@ -25,7 +25,7 @@ struct SkippedLineTests {
     @Test("on random documents")
     func randomDocuments() {
         let seed = TestSeed.current(for: "skipped lines, documents")
-        let total = TestSeed.count("INSIGHTS_PROPERTY_CASES", default: 4000)
+        let total = TestRun.cases(for: "skipped lines, documents", full: 4000, quick: 2000)
         for index in 0..<total {
             var generator = MarkdownGenerator(seed: TestSeed.forCase(index, of: seed))
             let bytes = generator.document()
@@ -66,7 +66,7 @@ struct SkippedLineTests {
     @Test("on random sequences of the lines that decide what may be skipped")
     func randomLines() {
         let seed = TestSeed.current(for: "skipped lines, line sequences")
-        let total = TestSeed.count("INSIGHTS_PROPERTY_CASES", default: 4000) * 5
+        let total = TestRun.cases(for: "skipped lines, line sequences", full: 4000, quick: 2000) * 5
         for index in 0..<total {
             var random = SeededRandom(seed: TestSeed.forCase(index, of: seed))
             var chosen = (0..<random.int(1...24)).map { _ in Self.line(&random) }
