@@ -7,7 +7,7 @@
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let document = Document(bytes)
+    let document = Document(bytes, options: .full)
     var rebuilt = Array(bytes[..<(document.sections.first?.range.lowerBound ?? bytes.count)])
     for section in document.sections where section.parent == nil {
         rebuilt += bytes[section.range]
@@ -38,7 +38,7 @@ public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     var full = document.structure
     full.listItems = []
-    precondition(BlockScanner.scan(bytes, options: .sectionsOnly) == full, "the scan that skips lines finds other headings")
+    precondition(BlockScanner.scan(bytes) == full, "the scan that skips lines finds other headings")
     if !bytes.contains(UInt8(ascii: "\r")) {
         var crlf: [UInt8] = []
         crlf.reserveCapacity(bytes.count * 2)

@@ -32,7 +32,7 @@ enum CheckCommand: Command {
         guard let format = Format(rawValue: arguments.value(format) ?? "text") else {
             throw InsightsError(.usage, "--format takes text, json or github, not \"\(arguments.value(format) ?? "")\"")
         }
-        let document = Document(try context.file.readExisting(), options: .sectionsOnly)
+        let document = Document(try context.file.readExisting())
         var version: Version?
         if let revision = arguments.value(base) {
             version = try Version.at(revision, of: context.file)

@@ -30,8 +30,8 @@ enum DiffCommand: Command {
         default:
             throw InsightsError(.usage, "`insights diff` takes two files (OLD NEW) or none", hint: "usage: \(spec.usage)")
         }
-        let comparison = SectionComparison(old: Document(old.bytes, options: .sectionsOnly),
-                                           new: Document(new.bytes, options: .sectionsOnly))
+        let comparison = SectionComparison(old: Document(old.bytes),
+                                           new: Document(new.bytes))
         let terminal = context.terminal
         if arguments.has(Options.json) {
             terminal.out(json(comparison, old: old, new: new).serialized)

@@ -20,7 +20,7 @@ enum HistoryCommand: Command {
         let revisions = try SectionHistory.revisions(of: address, file: file, repository: repository, limit: limit)
         if revisions.isEmpty, let current = try context.file.read() {
             // A name that exists nowhere: say so the way `read` does.
-            _ = try Document(current, options: .sectionsOnly).section(at: address)
+            _ = try Document(current).section(at: address)
         }
         let title = ([address.title] + address.subsections).joined(separator: " > ")
         if arguments.has(Options.json) {

@@ -31,7 +31,7 @@ struct EditResultTests {
 
     @Test("every edit of every section of every fixture", arguments: RoundTripCase.edited)
     func everySection(_ testCase: RoundTripCase) throws {
-        let document = Document(testCase.bytes)
+        let document = Document(testCase.bytes, options: .full)
         for section in document.sections {
             guard let address = address(of: section, in: document) else { continue }
             for request in Self.requests(for: address) {
@@ -43,7 +43,7 @@ struct EditResultTests {
 
     @Test("a section created at the end of every fixture", arguments: RoundTripCase.all)
     func createdAtEnd(_ testCase: RoundTripCase) throws {
-        let document = Document(testCase.bytes)
+        let document = Document(testCase.bytes, options: .full)
         let requests = [
             EditRequest(address: SectionAddress(title: "Brand New"), edit: .replace(Array("text\n".utf8)), stampDate: "2026-11-22"),
             EditRequest(address: SectionAddress(title: "Brand New", subsections: ["Inner"]), edit: .replace(Array("text\n".utf8))),

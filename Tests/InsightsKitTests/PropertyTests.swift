@@ -29,7 +29,7 @@ struct PropertyCase {
 
     init(seed: UInt64) {
         var generator = MarkdownGenerator(seed: seed)
-        let document = Document(generator.document(), options: .sectionsOnly)
+        let document = Document(generator.document())
         var random = generator.random
         let addressable = document.sections.compactMap { section in address(of: section, in: document).map { (section, $0) } }
         var target: Section?
@@ -200,7 +200,7 @@ struct PropertyCase {
         let request = request
         do {
             try InsightsFile(path: path).modify(lockTimeout: 5) { current in
-                let result = try Document(current ?? [], options: .sectionsOnly).applying(request)
+                let result = try Document(current ?? []).applying(request)
                 return (result.changed ? result.document.bytes : nil, ())
             }
             return ["the edit was refused in memory but written to the file"]

@@ -5,7 +5,7 @@ extension InsightsFile {
     /// Every top-level heading of the file, in document order. Fails with `fileMissing`
     /// when the file does not exist.
     public func sections() throws -> [ListedSection] {
-        let document = Document(try readExisting(), options: .sectionsOnly)
+        let document = Document(try readExisting())
         return document.sections.map { section in
             ListedSection(title: document.writtenTitle(of: section.heading), level: section.level,
                           lines: (section.heading.firstLine + 1)...(section.endLine + 1), lastUpdated: document.lastUpdated(of: section))
@@ -82,7 +82,7 @@ extension InsightsFile {
         var options = options
         if options.budgets.isEmpty { options.budgets = options.templates.budgets() }
         if options.today == nil { options.today = CalendarDate.today() }
-        return try Check.run(Document(try readExisting(), options: .sectionsOnly), options: options)
+        return try Check.run(Document(try readExisting()), options: options)
     }
 
     /// Runs `request` with `options`: under the lock, validated, written atomically, nothing
@@ -103,11 +103,11 @@ extension InsightsFile {
         if options.dryRun {
             let current = try read()
             if needsFile, current == nil { throw missing }
-            return try Document(current ?? [], options: .sectionsOnly).applying(request)
+            return try Document(current ?? []).applying(request)
         }
         return try modifyPieces(lockTimeout: options.lockTimeout) { current in
             if needsFile, current == nil { throw missing }
-            let result = try Document(current ?? [], options: .sectionsOnly).applying(request)
+            let result = try Document(current ?? []).applying(request)
             return (result.changed || current == nil ? result.pieces : nil, result)
         }
     }

@@ -8,7 +8,7 @@ extension Document {
     /// from the addressed top-level section's heading to its end where the scan could stop
     /// there (the rest of the file is never copied), else the whole file.
     package static func excerpt(at address: SectionAddress, in bytes: UnsafeBufferPointer<UInt8>,
-                               options: ScanOptions = .sectionsOnly) throws -> SectionExcerpt {
+                               options: ScanOptions = ScanOptions()) throws -> SectionExcerpt {
         let wanted = Title.normalized(address.title)
         let words = SectionLookup.proofWords(of: wanted)
         guard !words.isEmpty else { return try whole(bytes, at: address, options: options) }

@@ -28,21 +28,21 @@ package struct ScanOptions: Sendable, Equatable {
     /// On for insights files; off for strict CommonMark.
     package var frontMatter: Bool
     /// Record the items of top-level lists (`BlockStructure.listItems`), which keyed
-    /// entries need (in the scan of the section they are set in). Without them the scan
-    /// skips the lines that cannot change which lines are top-level headings (`SkippedLine`),
-    /// looking only at their first bytes; a whole file is scanned so.
+    /// entries need (in the scan of the section they are set in): every line goes through the
+    /// block parser. Without them, the default, the scan skims: it skips the lines that cannot
+    /// change which lines are top-level headings (`SkippedLine`), looking only at their first
+    /// bytes.
     package var listItems: Bool
 
-    /// Creates scan options.
-    package init(frontMatter: Bool = true, listItems: Bool = true) {
+    /// Creates scan options: an insights file, skimmed, unless said otherwise.
+    package init(frontMatter: Bool = true, listItems: Bool = false) {
         self.frontMatter = frontMatter
         self.listItems = listItems
     }
 
-    /// Strict CommonMark 0.31.2, with no extension.
-    package static let commonMark = ScanOptions(frontMatter: false)
+    /// Every block of an insights file parsed, its list items recorded.
+    package static let full = ScanOptions(listItems: true)
 
-    /// An insights file scanned for its sections only: no list items recorded, lines that
-    /// cannot be headings skipped.
-    package static let sectionsOnly = ScanOptions(listItems: false)
+    /// Strict CommonMark 0.31.2, with no extension, every block parsed.
+    package static let commonMark = ScanOptions(frontMatter: false, listItems: true)
 }

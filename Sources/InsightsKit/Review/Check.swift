@@ -148,7 +148,7 @@ package enum Check {
         findings += try budgets(document, outline: outline, options: options)
         var comparison: SectionComparison?
         if let base = options.base {
-            let compared = SectionComparison(old: Outline(Document(base, options: .sectionsOnly)), new: outline)
+            let compared = SectionComparison(old: Outline(Document(base)), new: outline)
             comparison = compared
             findings += try outsideAllowed(compared, allowed: options.allowed)
             findings += try staleStamps(compared, allowed: options.allowed, today: options.today)

@@ -12,7 +12,7 @@ struct RepeatChecksTests {
     func findings(_ rule: CheckRule, in text: String, strict: Bool = false) throws -> [Finding] {
         let bytes = Array(text.utf8)
         let options = CheckOptions(strict: strict)
-        let found = try Check.run(Document(bytes, options: .sectionsOnly), options: options).findings.filter { $0.rule == rule }
+        let found = try Check.run(Document(bytes), options: options).findings.filter { $0.rule == rule }
         let scanned = try Check.run(Document(bytes), options: options).findings.filter { $0.rule == rule }
         #expect(found == scanned)
         return found
@@ -256,7 +256,7 @@ struct RepeatChecksTests {
             ("Tests/Fixtures/team/insights.md", try Fixtures.bytes("team/insights.md")),
         ] + (try Fixtures.files(in: "handwritten").map { ($0, try Fixtures.bytes($0)) })
         for (name, bytes) in files {
-            let report = try Check.run(Document(bytes, options: .sectionsOnly), options: CheckOptions())
+            let report = try Check.run(Document(bytes), options: CheckOptions())
             let found = report.findings.filter { Self.rules.contains($0.rule) }
             #expect(found.isEmpty, "\(name): \(found.map { "\($0.line ?? 0): [\($0.rule.rawValue)] \($0.message)" })")
         }
