@@ -34,7 +34,7 @@ enum DiffColor {
     static func hunks(_ hunks: [UInt8], enabled: Bool) -> [UInt8] {
         guard enabled else { return hunks }
         var output: [UInt8] = []
-        for line in splitLines(hunks) {
+        for line in Lines.split(hunks) {
             let color: String? = switch line.first {
             case UInt8(ascii: "@"): "\u{1B}[36m"
             case UInt8(ascii: "-"): "\u{1B}[31m"
