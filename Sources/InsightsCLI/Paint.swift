@@ -19,7 +19,7 @@ enum Paint: String {
     static func hunks(_ hunks: [UInt8], enabled: Bool) -> [UInt8] {
         guard enabled else { return hunks }
         var output: [UInt8] = []
-        for line in splitLines(hunks) {
+        for line in Lines.split(hunks) {
             let paint: Paint? = switch line.first {
             case UInt8(ascii: "@"): .cyan
             case UInt8(ascii: "-"): .red

@@ -86,7 +86,7 @@ enum Editing {
         if arguments.has(Options.dryRun) {
             let old = (try? context.file.read()).flatMap { $0 } ?? []
             let path = context.file.path
-            terminal.out(unifiedDiff(old: old, new: result.bytes, oldLabel: diffLabel("a", path), newLabel: diffLabel("b", path)))
+            terminal.out(UnifiedDiff.make(old: old, new: result.bytes, oldLabel: diffLabel("a", path), newLabel: diffLabel("b", path)))
             return 0
         }
         let json = arguments.has(Options.json)

@@ -2,48 +2,15 @@
 
 /// One step of a line diff.
 ///
-/// The indices point into the two line arrays given to ``diffLines(_:_:)``:
+/// The indices point into the two line arrays given to ``LineDiff/diff(_:_:)``:
 /// `old` indices into the first array, `new` indices into the second.
-package enum DiffOperation: Equatable, Sendable {
+enum DiffOperation: Equatable, Sendable {
     /// The line `old` of the old array equals the line `new` of the new array and is kept.
     case equal(old: Int, new: Int)
     /// The line `old` of the old array is removed.
     case delete(old: Int)
     /// The line `new` of the new array is added.
     case insert(new: Int)
-}
-
-/// Myers O(ND) diff (linear-space variant, with trimming of common prefix/suffix first). Deterministic; minimal edit script.
-///
-/// Lines are compared byte for byte, line ending included. The result walks both arrays from start
-/// to end; inside each changed region all deletions come before all insertions. Changed regions are
-/// slid to a canonical position (merged with neighbours where possible, otherwise moved as far
-/// down as they go, then back up to line up with a change on the other side), the same way GNU diff
-/// and git place them, so ties between equally short scripts are resolved like those tools do.
-package func diffLines(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]) -> [DiffOperation] {
-    let flags = diffChangedLineFlags(old, new, gnuHorizon: nil)
-    var operations: [DiffOperation] = []
-    operations.reserveCapacity(max(old.count, new.count))
-    var oldIndex = 0
-    var newIndex = 0
-    while oldIndex < old.count || newIndex < new.count {
-        if oldIndex < old.count && newIndex < new.count
-            && !flags.old[oldIndex] && !flags.new[newIndex] {
-            operations.append(.equal(old: oldIndex, new: newIndex))
-            oldIndex += 1
-            newIndex += 1
-            continue
-        }
-        while oldIndex < old.count && flags.old[oldIndex] {
-            operations.append(.delete(old: oldIndex))
-            oldIndex += 1
-        }
-        while newIndex < new.count && flags.new[newIndex] {
-            operations.append(.insert(new: newIndex))
-            newIndex += 1
-        }
-    }
-    return operations
 }
 
 /// A maximal run of changed lines: `oldCount` lines at `oldStart` replaced by `newCount` lines at `newStart`.
@@ -57,105 +24,216 @@ struct DiffChange: Equatable, Sendable {
     var newEnd: Int { newStart + newCount }
 }
 
-/// The changed regions between two line arrays, in order (the "hunks" of a zero-context diff).
-///
-/// With `gnuHorizon` set, changed regions are only slid within the part of the files GNU diff
-/// analyses for that context size (see ``gnuDiffAnalysisWindow(_:_:horizon:)``), so the result matches
-/// `diff -U horizon` exactly; without it they may slide over the whole files, as git does.
-func diffChanges(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>], gnuHorizon: Int? = nil) -> [DiffChange] {
-    let flags = diffChangedLineFlags(old, new, gnuHorizon: gnuHorizon)
-    var changes: [DiffChange] = []
-    var oldIndex = 0
-    var newIndex = 0
-    while oldIndex < old.count || newIndex < new.count {
-        let oldChanged = oldIndex < old.count && flags.old[oldIndex]
-        let newChanged = newIndex < new.count && flags.new[newIndex]
-        if !oldChanged && !newChanged {
-            oldIndex += 1
-            newIndex += 1
-            continue
+/// Line diffs: the Myers algorithm, then the changed regions slid to the place GNU diff and
+/// git put them. Lines are compared byte for byte, line ending included.
+enum LineDiff {
+    /// Myers O(ND) diff (linear-space variant, with trimming of common prefix/suffix first). Deterministic; minimal edit script.
+    ///
+    /// Lines are compared byte for byte, line ending included. The result walks both arrays from start
+    /// to end; inside each changed region all deletions come before all insertions. Changed regions are
+    /// slid to a canonical position (merged with neighbours where possible, otherwise moved as far
+    /// down as they go, then back up to line up with a change on the other side), the same way GNU diff
+    /// and git place them, so ties between equally short scripts are resolved like those tools do.
+    static func diff(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]) -> [DiffOperation] {
+        let flags = changedLineFlags(old, new, gnuHorizon: nil)
+        var operations: [DiffOperation] = []
+        operations.reserveCapacity(max(old.count, new.count))
+        var oldIndex = 0
+        var newIndex = 0
+        while oldIndex < old.count || newIndex < new.count {
+            if oldIndex < old.count && newIndex < new.count
+                && !flags.old[oldIndex] && !flags.new[newIndex] {
+                operations.append(.equal(old: oldIndex, new: newIndex))
+                oldIndex += 1
+                newIndex += 1
+                continue
+            }
+            while oldIndex < old.count && flags.old[oldIndex] {
+                operations.append(.delete(old: oldIndex))
+                oldIndex += 1
+            }
+            while newIndex < new.count && flags.new[newIndex] {
+                operations.append(.insert(new: newIndex))
+                newIndex += 1
+            }
         }
-        var change = DiffChange(oldStart: oldIndex, oldCount: 0, newStart: newIndex, newCount: 0)
-        while oldIndex < old.count && flags.old[oldIndex] {
-            oldIndex += 1
-        }
-        while newIndex < new.count && flags.new[newIndex] {
-            newIndex += 1
-        }
-        change.oldCount = oldIndex - change.oldStart
-        change.newCount = newIndex - change.newStart
-        changes.append(change)
+        return operations
     }
-    return changes
-}
 
-/// Per-line "changed" marks for both arrays after the diff and compaction.
-func diffChangedLineFlags(
-    _ old: [ArraySlice<UInt8>],
-    _ new: [ArraySlice<UInt8>],
-    gnuHorizon: Int? = nil
-) -> (old: [Bool], new: [Bool]) {
-    let (oldIDs, newIDs) = internDiffLines(old, new)
-    let window = gnuHorizon.map { gnuDiffAnalysisWindow(old, new, horizon: $0) }
-        ?? (start: 0, oldEnd: old.count, newEnd: new.count)
-    let oldPart = Array(oldIDs[window.start..<window.oldEnd])
-    let newPart = Array(newIDs[window.start..<window.newEnd])
-    var engine = MyersDiffEngine(oldPart, newPart)
-    engine.run()
-    var oldFlags = engine.oldChanged
-    var newFlags = engine.newChanged
-    compactDiffChanges(ids: oldPart, changed: &oldFlags, otherChanged: newFlags)
-    compactDiffChanges(ids: newPart, changed: &newFlags, otherChanged: oldFlags)
-    var oldResult = Array(repeating: false, count: old.count)
-    var newResult = Array(repeating: false, count: new.count)
-    oldResult.replaceSubrange(window.start..<window.oldEnd, with: oldFlags[1..<(oldPart.count + 1)])
-    newResult.replaceSubrange(window.start..<window.newEnd, with: newFlags[1..<(newPart.count + 1)])
-    return (oldResult, newResult)
-}
-
-/// The line window GNU diff analyses when printing `horizon` lines of context.
-///
-/// GNU diff sets aside the identical leading lines except the last `horizon` of them, and, when
-/// both files agree on having a final newline, the identical trailing lines except the first
-/// `horizon` of them (never overlapping what it kept at the start). Changes are found and slid
-/// only inside the window, which decides where GNU diff puts an ambiguous change.
-func gnuDiffAnalysisWindow(
-    _ old: [ArraySlice<UInt8>],
-    _ new: [ArraySlice<UInt8>],
-    horizon: Int
-) -> (start: Int, oldEnd: Int, newEnd: Int) {
-    let shorter = min(old.count, new.count)
-    var prefix = 0
-    while prefix < shorter && old[prefix] == new[prefix] {
-        prefix += 1
-    }
-    let start = max(0, prefix - horizon)
-    let oldMissingNewline = old.last.map { !$0.diffEndsWithLineFeed } ?? false
-    let newMissingNewline = new.last.map { !$0.diffEndsWithLineFeed } ?? false
-    guard oldMissingNewline == newMissingNewline else {
-        return (start, old.count, new.count)
-    }
-    var suffix = 0
-    while suffix < shorter - start && old[old.count - 1 - suffix] == new[new.count - 1 - suffix] {
-        suffix += 1
-    }
-    let setAside = max(0, suffix - horizon)
-    return (start, old.count - setAside, new.count - setAside)
-}
-
-/// Maps every distinct line to a small integer so the diff compares integers, not bytes.
-func internDiffLines(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]) -> ([Int32], [Int32]) {
-    var table: [ArraySlice<UInt8>: Int32] = [:]
-    table.reserveCapacity(old.count + new.count)
-    func identifier(_ line: ArraySlice<UInt8>) -> Int32 {
-        if let known = table[line] {
-            return known
+    /// The changed regions between two line arrays, in order (the "hunks" of a zero-context diff).
+    ///
+    /// With `gnuHorizon` set, changed regions are only slid within the part of the files GNU diff
+    /// analyses for that context size (see ``gnuAnalysisWindow(_:_:horizon:)``), so the result matches
+    /// `diff -U horizon` exactly; without it they may slide over the whole files, as git does.
+    static func changes(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>], gnuHorizon: Int? = nil) -> [DiffChange] {
+        let flags = changedLineFlags(old, new, gnuHorizon: gnuHorizon)
+        var changes: [DiffChange] = []
+        var oldIndex = 0
+        var newIndex = 0
+        while oldIndex < old.count || newIndex < new.count {
+            let oldChanged = oldIndex < old.count && flags.old[oldIndex]
+            let newChanged = newIndex < new.count && flags.new[newIndex]
+            if !oldChanged && !newChanged {
+                oldIndex += 1
+                newIndex += 1
+                continue
+            }
+            var change = DiffChange(oldStart: oldIndex, oldCount: 0, newStart: newIndex, newCount: 0)
+            while oldIndex < old.count && flags.old[oldIndex] {
+                oldIndex += 1
+            }
+            while newIndex < new.count && flags.new[newIndex] {
+                newIndex += 1
+            }
+            change.oldCount = oldIndex - change.oldStart
+            change.newCount = newIndex - change.newStart
+            changes.append(change)
         }
-        let fresh = Int32(table.count)
-        table[line] = fresh
-        return fresh
+        return changes
     }
-    return (old.map(identifier), new.map(identifier))
+
+    /// Per-line "changed" marks for both arrays after the diff and compaction.
+    static func changedLineFlags(
+        _ old: [ArraySlice<UInt8>],
+        _ new: [ArraySlice<UInt8>],
+        gnuHorizon: Int? = nil
+    ) -> (old: [Bool], new: [Bool]) {
+        let (oldIDs, newIDs) = intern(old, new)
+        let window = gnuHorizon.map { gnuAnalysisWindow(old, new, horizon: $0) }
+            ?? (start: 0, oldEnd: old.count, newEnd: new.count)
+        let oldPart = Array(oldIDs[window.start..<window.oldEnd])
+        let newPart = Array(newIDs[window.start..<window.newEnd])
+        var engine = MyersDiffEngine(oldPart, newPart)
+        engine.run()
+        var oldFlags = engine.oldChanged
+        var newFlags = engine.newChanged
+        compact(ids: oldPart, changed: &oldFlags, otherChanged: newFlags)
+        compact(ids: newPart, changed: &newFlags, otherChanged: oldFlags)
+        var oldResult = Array(repeating: false, count: old.count)
+        var newResult = Array(repeating: false, count: new.count)
+        oldResult.replaceSubrange(window.start..<window.oldEnd, with: oldFlags[1..<(oldPart.count + 1)])
+        newResult.replaceSubrange(window.start..<window.newEnd, with: newFlags[1..<(newPart.count + 1)])
+        return (oldResult, newResult)
+    }
+
+    /// The line window GNU diff analyses when printing `horizon` lines of context.
+    ///
+    /// GNU diff sets aside the identical leading lines except the last `horizon` of them, and, when
+    /// both files agree on having a final newline, the identical trailing lines except the first
+    /// `horizon` of them (never overlapping what it kept at the start). Changes are found and slid
+    /// only inside the window, which decides where GNU diff puts an ambiguous change.
+    static func gnuAnalysisWindow(
+        _ old: [ArraySlice<UInt8>],
+        _ new: [ArraySlice<UInt8>],
+        horizon: Int
+    ) -> (start: Int, oldEnd: Int, newEnd: Int) {
+        let shorter = min(old.count, new.count)
+        var prefix = 0
+        while prefix < shorter && old[prefix] == new[prefix] {
+            prefix += 1
+        }
+        let start = max(0, prefix - horizon)
+        let oldMissingNewline = old.last.map { !$0.endsWithLineFeed } ?? false
+        let newMissingNewline = new.last.map { !$0.endsWithLineFeed } ?? false
+        guard oldMissingNewline == newMissingNewline else {
+            return (start, old.count, new.count)
+        }
+        var suffix = 0
+        while suffix < shorter - start && old[old.count - 1 - suffix] == new[new.count - 1 - suffix] {
+            suffix += 1
+        }
+        let setAside = max(0, suffix - horizon)
+        return (start, old.count - setAside, new.count - setAside)
+    }
+
+    /// Maps every distinct line to a small integer so the diff compares integers, not bytes.
+    static func intern(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]) -> ([Int32], [Int32]) {
+        var table: [ArraySlice<UInt8>: Int32] = [:]
+        table.reserveCapacity(old.count + new.count)
+        func identifier(_ line: ArraySlice<UInt8>) -> Int32 {
+            if let known = table[line] {
+                return known
+            }
+            let fresh = Int32(table.count)
+            table[line] = fresh
+            return fresh
+        }
+        return (old.map(identifier), new.map(identifier))
+    }
+
+    /// Slides each run of changed lines of one file to a canonical place without changing the script's size.
+    ///
+    /// `changed` and `otherChanged` are padded (index `i + 1` is line `i`, both ends `false`).
+    /// A run is first slid up as far as it goes and then down as far as it goes, absorbing neighbouring
+    /// runs it touches, until it stops growing; then it is moved back up to the lowest position where it
+    /// lines up with a change in the other file, if there is one.
+    static func compact(ids: [Int32], changed: inout [Bool], otherChanged: [Bool]) {
+        let count = ids.count
+        // Current group [start, end) in this file and the corresponding group in the other file.
+        var start = 0, end = 0
+        var otherStart = 0, otherEnd = 0
+        while changed[end + 1] { end += 1 }
+        while otherChanged[otherEnd + 1] { otherEnd += 1 }
+
+        func slideUp() -> Bool {
+            guard start > 0 && ids[start - 1] == ids[end - 1] else { return false }
+            start -= 1
+            end -= 1
+            changed[start + 1] = true
+            changed[end + 1] = false
+            while changed[start] { start -= 1 }
+            return true
+        }
+        func slideDown() -> Bool {
+            guard end < count && ids[start] == ids[end] else { return false }
+            changed[start + 1] = false
+            changed[end + 1] = true
+            start += 1
+            end += 1
+            while changed[end + 1] { end += 1 }
+            return true
+        }
+        func otherPrevious() {
+            otherEnd = otherStart - 1
+            otherStart = otherEnd
+            while otherChanged[otherStart] { otherStart -= 1 }
+        }
+        func otherNext() {
+            otherStart = otherEnd + 1
+            otherEnd = otherStart
+            while otherChanged[otherEnd + 1] { otherEnd += 1 }
+        }
+
+        while true {
+            if end > start {
+                var size = 0
+                var highestEnd = 0
+                var alignedEnd = -1
+                repeat {
+                    size = end - start
+                    alignedEnd = -1
+                    while slideUp() { otherPrevious() }
+                    highestEnd = end
+                    if otherEnd > otherStart { alignedEnd = end }
+                    while slideDown() {
+                        otherNext()
+                        if otherEnd > otherStart { alignedEnd = end }
+                    }
+                } while size != end - start
+                if end != highestEnd && alignedEnd != -1 {
+                    while otherEnd == otherStart {
+                        _ = slideUp()
+                        otherPrevious()
+                    }
+                }
+            }
+            if end == count { break }
+            start = end + 1
+            end = start
+            while changed[end + 1] { end += 1 }
+            otherNext()
+        }
+    }
 }
 
 /// Linear-space Myers diff over interned lines.
@@ -291,79 +369,5 @@ struct MyersDiffEngine {
                 k -= 2
             }
         }
-    }
-}
-
-/// Slides each run of changed lines of one file to a canonical place without changing the script's size.
-///
-/// `changed` and `otherChanged` are padded (index `i + 1` is line `i`, both ends `false`).
-/// A run is first slid up as far as it goes and then down as far as it goes, absorbing neighbouring
-/// runs it touches, until it stops growing; then it is moved back up to the lowest position where it
-/// lines up with a change in the other file, if there is one.
-func compactDiffChanges(ids: [Int32], changed: inout [Bool], otherChanged: [Bool]) {
-    let count = ids.count
-    // Current group [start, end) in this file and the corresponding group in the other file.
-    var start = 0, end = 0
-    var otherStart = 0, otherEnd = 0
-    while changed[end + 1] { end += 1 }
-    while otherChanged[otherEnd + 1] { otherEnd += 1 }
-
-    func slideUp() -> Bool {
-        guard start > 0 && ids[start - 1] == ids[end - 1] else { return false }
-        start -= 1
-        end -= 1
-        changed[start + 1] = true
-        changed[end + 1] = false
-        while changed[start] { start -= 1 }
-        return true
-    }
-    func slideDown() -> Bool {
-        guard end < count && ids[start] == ids[end] else { return false }
-        changed[start + 1] = false
-        changed[end + 1] = true
-        start += 1
-        end += 1
-        while changed[end + 1] { end += 1 }
-        return true
-    }
-    func otherPrevious() {
-        otherEnd = otherStart - 1
-        otherStart = otherEnd
-        while otherChanged[otherStart] { otherStart -= 1 }
-    }
-    func otherNext() {
-        otherStart = otherEnd + 1
-        otherEnd = otherStart
-        while otherChanged[otherEnd + 1] { otherEnd += 1 }
-    }
-
-    while true {
-        if end > start {
-            var size = 0
-            var highestEnd = 0
-            var alignedEnd = -1
-            repeat {
-                size = end - start
-                alignedEnd = -1
-                while slideUp() { otherPrevious() }
-                highestEnd = end
-                if otherEnd > otherStart { alignedEnd = end }
-                while slideDown() {
-                    otherNext()
-                    if otherEnd > otherStart { alignedEnd = end }
-                }
-            } while size != end - start
-            if end != highestEnd && alignedEnd != -1 {
-                while otherEnd == otherStart {
-                    _ = slideUp()
-                    otherPrevious()
-                }
-            }
-        }
-        if end == count { break }
-        start = end + 1
-        end = start
-        while changed[end + 1] { end += 1 }
-        otherNext()
     }
 }

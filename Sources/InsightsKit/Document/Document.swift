@@ -72,13 +72,8 @@ package struct Document: Sendable {
     /// Whether line `index` belongs to a top-level heading: the text of a setext heading can
     /// read like a `Last updated:` line without being one.
     func isHeadingLine(_ index: Int) -> Bool {
-        var low = 0
-        var high = sections.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sections[middle].heading.firstLine <= index { low = middle + 1 } else { high = middle }
-        }
-        return low > 0 && index <= sections[low - 1].heading.lastLine
+        let after = sections.partitioningIndex { $0.heading.firstLine > index }
+        return after > 0 && index <= sections[after - 1].heading.lastLine
     }
 
     /// The value of the section's last `Last updated:` line, if any.

@@ -45,7 +45,7 @@ package enum GitSetup {
     package static func addingLine(_ line: String, to existing: [UInt8]?) -> [UInt8]? {
         let existing = existing ?? []
         let wanted = line.split(separator: " ").map(String.init)
-        let present = splitLines(existing).contains { raw in
+        let present = Lines.split(existing).contains { raw in
             let fields = String(decoding: raw, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
                 .map(String.init)
             return fields.first == wanted.first && fields.dropFirst().contains("merge=insights")

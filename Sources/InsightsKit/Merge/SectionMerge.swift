@@ -23,7 +23,7 @@ public enum SectionMerge {
     /// (heading to the next heading) with its subsections. Sections are matched among their
     /// siblings by title and level, duplicates in order. For each section:
     /// - changed on one side only: that side's text;
-    /// - changed on both: a line merge (`merge3`) of its own text, conflict markers only there;
+    /// - changed on both: a line merge (`Merge3.merge`) of its own text, conflict markers only there;
     /// - added on one side: kept where that side put it (after the section that precedes it
     ///   there); added on both with different text: a line merge against nothing;
     /// - removed on one side and unchanged on the other: removed; removed on one side and
@@ -53,7 +53,7 @@ public enum SectionMerge {
         if result.conflicts == 0 {
             let headings = Document(result.bytes).sections.map { HeadingName(title: $0.title, level: $0.level) }
             if headings != merger.headings {
-                return merge3(base: splitLines(base), ours: splitLines(ours), theirs: splitLines(theirs),
+                return Merge3.merge(base: Lines.split(base), ours: Lines.split(ours), theirs: Lines.split(theirs),
                               oursLabel: style.oursLabel, theirsLabel: style.theirsLabel, markerSize: style.markerSize)
             }
             // Whether the file ends with a line ending is merged like a line.
@@ -228,7 +228,7 @@ private struct SectionMerger {
     /// Emits the line merge of three texts. `wholeConflict` marks a section removed on one
     /// side and changed on the other: a conflict however the lines fall.
     private mutating func emitMerge(base: [UInt8], ours: [UInt8], theirs: [UInt8], wholeConflict: Bool = false) {
-        let merged = merge3(base: splitLines(base), ours: splitLines(ours), theirs: splitLines(theirs),
+        let merged = Merge3.merge(base: Lines.split(base), ours: Lines.split(ours), theirs: Lines.split(theirs),
                             oursLabel: style.oursLabel, theirsLabel: style.theirsLabel, markerSize: style.markerSize)
         conflicts += wholeConflict ? max(merged.conflicts, 1) : merged.conflicts
         emit(merged.bytes)

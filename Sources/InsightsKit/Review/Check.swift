@@ -171,13 +171,8 @@ package enum Check {
     /// The section a 0-based line belongs to, as a title path.
     static func section(containing line: Int, in outline: Outline) -> String? {
         let sections = outline.document.sections
-        var low = 0
-        var high = sections.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sections[middle].heading.firstLine <= line { low = middle + 1 } else { high = middle }
-        }
-        return low == 0 ? nil : outline.plainPath(of: .section(low - 1))
+        let after = sections.partitioningIndex { $0.heading.firstLine > line }
+        return after == 0 ? nil : outline.plainPath(of: .section(after - 1))
     }
 
     static func encoding(_ document: Document) -> [Finding] {

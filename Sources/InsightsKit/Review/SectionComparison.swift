@@ -71,7 +71,7 @@ package struct SectionComparison: Sendable {
     package func hunks(at index: Int, context: Int = 3) -> [UInt8] {
         let (oldOffset, newOffset) = firstLines[index]
         let (oldLines, newLines) = lines(of: changes[index])
-        return unifiedHunks(old: oldLines, new: newLines, context: context, oldLineOffset: oldOffset, newLineOffset: newOffset)
+        return UnifiedDiff.hunks(old: oldLines, new: newLines, context: context, oldLineOffset: oldOffset, newLineOffset: newOffset)
     }
 
     /// The first lines of every change, in one pass.
@@ -100,13 +100,13 @@ package struct SectionComparison: Sendable {
     /// The number of lines added and removed in the part.
     package func lineCounts(of change: PartChange) -> (added: Int, removed: Int) {
         let (oldLines, newLines) = lines(of: change)
-        return diffChanges(oldLines, newLines).reduce((0, 0)) { ($0.0 + $1.newCount, $0.1 + $1.oldCount) }
+        return LineDiff.changes(oldLines, newLines).reduce((0, 0)) { ($0.0 + $1.newCount, $0.1 + $1.oldCount) }
     }
 
     /// The part's lines in each version (none where it does not exist).
     private func lines(of change: PartChange) -> (old: [ArraySlice<UInt8>], new: [ArraySlice<UInt8>]) {
-        (change.old.map { splitLines(Array(old.bytes(of: $0))) } ?? [],
-         change.new.map { splitLines(Array(new.bytes(of: $0))) } ?? [])
+        (change.old.map { Lines.split(Array(old.bytes(of: $0))) } ?? [],
+         change.new.map { Lines.split(Array(new.bytes(of: $0))) } ?? [])
     }
 
     private static func match(_ old: Outline, _ new: Outline) -> [PartChange] {
@@ -193,12 +193,7 @@ func longestIncreasingRun(_ values: [Int]) -> [Int] {
     var tails: [Int] = []
     var previous = [Int](repeating: -1, count: values.count)
     for (position, value) in values.enumerated() {
-        var low = 0
-        var high = tails.count
-        while low < high {
-            let middle = (low + high) / 2
-            if values[tails[middle]] < value { low = middle + 1 } else { high = middle }
-        }
+        let low = tails.partitioningIndex { values[$0] >= value }
         if low > 0 { previous[position] = tails[low - 1] }
         if low == tails.count { tails.append(position) } else { tails[low] = position }
     }

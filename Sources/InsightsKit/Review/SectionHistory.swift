@@ -34,11 +34,11 @@ package enum SectionHistory {
         let old = olds[0]
         func lines(_ found: (document: Document, section: Section)?) -> ([ArraySlice<UInt8>], Int) {
             guard let found else { return ([], 0) }
-            return (splitLines(Array(found.document.bytes[found.section.range])), found.section.heading.firstLine)
+            return (Lines.split(Array(found.document.bytes[found.section.range])), found.section.heading.firstLine)
         }
         let (oldLines, oldOffset) = lines(old)
         let (newLines, newOffset) = lines(new)
-        let hunks = unifiedHunks(old: oldLines, new: newLines, oldLineOffset: oldOffset, newLineOffset: newOffset)
+        let hunks = UnifiedDiff.hunks(old: oldLines, new: newLines, oldLineOffset: oldOffset, newLineOffset: newOffset)
         let status: SectionStatus = old == nil ? .added : new == nil ? .removed : .modified
         return (status, new.map { $0.section.heading.firstLine..<($0.section.endLine + 1) }, hunks)
     }

@@ -125,7 +125,7 @@ func randomDiffEdits(of lines: [String], alphabet: [String], edits: Int, using r
 /// Hunk ranges (0-based start, count) of a `-U0` unified diff from GNU diff or git.
 func parseDiffZeroContextHunks(_ diff: [UInt8]) -> [[Int]] {
     var hunks: [[Int]] = []
-    for line in splitLinesAtLineFeed(diff) where line.starts(with: Array("@@ -".utf8)) {
+    for line in Lines.splitAtLineFeed(diff) where line.starts(with: Array("@@ -".utf8)) {
         let text = String(decoding: line, as: UTF8.self)
         let fields = text.split(separator: " ")
         var hunk: [Int] = []

@@ -2,7 +2,7 @@ import Testing
 @testable import InsightsKit
 
 private func lines(_ text: String) -> [ArraySlice<UInt8>] {
-    splitLines(Array(text.utf8))
+    Lines.split(Array(text.utf8))
 }
 
 private func texts(_ lines: [ArraySlice<UInt8>]) -> [String] {
@@ -17,23 +17,23 @@ private func texts(_ lines: [ArraySlice<UInt8>]) -> [String] {
     #expect(texts(lines("\r\r\n\n")) == ["\r", "\r\n", "\n"])
     #expect(texts(lines("x\r")) == ["x\r"])
     let sample = Array("one\r\ntwo\rthree\nfour".utf8)
-    #expect(Array(splitLines(sample).joined()) == sample)
+    #expect(Array(Lines.split(sample).joined()) == sample)
 }
 
 @Test func diffLinesEdgeCases() {
-    #expect(diffLines([], []) == [])
-    #expect(diffLines([], lines("a\nb\n")) == [.insert(new: 0), .insert(new: 1)])
-    #expect(diffLines(lines("a\nb\n"), []) == [.delete(old: 0), .delete(old: 1)])
-    #expect(diffLines(lines("a\nb\n"), lines("a\nb\n")) == [.equal(old: 0, new: 0), .equal(old: 1, new: 1)])
+    #expect(LineDiff.diff([], []) == [])
+    #expect(LineDiff.diff([], lines("a\nb\n")) == [.insert(new: 0), .insert(new: 1)])
+    #expect(LineDiff.diff(lines("a\nb\n"), []) == [.delete(old: 0), .delete(old: 1)])
+    #expect(LineDiff.diff(lines("a\nb\n"), lines("a\nb\n")) == [.equal(old: 0, new: 0), .equal(old: 1, new: 1)])
     // Only the final newline differs: the last line is replaced.
-    #expect(diffLines(lines("a\nb"), lines("a\nb\n")) == [.equal(old: 0, new: 0), .delete(old: 1), .insert(new: 1)])
+    #expect(LineDiff.diff(lines("a\nb"), lines("a\nb\n")) == [.equal(old: 0, new: 0), .delete(old: 1), .insert(new: 1)])
     // CRLF and LF lines are different lines.
-    #expect(diffLines(lines("a\r\n"), lines("a\n")) == [.delete(old: 0), .insert(new: 0)])
+    #expect(LineDiff.diff(lines("a\r\n"), lines("a\n")) == [.delete(old: 0), .insert(new: 0)])
     // Deletions come before insertions inside a changed region.
-    #expect(diffLines(lines("a\nx\nb\n"), lines("a\ny\nb\n"))
+    #expect(LineDiff.diff(lines("a\nx\nb\n"), lines("a\ny\nb\n"))
         == [.equal(old: 0, new: 0), .delete(old: 1), .insert(new: 1), .equal(old: 2, new: 2)])
     // An ambiguous insertion slides down as far as it can, like GNU diff and git.
-    #expect(diffLines(lines("a\na\n"), lines("a\na\na\n"))
+    #expect(LineDiff.diff(lines("a\na\n"), lines("a\na\na\n"))
         == [.equal(old: 0, new: 0), .equal(old: 1, new: 1), .insert(new: 2)])
 }
 
@@ -44,7 +44,7 @@ private func texts(_ lines: [ArraySlice<UInt8>]) -> [String] {
         let old = (0..<Int.random(in: 0...120, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
         let new = randomDiffEdits(of: old, alphabet: alphabet, edits: Int.random(in: 0...30, using: &rng), using: &rng)
         let oldLines = lines(old.joined()), newLines = lines(new.joined())
-        let edits = checkDiffScript(diffLines(oldLines, newLines), oldLines, newLines)
+        let edits = checkDiffScript(LineDiff.diff(oldLines, newLines), oldLines, newLines)
         #expect(edits == oldLines.count + newLines.count - 2 * diffTestLCS(oldLines, newLines))
     }
 }
@@ -58,6 +58,6 @@ private func texts(_ lines: [ArraySlice<UInt8>]) -> [String] {
     }
     new.insert("inserted\n", at: 5_000)
     let oldLines = lines(old.joined()), newLines = lines(new.joined())
-    let operations = diffLines(oldLines, newLines)
+    let operations = LineDiff.diff(oldLines, newLines)
     #expect(checkDiffScript(operations, oldLines, newLines) == 2 * 21 + 1)
 }

@@ -25,7 +25,7 @@ private func gitChanges(_ old: String, _ new: String, in directory: URL) throws 
 }
 
 private func ourChanges(_ old: [UInt8], _ new: [UInt8]) -> [[Int]] {
-    diffChanges(splitLines(old), splitLines(new)).map { [$0.oldStart, $0.oldCount, $0.newStart, $0.newCount] }
+    LineDiff.changes(Lines.split(old), Lines.split(new)).map { [$0.oldStart, $0.oldCount, $0.newStart, $0.newCount] }
 }
 
 private enum Comparison { case exact, differentAlignment }
@@ -44,10 +44,10 @@ private func compareWithGit(
     try writeDiffTestFile(ours, "ours", in: directory)
     try writeDiffTestFile(theirs, "theirs", in: directory)
     let git = try gitMergeFile(markerSize: markerSize, in: directory)
-    let mine = merge3(
-        base: splitLines(base), ours: splitLines(ours), theirs: splitLines(theirs),
+    let mine = Merge3.merge(
+        base: Lines.split(base), ours: Lines.split(ours), theirs: Lines.split(theirs),
         oursLabel: "ours", theirsLabel: "theirs", markerSize: markerSize)
-    let markerLines = splitLines(mine.bytes).filter {
+    let markerLines = Lines.split(mine.bytes).filter {
         $0.starts(with: repeatElement(UInt8(ascii: "<"), count: markerSize)) && $0.dropFirst(markerSize).starts(with: Array(" ours".utf8))
     }
     #expect(markerLines.count == mine.conflicts, "\(label): conflict count does not match the conflict blocks")
@@ -201,9 +201,9 @@ private let gitVersion: String = {
 
 @Test func merge3ConflictBlockFormat() {
     func merge(_ base: String, _ ours: String, _ theirs: String, markerSize: Int = 7) -> (String, Int) {
-        let result = merge3(
-            base: splitLines(Array(base.utf8)), ours: splitLines(Array(ours.utf8)),
-            theirs: splitLines(Array(theirs.utf8)), oursLabel: "mine", theirsLabel: "yours", markerSize: markerSize)
+        let result = Merge3.merge(
+            base: Lines.split(Array(base.utf8)), ours: Lines.split(Array(ours.utf8)),
+            theirs: Lines.split(Array(theirs.utf8)), oursLabel: "mine", theirsLabel: "yours", markerSize: markerSize)
         return (String(decoding: result.bytes, as: UTF8.self), result.conflicts)
     }
     #expect(merge("a\nb\nc\n", "a\nX\nc\n", "a\nY\nc\n") == ("a\n<<<<<<< mine\nX\n=======\nY\n>>>>>>> yours\nc\n", 1))

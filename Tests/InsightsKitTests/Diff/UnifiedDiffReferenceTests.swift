@@ -5,7 +5,7 @@ import Testing
 /// Counts `-` and `+` lines in a unified diff body (excluding the `---`/`+++` header).
 func diffChangedLineCount(_ diff: [UInt8]) -> Int {
     var count = 0
-    for line in splitLinesAtLineFeed(diff).dropFirst(2) {
+    for line in Lines.splitAtLineFeed(diff).dropFirst(2) {
         if let first = line.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
             count += 1
         }
@@ -25,7 +25,7 @@ private func compareWithGNUDiff(
 ) throws -> (exact: Bool, longer: Bool) {
     try writeDiffTestFile(old, "old", in: directory)
     try writeDiffTestFile(new, "new", in: directory)
-    let mine = unifiedDiff(old: old, new: new, oldLabel: "OLD", newLabel: "NEW", context: context)
+    let mine = UnifiedDiff.make(old: old, new: new, oldLabel: "OLD", newLabel: "NEW", context: context)
     let labels = ["--label", "OLD", "--label", "NEW", "old", "new"]
     let minimal = try runDiffReferenceTool(["diff", "-d", "-U", "\(context)"] + labels, in: directory)
     #expect(minimal.status == (old == new ? 0 : 1))
@@ -65,8 +65,8 @@ private func compareWithGNUDiff(
         if outcome.longer { gnuLonger += 1 }
 
         // diffLines itself: a valid script whose size is the true minimum (n + m - 2 LCS).
-        let oldLines = splitLines(old), newLines = splitLines(new)
-        let edits = checkDiffScript(diffLines(oldLines, newLines), oldLines, newLines)
+        let oldLines = Lines.split(old), newLines = Lines.split(new)
+        let edits = checkDiffScript(LineDiff.diff(oldLines, newLines), oldLines, newLines)
         #expect(edits == oldLines.count + newLines.count - 2 * diffTestLCS(oldLines, newLines),
                 "case \(caseNumber): diffLines script invalid or not minimal")
     }
@@ -119,8 +119,8 @@ private func compareWithGNUDiff(
         }
     }
     print("unifiedDiff hand-written cases: \(compared) comparisons, all byte-identical to diff -d; \(exactPlain) byte-identical to plain diff")
-    #expect(unifiedDiff(old: [], new: [], oldLabel: "a", newLabel: "b").isEmpty)
-    #expect(unifiedDiff(old: bytes("same\n"), new: bytes("same\n"), oldLabel: "a", newLabel: "b").isEmpty)
+    #expect(UnifiedDiff.make(old: [], new: [], oldLabel: "a", newLabel: "b").isEmpty)
+    #expect(UnifiedDiff.make(old: bytes("same\n"), new: bytes("same\n"), oldLabel: "a", newLabel: "b").isEmpty)
 }
 
 /// `unifiedHunks` of a section, shifted by the lines before it, equals GNU diff's hunks for the whole file.
@@ -140,17 +140,17 @@ private func compareWithGNUDiff(
         try writeDiffTestFile(old, "old", in: directory)
         try writeDiffTestFile(new, "new", in: directory)
         let gnu = try runDiffReferenceTool(["diff", "-d", "-U", "0", "--label", "OLD", "--label", "NEW", "old", "new"], in: directory)
-        let body = Array(splitLinesAtLineFeed(gnu.stdout).dropFirst(2).joined())
-        let mine = unifiedHunks(
-            old: splitLines(Array(oldSection.joined().utf8)), new: splitLines(Array(newSection.joined().utf8)),
+        let body = Array(Lines.splitAtLineFeed(gnu.stdout).dropFirst(2).joined())
+        let mine = UnifiedDiff.hunks(
+            old: Lines.split(Array(oldSection.joined().utf8)), new: Lines.split(Array(newSection.joined().utf8)),
             context: 0, oldLineOffset: before.count, newLineOffset: before.count)
         #expect(mine == body, "case \(caseNumber)\nMINE:\n\(showDiffBytes(mine))\nGNU:\n\(showDiffBytes(body))")
     }
     // Without offsets the hunks are exactly the body of unifiedDiff.
     let old = Array("a\nb\nc\nd\n".utf8), new = Array("a\nB\nc\nd\ne\n".utf8)
-    let whole = unifiedDiff(old: old, new: new, oldLabel: "x", newLabel: "y")
-    #expect(Array(whole.dropFirst(12)) == unifiedHunks(old: splitLines(old), new: splitLines(new)))
-    #expect(showDiffBytes(unifiedHunks(old: splitLines(old), new: splitLines(new), context: 1, oldLineOffset: 10, newLineOffset: 20))
+    let whole = UnifiedDiff.make(old: old, new: new, oldLabel: "x", newLabel: "y")
+    #expect(Array(whole.dropFirst(12)) == UnifiedDiff.hunks(old: Lines.split(old), new: Lines.split(new)))
+    #expect(showDiffBytes(UnifiedDiff.hunks(old: Lines.split(old), new: Lines.split(new), context: 1, oldLineOffset: 10, newLineOffset: 20))
         == "@@ -11,4 +21,5 @@\n a\n-b\n+B\n c\n d\n+e\n")
     print("unifiedHunks with offsets: \(cases) random sections compared with diff -d -U 0 of the whole file")
 }

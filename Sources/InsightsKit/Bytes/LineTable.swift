@@ -99,14 +99,7 @@ package struct LineTable: Sendable, Equatable {
 
     /// The 0-based index of the line that contains byte `offset` (the last line for the end).
     package func line(containing offset: Int) -> Int {
-        var low = 0
-        var high = starts.count - 1
-        if high < 0 { return 0 }
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low
+        max(0, starts.partitioningIndex { $0 > offset } - 1)
     }
 }
 
