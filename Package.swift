@@ -10,7 +10,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "InsightsKit"),
-        .target(name: "InsightsCLI", dependencies: ["InsightsKit"]),
+        .target(name: "InsightsMCP", dependencies: ["InsightsKit"]),
+        .target(name: "InsightsCLI", dependencies: ["InsightsKit", "InsightsMCP"]),
         .executableTarget(name: "insights", dependencies: ["InsightsCLI", "InsightsKit"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "InsightsKitTests", dependencies: ["InsightsKit", "TestSupport"]),

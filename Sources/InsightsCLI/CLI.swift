@@ -11,7 +11,7 @@ public enum CLI {
         CommandEntry(SetCommand.self), CommandEntry(ReplaceCommand.self), CommandEntry(RemoveCommand.self), CommandEntry(SessionSummaryCommand.self),
         CommandEntry(TemplatesCommand.self), CommandEntry(InitCommand.self),
         CommandEntry(CheckCommand.self), CommandEntry(DiffCommand.self), CommandEntry(HistoryCommand.self),
-        CommandEntry(MergeCommand.self),
+        CommandEntry(MergeCommand.self), CommandEntry(MCPCommand.self),
     ]
 
     /// The environment variables `insights` reads; `run` needs no others.
@@ -46,17 +46,7 @@ public enum CLI {
         terminal.message("insights: \(label) \(error.message)")
         if let hint { terminal.message("insights: hint: \(hint)") }
         guard json else { return }
-        let candidates: [JSON] = error.candidates.map { candidate in
-            var members: [(String, JSON)] = [("title", .string(candidate.title))]
-            if let level = candidate.level { members.append(("level", .int(level))) }
-            if let line = candidate.line { members.append(("line", .int(line))) }
-            if let address = candidate.address { members.append(("address", .string(arguments(for: address)))) }
-            return .object(members)
-        }
-        terminal.out(JSON.object([("error", .object([
-            ("code", .int(Int(error.code.rawValue))), ("kind", .string(error.kind.rawValue)),
-            ("message", .string(error.message)), ("hint", .optional(hint)), ("candidates", .array(candidates)),
-        ]))]).serialized)
+        terminal.out(Reports.error(error, hint: hint, reach: arguments(for:)).serialized)
     }
 
     /// The error's hint, and for headings it names at other levels or ambiguously, the

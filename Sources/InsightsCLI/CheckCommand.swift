@@ -87,33 +87,9 @@ enum CheckCommand: Command {
 
     /// The findings and changes as one JSON object.
     static func json(_ report: CheckReport, path: String, base: String?) -> JSON {
-        let findings = report.findings.map { finding in
-            JSON.object([
-                ("rule", .string(finding.rule.rawValue)), ("severity", .string(finding.severity.rawValue)),
-                ("line", finding.line.map(JSON.int) ?? .null), ("section", .optional(finding.section)),
-                ("message", .string(finding.message)),
-            ])
-        }
-        let changes: JSON = report.comparison.map { comparison in
-            .array(comparison.differences.map { change in
-                let newPath = change.new.flatMap { comparison.new.plainPath(of: $0) }
-                return JSON.object([
-                    ("status", .string(change.status.rawValue)),
-                    ("section", .optional(newPath ?? change.old.flatMap { comparison.old.plainPath(of: $0) })),
-                    ("line", change.new.map { .int(comparison.new.lines(of: $0).lowerBound + 1) } ?? .null),
-                    ("oldLine", change.old.map { .int(comparison.old.lines(of: $0).lowerBound + 1) } ?? .null),
-                ])
-            })
-        } ?? .null
-        return .object([
-            ("file", .string(path)), ("base", .optional(base)),
-            ("errors", .int(report.errorCount)), ("warnings", .int(report.warningCount)),
-            ("findings", .array(findings)), ("changes", changes),
-        ])
+        Reports.check(report, path: path, base: base)
     }
 
-    /// GitHub Actions workflow commands: `::error file=F,line=N,title=RULE::message`,
-    /// `::warning ...`, and `::notice ...` for each changed section.
     static func github(_ report: CheckReport, path: String) -> String {
         var output = ""
         for finding in report.findings {

@@ -22,27 +22,14 @@ enum ReadCommand: Command {
                 try context.file.streamExisting { context.terminal.out($0) }
                 return 0
             }
-            let bytes = try context.file.readExisting()
-            context.terminal.out(JSON.object([
-                ("file", .string(context.file.path)), ("title", .null), ("level", .null), ("line", .int(1)),
-                ("endLine", .int(LineTable(bytes).count)), ("lastUpdated", .null),
-                ("body", .string(String(decoding: bytes, as: UTF8.self))),
-                ("fingerprint", .string(Fingerprint.of(bytes[...]))),
-            ]).serialized)
+            context.terminal.out(Reports.wholeFile(try context.file.readExisting(), path: context.file.path).serialized)
             return 0
         }
         let section = try context.file.read(address)
-        let printed = section.bytes[(arguments.has(withHeading) ? 0 : section.bodyStart)...]
         if arguments.has(Options.json) {
-            context.terminal.out(JSON.object([
-                ("file", .string(context.file.path)), ("title", .string(section.title)), ("level", .int(section.level)),
-                ("line", .int(section.lines.lowerBound)), ("endLine", .int(section.lines.upperBound)),
-                ("lastUpdated", .optional(section.lastUpdated)),
-                ("body", .string(String(decoding: printed, as: UTF8.self))),
-                ("fingerprint", .string(section.fingerprint)),
-            ]).serialized)
+            context.terminal.out(Reports.section(section, path: context.file.path, withHeading: arguments.has(withHeading)).serialized)
         } else {
-            context.terminal.out(printed)
+            context.terminal.out(section.bytes[(arguments.has(withHeading) ? 0 : section.bodyStart)...])
         }
         return 0
     }

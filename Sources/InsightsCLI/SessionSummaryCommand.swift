@@ -53,12 +53,7 @@ enum SessionSummaryCommand: Command {
             logPath = log.path
         }
         if arguments.has(Options.json) {
-            context.terminal.out(JSON.object([
-                ("agent", .string(template.agent)), ("template", .string(template.name)), ("summary", .string(summary.text)),
-                ("fields", .array(summary.entries.map { .object([("label", .string($0.field.label)), ("value", .string($0.value))]) })),
-                ("missing", .array(summary.missing.map { .string($0.label) })),
-                ("log", .optional(logPath)),
-            ]).serialized)
+            context.terminal.out(Reports.summary(summary, template: template, log: logPath).serialized)
         } else {
             context.terminal.out(Array(summary.text.utf8))
             if let logPath { context.terminal.message("insights: logged the summary to \(logPath)") }

@@ -101,16 +101,7 @@ enum Editing {
             }
         }
         if json {
-            var members: [(String, JSON)] = [
-                ("file", .string(context.file.path)), ("section", .string(([address.title] + address.subsections).joined(separator: " > "))),
-                ("created", .bool(result.created)), ("changed", .bool(result.changed)),
-                ("line", section.map { .int($0.heading.firstLine + 1) } ?? .null),
-                ("endLine", section.map { .int($0.endLine + 1) } ?? .null),
-                ("fingerprint", .string(result.fingerprint)),
-            ]
-            if let matched = result.matched { members.append(("matched", .string(matched))) }
-            members.append(("warnings", .array(result.warnings.map { .object([("kind", .string($0.kind.rawValue)), ("message", .string($0.message))]) })))
-            terminal.out(JSON.object(members).serialized)
+            terminal.out(Reports.edit(result, address: address, path: context.file.path).serialized)
             return 0
         }
         let verb = removed ? "removed" : result.created ? "created" : result.changed ? "updated" : "unchanged:"

@@ -135,7 +135,7 @@ public struct InsightsFile: Sendable {
     }
 
     /// The file a write replaces: `path` with symlinks followed, even a dangling one.
-    func resolvedTarget() throws -> String {
+    package func resolvedTarget() throws -> String {
         var current = path
         for _ in 0..<40 {
             guard let info = FileInfo.ofLink(current), info.isSymlink else { return current }

@@ -1,22 +1,26 @@
-import InsightsKit
-
 /// A version of the insights file that another is compared with, and how to name it.
-struct Version {
+package struct Version {
     /// Its bytes (empty for a file that did not exist).
-    let bytes: [UInt8]
+    package let bytes: [UInt8]
     /// `REV:PATH` or a path, for headers and JSON.
-    let label: String
+    package let label: String
+
+    /// A version of these bytes, named `label`.
+    package init(bytes: [UInt8], label: String) {
+        self.bytes = bytes
+        self.label = label
+    }
 
     /// `file` as it was at `revision`, read through git with the path relative to the
     /// repository's top level; a file absent at `revision` is empty.
-    static func at(_ revision: String, of file: InsightsFile) throws -> Version {
+    package static func at(_ revision: String, of file: InsightsFile) throws -> Version {
         let repository = try GitRepository.containing(file: file.path)
         let path = repository.relativePath(of: file.path)
         return Version(bytes: try repository.file(path, at: revision) ?? [], label: "\(revision):\(path)")
     }
 
     /// The file at `path`, which must exist.
-    static func file(_ path: String) throws -> Version {
+    package static func file(_ path: String) throws -> Version {
         guard let bytes = try InsightsFile(path: path).read() else {
             throw InsightsError(.noInput, "\(path) does not exist")
         }
