@@ -130,8 +130,17 @@ public struct InsightsFile: Sendable {
         let (pieces, value) = try change(current)
         if let pieces {
             try replace(target, in: folderFile, with: pieces, existed: current != nil)
+        } else {
+            // Nothing to write: a temporary file a killed writer left is still removed (only
+            // the lock holder writes it, and that is us).
+            POSIX.removeFile(temporaryPath(for: target, in: folder))
         }
         return value
+    }
+
+    /// The temporary file a write of `target` goes through, in its folder.
+    private func temporaryPath(for target: String, in folder: String) -> String {
+        FilePath.join(folder, "." + FilePath.name(of: target) + ".insights-tmp")
     }
 
     /// The file a write replaces: `path` with symlinks followed, even a dangling one.
@@ -167,7 +176,7 @@ public struct InsightsFile: Sendable {
 
     /// Writes `bytes` to a temporary file beside `target` and renames it over `target`.
     private func replace(_ target: String, in folder: FileDescriptor, with pieces: [ArraySlice<UInt8>], existed: Bool) throws {
-        let temporary = FilePath.join(folder.path, "." + FilePath.name(of: target) + ".insights-tmp")
+        let temporary = temporaryPath(for: target, in: folder.path)
         let failure: InsightsError.Code = existed ? .ioError : .cannotCreate
         let old = FileInfo.of(target)
         let file: FileDescriptor
