@@ -8,8 +8,8 @@ package enum BlockScanner {
     /// Scans `bytes` and returns its top-level headings.
     package static func scan(_ bytes: [UInt8], lines: LineTable, options: ScanOptions = ScanOptions()) -> BlockStructure {
         bytes.withUnsafeBufferPointer { buffer in
-            var scanner = ScanState(bytes: buffer, window: LineWindow(lines))
-            return scanner.run(options: options)
+            var scan = ScanDriver(parser: ScanState(bytes: buffer, window: LineWindow(lines)))
+            return scan.run(options: options)
         }
     }
 
@@ -21,15 +21,16 @@ package enum BlockScanner {
     /// when the section is not there, or a second heading with its title and level follows it
     /// (the name is ambiguous): only a full scan can tell what is wrong then.
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, options: ScanOptions, stop: StopRule) -> StoppedScan? {
-        var scanner = ScanState(bytes: bytes, window: LineWindow(findingIn: bytes))
-        scanner.stopRule = stop
-        let structure = scanner.run(options: options)
+        var scan = ScanDriver(parser: ScanState(bytes: bytes, window: LineWindow(findingIn: bytes)))
+        scan.parser.stopRule = stop
+        let structure = scan.run(options: options)
+        let scanner = scan.parser
         guard let rule = scanner.stopRule, let start = rule.foundAt else { return nil }
         guard let stop = scanner.stoppedAfter else {
             return StoppedScan(structure: structure, section: start..<bytes.count, rest: bytes.count)
         }
-        if stop + 1 >= scanner.lineCount { _ = scanner.findLine() }
-        return StoppedScan(structure: structure, section: start..<scanner.stopHeadingStart, rest: scanner.end(ofLine: stop))
+        if stop + 1 >= scan.parser.lineCount { _ = scan.findLine() }
+        return StoppedScan(structure: structure, section: start..<scan.parser.stopHeadingStart, rest: scan.parser.end(ofLine: stop))
     }
 
     /// Scans `bytes`, building its line table.

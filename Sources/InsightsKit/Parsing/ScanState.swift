@@ -55,6 +55,18 @@ struct ScanState {
 /// The CommonMark block parser: each line matched against the open blocks, then new blocks
 /// opened, as the reference implementation does.
 extension ScanState {
+    /// The lines found so far.
+    var lineCount: Int { window.count }
+
+    /// Byte offset where line `index` starts.
+    @inline(__always) func start(ofLine index: Int) -> Int { window.start(ofLine: index) }
+
+    /// Byte offset where line `index`'s content ends.
+    @inline(__always) func contentEnd(ofLine index: Int) -> Int { window.contentEnd(ofLine: index) }
+
+    /// Byte offset just past line `index`'s line ending, once the line after it is found.
+    func end(ofLine index: Int) -> Int { index + 1 < lineCount ? start(ofLine: index + 1) : bytes.count }
+
     var tip: OpenBlock { open[open.count - 1] }
 
     // MARK: Cursor
