@@ -74,20 +74,41 @@ public struct AgentTemplate: Sendable, Equatable {
 
     /// The `key: value` settings of a template's front matter.
     struct Settings {
+        /// `bytes` through the first line after the first that is `---` or `...` (where
+        /// front matter ends), or all of them.
+        static func frontMatterHead(of bytes: [UInt8]) -> [UInt8] {
+            for fence in [Array("\n---".utf8), Array("\n...".utf8)] {
+                let end = bytes.withUnsafeBufferPointer { ByteSearch.first(fence, in: $0, range: 0..<$0.count) }
+                if let end, let lineEnd = bytes[(end + fence.count)...].firstIndex(where: { $0 == ASCII.lf || $0 == ASCII.cr }) {
+                    return Array(bytes[...lineEnd])
+                }
+            }
+            return bytes
+        }
+
         let agent: String?
         let section: String
         let limit: Int?
 
         init(_ bytes: [UInt8], place: String) throws {
             try UTF8Validation.check(bytes, what: place)
-            let lines = LineTable(bytes)
-            guard let range = bytes.withUnsafeBufferPointer({ FrontMatter.lines(in: $0, lines, contentStart: Document.byteOrderMarkLength(bytes)) }) else {
+            // Only the lines up to the front matter's end are split: the rest of the file is
+            // not needed (a `---` or `...` line after the first ends the front matter).
+            var head = Self.frontMatterHead(of: bytes)
+            var lines = LineTable(head)
+            func frontMatter() -> Range<Int>? {
+                head.withUnsafeBufferPointer { FrontMatter.lines(in: $0, lines, contentStart: Document.byteOrderMarkLength(head)) }
+            }
+            if frontMatter() == nil, head.count < bytes.count {
+                (head, lines) = (bytes, LineTable(bytes))
+            }
+            guard let range = frontMatter() else {
                 throw InsightsError(.badData, "\(place): no front matter",
                                     hint: "a template starts with ---, `agent: NAME`, `section: TITLE`, ---")
             }
             var settings: [String: String] = [:]
             for line in (range.lowerBound + 1)..<(range.upperBound - 1) {
-                let text = String(decoding: bytes[lines.starts[line]..<lines.contentEnds[line]], as: UTF8.self)
+                let text = String(decoding: head[lines.starts[line]..<lines.contentEnds[line]], as: UTF8.self)
                 if text.allSatisfy(\.isWhitespace) { continue }
                 guard let colon = text.firstIndex(of: ":") else {
                     throw InsightsError(.badData, "\(place) line \(line + 1): expected `key: value`, found \"\(text)\"")
@@ -186,6 +207,7 @@ public struct SummaryField: Sendable, Equatable {
 extension StringProtocol {
     /// The text without leading and trailing white space.
     func trimmingWhitespace() -> String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
     }
 }
