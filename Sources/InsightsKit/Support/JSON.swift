@@ -75,16 +75,17 @@ package enum JSON: Sendable, Equatable {
                 guard byte < 0x20 || byte == ASCII.quote || byte == ASCII.backslash else { continue }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 runStart = index + 1
+                // Two bytes each, appended as bytes (a string literal's UTF-8 view is walked
+                // a character at a time).
+                output.append(ASCII.backslash)
                 switch byte {
-                case ASCII.quote: output.append(contentsOf: "\\\"".utf8)
-                case ASCII.backslash: output.append(contentsOf: "\\\\".utf8)
-                case ASCII.lf: output.append(contentsOf: "\\n".utf8)
-                case ASCII.cr: output.append(contentsOf: "\\r".utf8)
-                case ASCII.tab: output.append(contentsOf: "\\t".utf8)
+                case ASCII.quote: output.append(ASCII.quote)
+                case ASCII.backslash: output.append(ASCII.backslash)
+                case ASCII.lf: output.append(UInt8(ascii: "n"))
+                case ASCII.cr: output.append(UInt8(ascii: "r"))
+                case ASCII.tab: output.append(UInt8(ascii: "t"))
                 default:
-                    output.append(contentsOf: "\\u00".utf8)
-                    output.append(hexDigit(byte >> 4))
-                    output.append(hexDigit(byte & 0xF))
+                    output += [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigit(byte >> 4), hexDigit(byte & 0xF)]
                 }
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
