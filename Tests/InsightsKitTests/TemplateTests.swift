@@ -28,9 +28,13 @@ import Testing
     func agentTemplateFollowsItsProtocol(name: String) throws {
         let template = try TemplateCatalog(projectFolder: nil).template(named: name)
         let protocolText = try String(decoding: Fixtures.bytes("agents/\(name).md"), as: UTF8.self)
-        let protocolLines = protocolText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Trailing spaces in the protocol files are not part of the skeleton (none is written).
+        let protocolLines = protocolText.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String($0.reversed().drop { $0 == " " || $0 == "\t" }.reversed()) }
         let defaults = try TemplateCatalog(projectFolder: nil).template(named: "default")
         #expect(template.agent == name)
+        #expect(!String(decoding: template.source, as: UTF8.self).split(separator: "\n").contains { $0.hasSuffix(" ") || $0.hasSuffix("\t") },
+                "a line of Templates/\(name).md ends with white space")
         #expect(protocolText.contains(template.section), "the protocol never names the section \"\(template.section)\"")
 
         // The skeleton's lines appear in the protocol, in order.

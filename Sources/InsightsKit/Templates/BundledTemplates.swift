@@ -44,7 +44,7 @@ limit: 150
 ### Current Implementations
 - **[Feature]**: [Model/Service] - [Key metric] - [Cost/performance note]
 
-### Key Technical Decisions  
+### Key Technical Decisions
 - **[Decision]**: [Choice made] - Rationale: [Why]
 - **Performance**: [Latency/accuracy achieved] - Target: [Goal]
 
@@ -234,7 +234,7 @@ limit: 150
 ### Current Implementations
 - **[API/Service]**: [Technology/Pattern] - [Performance metric] - [Scaling consideration]
 
-### Key Technical Decisions  
+### Key Technical Decisions
 - **Database Choice**: [Choice made] - Rationale: [Why this approach]
 - **API Pattern**: [REST/GraphQL/etc.] - Performance: [Metrics achieved]
 - **Caching Strategy**: [Approach] - Hit rate: [%] - Performance gain: [Details]
@@ -396,7 +396,7 @@ limit: 150
 - **CI/CD Pipeline**: [Platform/tools] - Deploy time: [Duration] - Success rate: [%]
 - **Infrastructure**: [Cloud/platform] - Uptime: [%] - Auto-scaling: [Status]
 
-### Key Technical Decisions  
+### Key Technical Decisions
 - **Deployment Strategy**: [Blue/green, rolling, etc.] - Rationale: [Why chosen]
 - **Container Platform**: [Docker/K8s/etc.] - Performance: [Resource efficiency]
 - **Monitoring Stack**: [Tools] - Alert response: [Time] - Coverage: [%]
