@@ -20,6 +20,8 @@ package struct MCPServer {
     package let templates: TemplateCatalog
     /// The version `serverInfo` names.
     package let serverVersion: String
+    /// The last scan of the file, reused by `read_section` while the file's bytes stay the same.
+    package let scans = ScanReuse()
     /// The negotiated protocol version (the default until `initialize`).
     package var protocolVersion = versions[versions.count - 1]
 

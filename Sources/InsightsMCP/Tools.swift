@@ -181,7 +181,8 @@ enum Tools {
                 return Reports.wholeFile(try server.file.readExisting(), path: server.file.path)
             }
             let address = try arguments.address(server.templates)
-            return Reports.section(try server.file.read(address), path: server.file.path, withHeading: try arguments.bool("with_heading"))
+            return Reports.section(try server.file.read(address, reusing: server.scans), path: server.file.path,
+                                   withHeading: try arguments.bool("with_heading"))
         },
         Tool(name: "update_section", title: "Update a section", description: "Replaces, appends to or prepends to one section's body and nothing else; creates a missing section (from the agent's template). A body that would reach outside the section (a heading of its level or higher, an unclosed code fence) is refused.",
              properties: addressing + [("body", Schema.string("the new body (markdown); may be left out with agent to create the section from its template")),

@@ -134,6 +134,20 @@ struct MCPTests {
         }
     }
 
+    @Test("read_section sees every change: a read after a write reads the new text, read after read the same")
+    func readAfterWrite() throws {
+        try withSandbox { sandbox in
+            let file = try sandbox.write("m.md", Self.memory)
+            let (replies, _) = try Self.session([
+                Self.call(1, "read_section", ["section": "Alpha"]), Self.call(2, "read_section", ["section": "Alpha"]),
+                Self.call(3, "update_section", ["section": "Alpha", "body": "changed\n", "no_stamp": true]),
+                Self.call(4, "read_section", ["section": "Alpha"]), Self.call(5, "read_section", ["section": "Beta"]),
+            ], file: file)
+            let bodies = try [0, 1, 3, 4].map { try Self.toolResult(replies[$0]).content["body"] as? String }
+            #expect(bodies == ["\nhello\n\n", "\nhello\n\n", "changed\n\n", "\n- **Key**: old\n"])
+        }
+    }
+
     @Test("a section title with ../ is a title: nothing outside the file changes")
     func traversal() throws {
         try withSandbox { sandbox in

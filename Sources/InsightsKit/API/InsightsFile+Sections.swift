@@ -17,18 +17,15 @@ extension InsightsFile {
     public func read(_ address: SectionAddress) throws -> SectionContent {
         try withMappedBytes { bytes in
             let excerpt = try Document.excerpt(at: address, in: bytes)
-            let document = excerpt.document
-            guard let section = excerpt.match.target, let body = document.readBody(of: excerpt.match) else {
-                throw InsightsError(.sectionNotFound, "section \(address) not found")
-            }
-            return SectionContent(
-                title: document.writtenTitle(of: section.heading), level: section.level,
-                lines: (excerpt.lineOffset + section.heading.firstLine + 1)...(excerpt.lineOffset + section.endLine + 1),
-                lastUpdated: document.lastUpdated(of: section), fingerprint: document.fingerprint(of: section),
-                matched: excerpt.match.isLoose ? excerpt.match.matchedTitles : nil,
-                bytes: Array(document.bytes[section.range.lowerBound..<body.upperBound]),
-                bodyStart: body.lowerBound - section.range.lowerBound)
+            return try SectionContent(excerpt.match, in: excerpt.document, lineOffset: excerpt.lineOffset, address: address)
         }
+    }
+
+    /// `read(_:)` for a caller that reads the file again and again (a server): the file is
+    /// read each time, and its scan is reused while its bytes are the ones scanned last.
+    package func read(_ address: SectionAddress, reusing scans: ScanReuse) throws -> SectionContent {
+        let document = scans.document(of: try readExisting())
+        return try SectionContent(try document.section(at: address), in: document, lineOffset: 0, address: address)
     }
 
     /// Replaces the section's body with `body`, or adds it at its end or start. A missing

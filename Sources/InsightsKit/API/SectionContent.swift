@@ -36,3 +36,37 @@ public struct SectionContent: Sendable, Equatable {
     /// last subsection. Written back with `update`, it leaves the file as it was.
     public var body: String { String(decoding: bytes[bodyStart...], as: UTF8.self) }
 }
+
+extension SectionContent {
+    /// The section `match` found in `document`, whose first line is line `lineOffset` of the
+    /// file; `sectionNotFound` when it found none.
+    init(_ match: AddressMatch, in document: Document, lineOffset: Int, address: SectionAddress) throws {
+        guard let section = match.target, let body = document.readBody(of: match) else {
+            throw InsightsError(.sectionNotFound, "section \(address) not found")
+        }
+        self.init(title: document.writtenTitle(of: section.heading), level: section.level,
+                  lines: (lineOffset + section.heading.firstLine + 1)...(lineOffset + section.endLine + 1),
+                  lastUpdated: document.lastUpdated(of: section), fingerprint: document.fingerprint(of: section),
+                  matched: match.isLoose ? match.matchedTitles : nil,
+                  bytes: Array(document.bytes[section.range.lowerBound..<body.upperBound]),
+                  bodyStart: body.lowerBound - section.range.lowerBound)
+    }
+}
+
+/// The scan of the bytes a caller read last, reused when it reads the same bytes again: a
+/// server that reads its file on every call scans it only when it changed. One thread uses
+/// it at a time (the server's).
+package final class ScanReuse: @unchecked Sendable {
+    private var last: Document?
+
+    /// An empty store.
+    package init() {}
+
+    /// The document of `bytes`: the last one scanned when its bytes are these, else a new scan.
+    func document(of bytes: [UInt8]) -> Document {
+        if let last, ByteSearch.equal(last.bytes[...], bytes[...]) { return last }
+        let document = Document(bytes)
+        last = document
+        return document
+    }
+}
