@@ -67,55 +67,13 @@ package enum JSONFields {
         }
 
         mutating func string() throws -> String {
-            try expect(ASCII.quote, "a string")
-            var scalars = String.UnicodeScalarView()
-            var literal: [UInt8] = []
-            func flush() {
-                scalars.append(contentsOf: String(decoding: literal, as: UTF8.self).unicodeScalars)
-                literal.removeAll()
+            guard peek() == ASCII.quote else { throw failure("expected a string") }
+            do {
+                return try JSONStringLiteral.read(bytes, at: &position)
+            } catch {
+                position = error.position
+                throw failure(error.message)
             }
-            while true {
-                guard let byte = peek() else { throw failure("unterminated string") }
-                position += 1
-                if byte == ASCII.quote { break }
-                if byte < 0x20 { position -= 1; throw failure("a control character inside a string must be escaped") }
-                guard byte == ASCII.backslash else { literal.append(byte); continue }
-                guard let escape = peek() else { throw failure("unterminated string") }
-                position += 1
-                switch escape {
-                case ASCII.quote, ASCII.backslash, ASCII.slash: literal.append(escape)
-                case UInt8(ascii: "b"): literal.append(0x08)
-                case UInt8(ascii: "f"): literal.append(0x0C)
-                case UInt8(ascii: "n"): literal.append(ASCII.lf)
-                case UInt8(ascii: "r"): literal.append(ASCII.cr)
-                case UInt8(ascii: "t"): literal.append(ASCII.tab)
-                case UInt8(ascii: "u"):
-                    flush()
-                    var code = try hex4()
-                    if (0xD800..<0xDC00).contains(code), bytes[position...].starts(with: [ASCII.backslash, UInt8(ascii: "u")]) {
-                        position += 2
-                        let low = try hex4()
-                        guard (0xDC00..<0xE000).contains(low) else { throw failure("invalid surrogate pair") }
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    guard let scalar = Unicode.Scalar(code) else { throw failure("invalid \\u escape") }
-                    scalars.append(scalar)
-                default:
-                    position -= 2
-                    throw failure("invalid escape in a string")
-                }
-            }
-            flush()
-            return String(scalars)
-        }
-
-        mutating func hex4() throws -> UInt32 {
-            guard position + 4 <= bytes.count,
-                  let code = UInt32(String(decoding: bytes[position..<(position + 4)], as: UTF8.self), radix: 16) else {
-                throw failure("a \\u escape needs four hex digits")
-            }
-            position += 4
-            return code
         }
 
         func peek() -> UInt8? { position < bytes.count ? bytes[position] : nil }

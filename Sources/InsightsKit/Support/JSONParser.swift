@@ -89,50 +89,72 @@ package enum JSONParser {
         }
 
         mutating func string() -> String? {
-            position += 1
-            var scalars = String.UnicodeScalarView()
-            var literal: [UInt8] = []
-            func flush() {
-                scalars.append(contentsOf: String(decoding: literal, as: UTF8.self).unicodeScalars)
-                literal.removeAll()
-            }
-            while true {
-                guard let byte = peek(), byte >= 0x20 else { return nil }
-                position += 1
-                if byte == ASCII.quote { break }
-                guard byte == ASCII.backslash else { literal.append(byte); continue }
-                guard let escape = peek() else { return nil }
-                position += 1
-                switch escape {
-                case ASCII.quote, ASCII.backslash, ASCII.slash: literal.append(escape)
-                case UInt8(ascii: "b"): literal.append(0x08)
-                case UInt8(ascii: "f"): literal.append(0x0C)
-                case UInt8(ascii: "n"): literal.append(ASCII.lf)
-                case UInt8(ascii: "r"): literal.append(ASCII.cr)
-                case UInt8(ascii: "t"): literal.append(ASCII.tab)
-                case UInt8(ascii: "u"):
-                    flush()
-                    guard var code = hex4() else { return nil }
-                    if (0xD800..<0xDC00).contains(code), bytes[position...].starts(with: [ASCII.backslash, UInt8(ascii: "u")]) {
-                        position += 2
-                        guard let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    guard let scalar = Unicode.Scalar(code) else { return nil }
-                    scalars.append(scalar)
-                default: return nil
-                }
-            }
-            flush()
-            return String(scalars)
+            try? JSONStringLiteral.read(bytes, at: &position)
         }
+    }
+}
 
-        mutating func hex4() -> UInt32? {
+/// The text of a JSON string literal: the one reader of escapes, surrogate pairs and
+/// control characters, for both JSON readers (the MCP server's and `--fields-json`'s).
+enum JSONStringLiteral {
+    /// Why a literal is not valid, and the byte offset to report it at.
+    struct Failure: Error {
+        let message: String
+        let position: Int
+    }
+
+    /// Reads the literal whose opening quote is at `position`; `position` ends past its
+    /// closing quote.
+    static func read(_ bytes: [UInt8], at position: inout Int) throws(Failure) -> String {
+        position += 1
+        var scalars = String.UnicodeScalarView()
+        var literal: [UInt8] = []
+        func flush() {
+            scalars.append(contentsOf: String(decoding: literal, as: UTF8.self).unicodeScalars)
+            literal.removeAll()
+        }
+        func hex4() throws(Failure) -> UInt32 {
             guard position + 4 <= bytes.count,
-                  let code = UInt32(String(decoding: bytes[position..<(position + 4)], as: UTF8.self), radix: 16) else { return nil }
+                  let code = UInt32(String(decoding: bytes[position..<(position + 4)], as: UTF8.self), radix: 16) else {
+                throw Failure(message: "a \\u escape needs four hex digits", position: position)
+            }
             position += 4
             return code
         }
+        while true {
+            guard position < bytes.count else { throw Failure(message: "unterminated string", position: position) }
+            let byte = bytes[position]
+            guard byte >= 0x20 else { throw Failure(message: "a control character inside a string must be escaped", position: position) }
+            position += 1
+            if byte == ASCII.quote { break }
+            guard byte == ASCII.backslash else { literal.append(byte); continue }
+            guard position < bytes.count else { throw Failure(message: "unterminated string", position: position) }
+            let escape = bytes[position]
+            position += 1
+            switch escape {
+            case ASCII.quote, ASCII.backslash, ASCII.slash: literal.append(escape)
+            case UInt8(ascii: "b"): literal.append(0x08)
+            case UInt8(ascii: "f"): literal.append(0x0C)
+            case UInt8(ascii: "n"): literal.append(ASCII.lf)
+            case UInt8(ascii: "r"): literal.append(ASCII.cr)
+            case UInt8(ascii: "t"): literal.append(ASCII.tab)
+            case UInt8(ascii: "u"):
+                flush()
+                var code = try hex4()
+                if (0xD800..<0xDC00).contains(code), bytes[position...].starts(with: [ASCII.backslash, UInt8(ascii: "u")]) {
+                    position += 2
+                    let low = try hex4()
+                    guard (0xDC00..<0xE000).contains(low) else { throw Failure(message: "invalid surrogate pair", position: position) }
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                }
+                guard let scalar = Unicode.Scalar(code) else { throw Failure(message: "invalid \\u escape", position: position) }
+                scalars.append(scalar)
+            default:
+                throw Failure(message: "invalid escape in a string", position: position - 2)
+            }
+        }
+        flush()
+        return String(scalars)
     }
 }
 
