@@ -95,7 +95,10 @@ extension Document {
                                 hint: "read the section and give the text exactly as it is there")
         }
         guard found.count == 1 else {
-            let numbers = found.map { "\(lines.line(containing: $0) + 1)" }.joined(separator: ", ")
+            // Each line once, and at most ten of them: the message stays one readable line.
+            var lineNumbers: [Int] = []
+            for offset in found where lineNumbers.last != lines.line(containing: offset) + 1 { lineNumbers.append(lines.line(containing: offset) + 1) }
+            let numbers = lineNumbers.prefix(10).map(String.init).joined(separator: ", ") + (lineNumbers.count > 10 ? ", ..." : "")
             throw InsightsError(.ambiguous, "the text to replace occurs \(found.count) times in section \(section.title.debugDescription), on lines \(numbers)",
                                 hint: "give more of the text around the occurrence you mean, so that it occurs once")
         }
