@@ -4,8 +4,13 @@
 /// temporary file in the same folder that is flushed, given the old file's mode, and
 /// renamed over the file; a symlink is followed and its target replaced.
 public struct InsightsFile: Sendable {
-    /// The path as given (it may be a symlink).
+    /// The path as given (it may be a symlink). A path is bytes and need not be UTF-8: a byte
+    /// that is not is carried as the scalar U+10FF00 + byte (U+10FF80–U+10FFFF), so the path
+    /// names exactly the file given; `pathBytes` gives the bytes back.
     public let path: String
+
+    /// The path's bytes, exactly as given.
+    public var pathBytes: [UInt8] { ByteText.bytes(of: path) }
 
     /// The default location, relative to a project's root.
     package static let defaultRelativePath = ".superagent/memory/insights.md"
@@ -13,6 +18,12 @@ public struct InsightsFile: Sendable {
     /// A file at `path`.
     public init(path: String) {
         self.path = path
+    }
+
+    /// A file at the path `bytes`, which need not be UTF-8 (a folder or file name may be
+    /// any bytes but NUL).
+    public init(pathBytes bytes: [UInt8]) {
+        self.init(path: ByteText.string(bytes))
     }
 
     /// Chooses the file: `explicit` (`--file`), then `INSIGHTS_FILE`, then

@@ -175,7 +175,7 @@ package struct FileDescriptor: Sendable {
 
 // The C functions under names that the methods above do not shadow.
 @inline(__always)
-private func openPath(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 { open(path, flags, mode) }
+private func openPath(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 { POSIX.withCPath(path) { open($0, flags, mode) } }
 @inline(__always)
 private func closeDescriptor(_ descriptor: Int32) -> Int32 { close(descriptor) }
 @inline(__always)

@@ -55,7 +55,7 @@ package enum POSIX {
         var prefix = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/") {
             prefix += component
-            if mkdir(prefix, 0o777) != 0, errno != EEXIST {
+            if POSIX.withCPath(prefix, { mkdir($0, 0o777) }) != 0, errno != EEXIST {
                 throw SystemError("mkdir", prefix).reported(.cannotCreate, as: "cannot create the folder \(prefix)")
             }
             if let info = FileInfo.of(prefix), !info.isDirectory {
@@ -69,7 +69,7 @@ package enum POSIX {
     package static func currentDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return "." }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return ByteText.string(buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) })
     }
 }
 
