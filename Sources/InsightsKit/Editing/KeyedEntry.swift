@@ -6,7 +6,7 @@ enum KeyedEntry {
     /// Throws unless `key` and `value` can make one list item line.
     static func check(key: String, value: String) throws {
         guard !key.isEmpty, !key.contains("**") else {
-            throw InsightsError(.usage, "a key must be non-empty text without `**`, not \(key.debugDescription)")
+            throw InsightsError(.badData, "a key must be non-empty text without `**`, not \(key.debugDescription)")
         }
         for (what, text) in [("key", key), ("value", value)] where text.utf8.contains(where: { $0 == ASCII.lf || $0 == ASCII.cr }) {
             throw InsightsError(.badData, "the \(what) must be one line: \(text.debugDescription)")

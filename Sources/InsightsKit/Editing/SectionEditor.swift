@@ -5,7 +5,7 @@
 extension Document {
     /// The new file for `request`. Throws `notFound`, `badData` or `tryAgain` (`--if-match`).
     package func applying(_ request: EditRequest) throws -> EditResult {
-        var request = request
+        var request = try request.withCheckedText()
         // A key given as `**Key**` or `Key:` is the key `Key`.
         if case .set(let key, let value) = request.edit { request.edit = .set(key: Title.bare(key), value: value) }
         let address = request.address
