@@ -43,7 +43,7 @@ enum CheckCommand: Command {
         let agents = try arguments.values(Options.agent).map { SectionAddress(title: try catalog.agent(named: $0).section) }
         let options = CheckOptions(
             base: version?.bytes, allowed: arguments.values(only).map { SectionAddress(title: $0) } + agents,
-            maxLines: try arguments.integer(Options.maxLines, in: 1...1_000_000), budgets: catalog.budgets(),
+            maxLines: try arguments.integer(Options.maxLines, in: 1...Int.max), budgets: catalog.budgets(),
             strict: arguments.has(strict), today: CalendarDate.today())
         let report = try Check.run(document, options: options)
         let terminal = context.terminal

@@ -38,7 +38,7 @@ struct Terminal {
             environment: environment,
             readInput: {
                 if FileDescriptor.standardInput.isTerminal { return nil }
-                return try FileDescriptor.standardInput.readAll(info: nil)
+                return try FileDescriptor.standardInput.readAll(info: nil, limit: InsightsFile.inputLimit)
             })
     }
 }

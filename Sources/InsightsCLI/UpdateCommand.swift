@@ -40,7 +40,7 @@ enum UpdateCommand: Command {
     static func readBody(_ arguments: ParsedArguments, terminal: Terminal, optional: Bool) throws -> [UInt8]? {
         if let body = arguments.value(Options.body) { return ByteText.bytes(of: body) }
         if let path = arguments.path(Options.bodyFile) {
-            guard let bytes = try InsightsFile(path: path).read() else {
+            guard let bytes = try InsightsFile(path: path).readInput() else {
                 throw InsightsError(.noInput, "body file \(path) does not exist")
             }
             return bytes

@@ -101,8 +101,14 @@ package struct GitRepository: Sendable {
     /// lists them (history simplification included; renames are not followed).
     package func commits(touching file: String) throws -> [GitCommit] {
         let format = "%x1e%H%x1f%P%x1f%aI%x1f%an%x1f%ae%x1f%s"
-        let output = try output(["-C", topLevel, "log", "--format=" + format, "--end-of-options", "HEAD", "--", relativePath(of: file)],
-                                what: "list the commits of \(file)")
+        let outcome = try run(["-C", topLevel, "log", "--format=" + format, "--end-of-options", "HEAD", "--", relativePath(of: file)])
+        guard outcome.status == 0 else {
+            if (try? commit("HEAD")) == nil {
+                throw InsightsError(.noInput, "the repository at \(topLevel) has no commits yet", hint: "commit the file first")
+            }
+            throw InsightsError(.ioError, "git could not list the commits of \(file): \(outcome.errorText)")
+        }
+        let output = outcome.stdout
         return output.split(separator: 0x1E).compactMap { record in
             let fields = record.split(separator: 0x1F, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             guard fields.count == 6 else { return nil }

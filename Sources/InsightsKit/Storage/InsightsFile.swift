@@ -49,6 +49,16 @@ public struct InsightsFile: Sendable {
         try POSIX.readFile(path)
     }
 
+    /// The most bytes of input `insights` takes: a body, standard input, a `--body-file` or
+    /// `--fields-json`. More is `badData`, found without reading past the cap.
+    package static let inputLimit = 64 << 20
+
+    /// The file's bytes as input (a body, fields), at most `inputLimit` of them; nil when it
+    /// does not exist.
+    package func readInput() throws -> [UInt8]? {
+        try POSIX.readFile(path, limit: Self.inputLimit)
+    }
+
     /// The file's bytes; `noInput` when it does not exist.
     package func readExisting() throws -> [UInt8] {
         guard let bytes = try read() else { throw missing }
@@ -167,7 +177,8 @@ public struct InsightsFile: Sendable {
 
     /// Takes the exclusive `flock` on the open `folder`, waiting at most `timeout` seconds.
     private func lock(_ folder: FileDescriptor, timeout: Double) throws {
-        let deadline = POSIX.monotonicMilliseconds() + Int(max(0, timeout) * 1000)
+        // At most a day: any longer (or not a number) would overflow the deadline.
+        let deadline = POSIX.monotonicMilliseconds() + Int((timeout >= 0 ? min(timeout, 86_400) : 0) * 1000)
         var pause = 1
         while true {
             do throws(SystemError) {
@@ -200,7 +211,11 @@ public struct InsightsFile: Sendable {
                 file = try FileDescriptor.open(temporary, .createNew(permissions: 0o600))
             }
         } catch {
-            throw error.reported(failure, as: "cannot write \(target): cannot create a file in \(folder.path)")
+            if error.alreadyExists, FileInfo.ofLink(temporary)?.isDirectory == true {
+                throw InsightsError(.ioError, "cannot write \(path): a folder is in the way at \(temporary)", hint: "remove or rename that folder")
+            }
+            // Messages name the path as given: `/dev/stdin`, not `/proc/self/fd/pipe:[...]`.
+            throw error.reported(failure, as: "cannot write \(path): cannot create a file in " + (target == path ? folder.path : "the folder it leads to"))
         }
         var renamed = false
         defer {
@@ -230,12 +245,12 @@ public struct InsightsFile: Sendable {
         do throws(SystemError) {
             try file.closeChecked()
         } catch {
-            throw error.reported(failure, as: "cannot write \(target)")
+            throw error.reported(failure, as: "cannot write \(path)")
         }
         do throws(SystemError) {
             try POSIX.rename(temporary, to: target)
         } catch {
-            throw error.reported(failure, as: "cannot replace \(target)")
+            throw error.reported(failure, as: "cannot replace \(path)")
         }
         renamed = true
         try folder.sync()

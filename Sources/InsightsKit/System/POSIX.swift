@@ -28,7 +28,7 @@ package enum POSIX {
     /// Reads the whole file at `path`; nil when it does not exist. One `fstat` sizes the
     /// buffer, so a file that does not change while it is read takes one `read` (and one
     /// more that sees its end).
-    static func readFile(_ path: String) throws -> [UInt8]? {
+    static func readFile(_ path: String, limit: Int = .max) throws -> [UInt8]? {
         let file: FileDescriptor
         do throws(SystemError) {
             file = try FileDescriptor.open(path, .read)
@@ -37,7 +37,7 @@ package enum POSIX {
             throw error.reported(as: "cannot read \(path)")
         }
         defer { file.close() }
-        return try file.readAll(info: file.info())
+        return try file.readAll(info: file.info(), limit: limit)
     }
 
     /// Whether something exists at `path` (a dangling symlink counts).
