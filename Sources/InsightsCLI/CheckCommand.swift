@@ -48,9 +48,9 @@ enum CheckCommand: Command {
         let report = try Check.run(document, options: options)
         let terminal = context.terminal
         switch format {
-        case .text: terminal.out(Array(text(report, path: context.file.path, color: terminal.colorOut).utf8))
+        case .text: terminal.out(Array(text(report, path: ByteText.shown(context.file.path), color: terminal.colorOut).utf8))
         case .json: terminal.out(json(report, path: context.file.path, base: version?.label).serialized)
-        case .github: terminal.out(Array(github(report, path: repositoryPath(of: context.file.path)).utf8))
+        case .github: terminal.out(Array(github(report, path: ByteText.shown(repositoryPath(of: context.file.path))).utf8))
         }
         return report.errorCount > 0 ? InsightsError.Code.findings.rawValue : 0
     }
