@@ -31,9 +31,11 @@ let memory = Array("""
 
     """.utf8)
 
-/// The temporary folder every run works in, made (and entered) on the first run.
+/// The temporary folder every run works in, made (and entered) on the first run, in
+/// `$TMPDIR` (which `Scripts/fuzz` points into `.build/fuzz` and empties), else `/tmp`.
 let folder: String = {
-    var template = Array("/tmp/insights-cli-fuzz-XXXXXX".utf8CString)
+    let parent = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+    var template = Array((parent + "/insights-cli-fuzz-XXXXXX").utf8CString)
     guard let made = mkdtemp(&template), chdir(made) == 0 else { fatalError("cannot make a temporary folder") }
     return String(cString: made)
 }()
