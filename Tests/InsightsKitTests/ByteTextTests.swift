@@ -1,3 +1,4 @@
+import Foundation
 @testable import InsightsKit
 import Testing
 import TestSupport
@@ -27,5 +28,17 @@ struct ByteTextTests {
     func plainText() {
         #expect(ByteText.string(Array("café 🎉".utf8)) == "café 🎉")
         #expect(ByteText.shown(ByteText.string([0x61, 0xFF, 0x0A, 0x1B])) == "a\\xFF\\n\\x1B")
+    }
+
+    @Test("InsightsFile(pathBytes:) writes the file of exactly that name")
+    func fileAtBytePath() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("insights-bytes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = Array(folder.path.utf8) + Array("/notes".utf8) + [0xFF] + Array(".md".utf8)
+        let file = InsightsFile(pathBytes: path)
+        try file.update(SectionAddress(title: "Notes"), body: "text\n", options: EditOptions(stamp: false))
+        #expect(try file.read() == Array("## Notes\ntext\n".utf8))
+        #expect(try POSIX.fileNames(in: folder.path).map { ByteText.bytes(of: $0) } == [Array("notes".utf8) + [0xFF] + Array(".md".utf8)])
     }
 }

@@ -6,11 +6,8 @@
 public struct InsightsFile: Sendable {
     /// The path as given (it may be a symlink). A path is bytes and need not be UTF-8: a byte
     /// that is not is carried as the scalar U+10FF00 + byte (U+10FF80–U+10FFFF), so the path
-    /// names exactly the file given; `pathBytes` gives the bytes back.
+    /// names exactly the file given (`init(pathBytes:)` takes a path as bytes).
     public let path: String
-
-    /// The path's bytes, exactly as given.
-    public var pathBytes: [UInt8] { ByteText.bytes(of: path) }
 
     /// The default location, relative to a project's root.
     package static let defaultRelativePath = ".superagent/memory/insights.md"
