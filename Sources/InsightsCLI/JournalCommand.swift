@@ -198,7 +198,8 @@ enum JournalReadCommand: Command {
             ]).serialized)
             return 0
         }
-        context.terminal.out(chosen.map(\.text).joined(separator: Array("\n\n".utf8)) + (chosen.isEmpty ? [] : Array("\n".utf8)))
+        // Each entry's text ends with its line ending; a blank line between two.
+        context.terminal.out(Array(chosen.map(\.text).joined(separator: Array("\n".utf8))))
         return 0
     }
 

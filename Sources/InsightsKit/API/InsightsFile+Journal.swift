@@ -15,7 +15,8 @@ extension InsightsFile {
     /// new entry changes, and nothing is stamped.
     package func addJournalEntry(to address: SectionAddress, lockTimeout: Double, render: (Int) throws -> [UInt8]) throws -> EditResult {
         try modifyPieces(lockTimeout: lockTimeout) { current in
-            let document = Document(current ?? [])
+            // A new file starts with a title: its name.
+            let document = Document(current ?? Array("# \(FilePath.stem(of: path))\n".utf8))
             let journal = try document.journal(.section(address))
             let entry = try render(JournalScope.section(address).entryLevel(container: journal.container))
             let result = try document.appendingEntries(entry, to: address)
@@ -48,8 +49,7 @@ extension InsightsFile {
     /// `.superagent/memory/archive/NAME.md` in the project around it, where no agent is
     /// loaded from.
     package var defaultArchive: InsightsFile {
-        let name = FilePath.name(of: path)
-        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        let stem = FilePath.stem(of: path)
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
         if let agents = components.indices.dropLast(2).last(where: { components[$0] == ".claude" && components[$0 + 1] == "agents" }) {
             let archive = ".superagent/memory/archive/" + stem + ".md"

@@ -157,7 +157,8 @@ public struct SessionSummary: Sendable, Equatable {
     }
 
     /// Where `line` may split at the `=` or `:` at `separator`: just before it; and for a `:`
-    /// closing a marked label, `**Label:** value` (`__` and backticks alike), after the marker.
+    /// closing a marked label, `**Label:** value` (`__` and backticks alike), after the marker
+    /// (and after an `=` or `:` that follows it).
     static func splitPoints(_ line: Substring, at separator: Substring.Index) -> [(labelEnd: Substring.Index, valueStart: Substring.Index)] {
         let after = line.index(after: separator)
         guard line[separator] == ":",
@@ -165,7 +166,10 @@ public struct SessionSummary: Sendable, Equatable {
             return [(separator, after)]
         }
         let end = line.index(after, offsetBy: marker.count)
-        return [(separator, after), (end, end)]
+        // `**Label:**=value`: the value starts after an `=` or `:` that follows the marker.
+        let next = line[end...].firstIndex { $0 != " " }
+        let value = next.flatMap { line[$0] == "=" || line[$0] == ":" ? line.index(after: $0) : nil } ?? end
+        return [(separator, after), (end, value)]
     }
 
     /// `line` without a leading list marker: `-`, `*` or `+` followed by white space.
