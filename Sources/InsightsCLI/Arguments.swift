@@ -85,8 +85,9 @@ struct CommandSpec: Sendable {
         positionals.filter { !$0.optional && $0.alternative == nil }.count...positionals.count
     }
 
-    /// The options with their alternatives' first, `--file` and `--help` last.
-    var allOptions: [Option] { options + [Options.file, Options.help] }
+    /// The options with their alternatives' first, `--file` and `--help` last (`--file` among
+    /// the options of a command that words its help itself).
+    var allOptions: [Option] { options + (options.contains { $0.name == Options.file.name } ? [] : [Options.file]) + [Options.help] }
 
     /// `insights NAME SECTION|--agent NAME [--sub TITLE]... [--append | --prepend] ...`, or
     /// for a group `insights NAME add|list [ARGUMENTS]`.

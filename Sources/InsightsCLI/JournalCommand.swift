@@ -12,6 +12,7 @@ enum JournalCommand: Command {
                               help: "one part; also \"Label: value\"; labels match in the loose form; a\nlist part takes one item per line of VALUE", repeatable: true)
     static let last = Option(name: "last", value: .required("N"), help: "the newest N entries")
     static let keep = Option(name: "keep", value: .required("N"), help: "how many of the newest entries stay (default: the template's keep:)")
+    static let file = Options.file.help("the file that holds the journal, an agent's own (required but\nwith --sessions, where it is the insights file sessions.md is beside)")
     static let archive = Option(name: "archive", value: .required("PATH"), help: "the archive (default: NAME.archive.md beside the file; for\n.claude/agents/NAME.md, .superagent/memory/archive/NAME.md)")
 
     static let spec = CommandSpec(
@@ -70,7 +71,7 @@ enum JournalCommand: Command {
 enum JournalAddCommand: Command {
     static let spec = CommandSpec(
         name: "journal add", summary: "Adds one dated entry at the end of a journal section, made from a journal template's parts.",
-        options: [JournalCommand.title, JournalCommand.field, SessionSummaryCommand.fieldsJSON.help("parts as a JSON object {\"Label\": \"value\"}; --field wins"),
+        options: [JournalCommand.file, JournalCommand.title, JournalCommand.field, SessionSummaryCommand.fieldsJSON.help("parts as a JSON object {\"Label\": \"value\"}; --field wins"),
                   JournalCommand.template, JournalCommand.section,
                   SessionSummaryCommand.allowMissing.help("add the entry even when required parts are missing"),
                   Options.date.help("the entry's date (default today)"), Options.lockTimeout,
@@ -136,7 +137,7 @@ enum JournalAddCommand: Command {
 enum JournalListCommand: Command {
     static let spec = CommandSpec(
         name: "journal list", summary: "Lists a journal's entries, oldest first, with their dates, titles and lines.",
-        options: [JournalCommand.section, JournalCommand.template, JournalCommand.sessions,
+        options: [JournalCommand.file, JournalCommand.section, JournalCommand.template, JournalCommand.sessions,
                   Options.json.help("print file, section and entries [{date, title, heading, line, endLine}]")],
         example: "insights journal list --file .claude/agents/backend-architect.md --json")
 
@@ -168,28 +169,30 @@ enum JournalReadCommand: Command {
     static let spec = CommandSpec(
         name: "journal read", summary: "Prints journal entries, heading included: those of a title or date, or the newest N.",
         positionals: [Positional(name: "ENTRY", help: "a title (matched exactly, else in the loose form; the whole heading\nalso works) or a date YYYY-MM-DD; every entry it matches is printed", optional: true)],
-        options: [JournalCommand.last, JournalCommand.section, JournalCommand.template, JournalCommand.sessions,
+        options: [JournalCommand.file, JournalCommand.last, JournalCommand.section, JournalCommand.template, JournalCommand.sessions,
                   Options.json.help("print file, section and entries [{date, title, heading, line, endLine,\ntext}]")],
         example: "insights journal read --file .claude/agents/backend-architect.md --last 1")
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
+        let wanted = arguments.positionals.first
+        let last = try arguments.integer(JournalCommand.last, in: 1...1_000_000)
+        if (wanted == nil) == (last == nil) {
+            throw InsightsError(.usage, wanted == nil ? "`insights journal read` needs an ENTRY (a title or a date) or --last N"
+                                                      : "ENTRY and --last cannot be used together", hint: "usage: \(spec.usage)")
+        }
         let (file, scope) = try JournalCommand.target(arguments, context: context)
         let journal = try file.journal(scope)
         if case .section(let address) = scope, journal.section == nil {
             _ = try Document(try file.readExisting()).section(at: address)
         }
-        let wanted = arguments.positionals.first
-        let last = try arguments.integer(JournalCommand.last, in: 1...1_000_000)
         let chosen: [JournalEntry]
         switch (wanted, last) {
-        case (nil, nil):
-            throw InsightsError(.usage, "`insights journal read` needs an ENTRY (a title or a date) or --last N", hint: "usage: \(spec.usage)")
-        case (_?, _?):
-            throw InsightsError(.usage, "ENTRY and --last cannot be used together", hint: "usage: \(spec.usage)")
         case (nil, let count?):
             chosen = Array(journal.entries.suffix(count))
-        case (let wanted?, nil):
+        case (let wanted?, _):
             chosen = try matching(wanted, in: journal.entries)
+        case (nil, nil):
+            chosen = []
         }
         if arguments.has(Options.json) {
             context.terminal.out(JSON.object([
@@ -229,7 +232,7 @@ enum JournalReadCommand: Command {
 enum JournalArchiveCommand: Command {
     static let spec = CommandSpec(
         name: "journal archive", summary: "Moves all but the newest N entries of a journal to an archive file, oldest first.",
-        options: [JournalCommand.keep, JournalCommand.archive, JournalCommand.section, JournalCommand.template, JournalCommand.sessions,
+        options: [JournalCommand.file, JournalCommand.keep, JournalCommand.archive, JournalCommand.section, JournalCommand.template, JournalCommand.sessions,
                   Options.lockTimeout, Options.json.help("print file, archive, moved, alreadyArchived and kept")],
         notes: """
         The archive gets the entries at the end of the same section (created when missing).
