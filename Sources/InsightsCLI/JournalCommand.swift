@@ -110,7 +110,7 @@ enum JournalAddCommand: Command {
                     return try JournalEntryText.fromMarkdown(markdown, template: template, title: title, date: date, today: CalendarDate.today(),
                                                              level: level, allowMissing: allowMissing)
                 }
-                return try JournalEntryText.render(template, title: title ?? "", date: date ?? CalendarDate.today(), level: level,
+                return try JournalEntryText.render(template, title: title ?? "", date: date, today: CalendarDate.today(), level: level,
                                                    given: given ?? [], allowMissing: allowMissing)
             }
         } catch var error as InsightsError where error.kind == .missingField && markdown == nil {

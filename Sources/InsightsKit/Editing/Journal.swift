@@ -101,14 +101,17 @@ extension Document {
 
 /// Writing one entry from a journal template's parts.
 package enum JournalEntryText {
-    /// The entry: its heading (`Entry: DATE - TITLE` at `level`) and each part of `template`
+    /// The entry: its heading (`Entry: DATE - TITLE` at `level`; DATE is `date`, else that of
+    /// a title given as a whole heading, else `today`) and each part of `template`
     /// that has a value, in the template's order, laid out as the template lays it out. Labels
     /// match in the loose form; a list part takes one item per line of its value (a leading
     /// list marker on a line is dropped). Throws `unknownField` for labels that are none of
     /// the template's, and, unless `allowMissing`, `missingField` naming each required part
     /// left without a value, with its hint.
-    package static func render(_ template: JournalTemplate, title: String, date: String, level: Int,
+    package static func render(_ template: JournalTemplate, title: String, date: String?, today: String, level: Int,
                                given: [(label: String, value: String?)], allowMissing: Bool) throws -> [UInt8] {
+        let echoed = echoedHeading(title)
+        let (title, date) = (echoed?.title ?? title, date ?? echoed?.date ?? today)
         let values = try SessionSummary.matchLabels(given, labels: template.parts.map(\.label), owner: "journal template \(template.name)", what: "part")
         let missing = template.parts.filter { $0.isRequired && values[$0.label] == nil }
         if !missing.isEmpty, !allowMissing { throw missingParts(missing) }
@@ -149,7 +152,8 @@ package enum JournalEntryText {
             fromHeading = JournalEntry.parse(heading: Title.forNewHeading(first.trimmingWhitespace()))
             lines.removeFirst()
         }
-        guard let title = title ?? fromHeading.map(\.title), !title.isEmpty else {
+        let echoed = title.flatMap(echoedHeading)
+        guard let title = echoed?.title ?? title ?? fromHeading.map(\.title), !title.isEmpty else {
             throw InsightsError(.usage, "the entry has no title", hint: "give --title TEXT, or start the entry with its heading `### Entry: YYYY-MM-DD - Title`")
         }
         let body = lines.joined(separator: "\n").trimmingBlankLines()
@@ -163,14 +167,25 @@ package enum JournalEntryText {
             let missing = template.parts.filter { $0.isRequired && !present.contains($0.label) }
             if !missing.isEmpty { throw missingParts(missing) }
         }
-        var text = heading(title: title, date: date ?? fromHeading?.date ?? today, level: level)
+        var text = heading(title: title, date: date ?? echoed?.date ?? fromHeading?.date ?? today, level: level)
         if !body.isEmpty { text += "\n" + body + "\n" }
         let bytes = Array(text.utf8)
         try check(bytes, level: level)
         return bytes
     }
 
-    /// `### Entry: DATE - TITLE` and a line ending; `usage` for a title of more than one line.
+    /// The title and date of a title given as a whole heading, `### Entry: 2026-01-26 - Title`
+    /// (as an agent echoes what it read); nil for a title that does not start with `Entry:`.
+    static func echoedHeading(_ title: String) -> (title: String, date: String?)? {
+        let text = Title.forNewHeading(Title.normalized(title))
+        guard text.lowercased().hasPrefix("entry:") else { return nil }
+        let parsed = JournalEntry.parse(heading: text)
+        guard !parsed.title.isEmpty else { return nil }
+        return (parsed.title, parsed.date)
+    }
+
+    /// `### Entry: DATE - TITLE` and a line ending (`check` refuses a title that does not read
+    /// back as that heading).
     static func heading(title: String, date: String, level: Int) -> String {
         String(repeating: "#", count: min(level, 6)) + " " + JournalEntry.headingTitle(date: date, title: Title.normalized(Title.forNewHeading(title))) + "\n"
     }

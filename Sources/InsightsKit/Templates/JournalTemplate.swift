@@ -130,15 +130,6 @@ package struct JournalPart: Sendable, Equatable {
             looseItems = false
         }
     }
-
-    /// Creates a part.
-    package init(label: String, hint: String, layout: Layout, blankAfterLabel: Bool, looseItems: Bool) {
-        self.label = label
-        self.hint = hint
-        self.layout = layout
-        self.blankAfterLabel = blankAfterLabel
-        self.looseItems = looseItems
-    }
 }
 
 /// A line that is a list item: its marker (`-`, `*`, `+`, or a number with `.` or `)`) and
