@@ -144,9 +144,6 @@ enum JournalListCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let (file, scope) = try JournalCommand.target(arguments, context: context)
         let journal = try file.journal(scope)
-        if case .section(let address) = scope, journal.section == nil {
-            _ = try Document(try file.readExisting()).section(at: address)
-        }
         if arguments.has(Options.json) {
             context.terminal.out(JSON.object([
                 ("file", .string(file.path)), ("section", .optional(journal.section)),
@@ -182,9 +179,6 @@ enum JournalReadCommand: Command {
         }
         let (file, scope) = try JournalCommand.target(arguments, context: context)
         let journal = try file.journal(scope)
-        if case .section(let address) = scope, journal.section == nil {
-            _ = try Document(try file.readExisting()).section(at: address)
-        }
         let chosen: [JournalEntry]
         switch (wanted, last) {
         case (nil, let count?):

@@ -1,11 +1,13 @@
 /// Journals in a file: dated entries added at the end of a journal section, listed, read, and
 /// the oldest moved to an archive file so that the file an agent loads stays small.
 extension InsightsFile {
-    /// The journal of `scope`: the title of its section (nil when the file has none) and its
-    /// entries, oldest first. `fileMissing` when the file does not exist.
+    /// The journal of `scope`: the title of its section (nil for a session log without a
+    /// title) and its entries, oldest first. `fileMissing` when the file does not exist,
+    /// `sectionNotFound` when the journal's section does not.
     package func journal(_ scope: JournalScope) throws -> (section: String?, entries: [JournalEntry]) {
-        let document = Document(try readExisting())
-        let journal = try document.journal(scope)
+        guard let bytes = try read() else { throw missingJournal }
+        let document = Document(bytes)
+        let journal = try document.existingJournal(scope)
         return (journal.container.map { document.writtenTitle(of: $0.heading) }, journal.entries.map(document.journalEntry))
     }
 
@@ -32,16 +34,22 @@ extension InsightsFile {
     /// again. `fileMissing` when this file does not exist, `sectionNotFound` when it has no
     /// such journal section, `usage` when the archive is this file.
     package func archiveJournal(_ scope: JournalScope, keep: Int, into archive: InsightsFile, lockTimeout: Double) throws -> JournalArchive {
-        if !POSIX.exists(path) { throw missing }
+        if !POSIX.exists(path) { throw missingJournal }
         guard try archive.resolvedTarget() != resolvedTarget() else {
             throw InsightsError(.usage, "the archive \(archive.path) is the journal's own file", hint: "give another --archive PATH")
         }
         return try Self.modifyAll([archive, self], lockTimeout: lockTimeout) { current in
-            guard let source = current[1] else { throw missing }
+            guard let source = current[1] else { throw missingJournal }
             let plan = try JournalArchive.plan(source: Document(source), archive: current[0].map { Document($0) }, scope: scope, keep: keep,
                                                archiveTitle: "Archive of " + FilePath.name(of: path))
             return ([plan.archive.map { [$0[...]] }, plan.source.map { [$0[...]] }], plan)
         }
+    }
+
+    /// The error for a journal's file that does not exist.
+    private var missingJournal: InsightsError {
+        InsightsError(.noInput, "no journal file at \(path)",
+                      hint: "give the file that holds the journal with --file PATH; `insights journal add` creates it")
     }
 
     /// Where `journal archive` puts this file's old entries unless told: `NAME.archive.md`

@@ -72,6 +72,14 @@ extension Document {
         }
     }
 
+    /// `journal(_:)` for a journal that must exist: `sectionNotFound` (naming the sections
+    /// that do) when its section does not.
+    package func existingJournal(_ scope: JournalScope) throws -> JournalLayout {
+        let journal = try journal(scope)
+        if case .section(let address) = scope, journal.container == nil { _ = try section(at: address) }
+        return journal
+    }
+
     /// The entry `section` of a journal, as listed.
     package func journalEntry(_ section: Section) -> JournalEntry {
         let heading = writtenTitle(of: section.heading)
@@ -248,10 +256,7 @@ package struct JournalArchive: Sendable {
     /// oldest entries that the archive already holds byte for byte leave the file without
     /// being added again. `sectionNotFound` when the file has no such journal.
     package static func plan(source: Document, archive: Document?, scope: JournalScope, keep: Int, archiveTitle: String) throws -> JournalArchive {
-        let journal = try source.journal(scope)
-        if case .section(let address) = scope, journal.container == nil {
-            _ = try source.section(at: address)
-        }
+        let journal = try source.existingJournal(scope)
         let target = archive ?? Document([])
         let containerAddress = journal.container.map { SectionAddress(title: $0.title, level: $0.level) }
         let archived = try target.journal(containerAddress.map(JournalScope.section) ?? .sessionLog)
