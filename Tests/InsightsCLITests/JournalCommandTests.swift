@@ -153,9 +153,17 @@ struct JournalCommandTests {
             #expect(incomplete.status == 65)
             #expect(incomplete.firstErrorLine.contains("3 journal parts are missing"))
 
+            let echoed = try insights(["journal", "add", "--file", path, "--template", "decision", "--title", "## Entry: 2026-02-03 - Kafka", "--allow-missing",
+                                       "--field", "Decision=Kafka", "--json"])
+            #expect(echoed.status == 0, "\(echoed)")
+            let entry = try #require(try echoed.json()["entry"] as? [String: Any])
+            #expect(entry["heading"] as? String == "Entry: 2026-02-03 - Kafka")
+            #expect(entry["title"] as? String == "Kafka")
+            #expect(text(at: path)?.hasSuffix("\n\n### Entry: 2026-02-03 - Kafka\n\n**Decision:**\nKafka\n") == true)
+
             let escaping = try insights(["journal", "add", "--file", path, "--template", "decision", "--title", "X", "--allow-missing", "--field", "Context=a\n## Next"])
             #expect(escaping.status == 65, "\(escaping)")
-            #expect(try insights(["journal", "list", "--file", path, "--template", "decision", "--json"]).json()["entries"].map { ($0 as? [Any])?.count } == 2)
+            #expect(try insights(["journal", "list", "--file", path, "--template", "decision", "--json"]).json()["entries"].map { ($0 as? [Any])?.count } == 3)
         }
     }
 
