@@ -121,13 +121,13 @@ enum JournalAddCommand: Command {
         let terminal = context.terminal
         if let matched = result.matched { terminal.message("insights: note: \(address) matched the heading \"\(matched)\"") }
         if arguments.has(Options.json) {
-            var members: [(String, JSON)] = [("file", .string(file.path)), ("section", .string(address.title)),
+            var members: [(String, JSON)] = [("file", .string(file.path)), ("section", .string(result.matched ?? address.title)),
                                              ("created", .bool(result.created)), ("changed", .bool(result.changed))]
             members.append(("entry", entry.map { JournalCommand.json($0) } ?? .null))
             terminal.out(JSON.object(members).serialized)
         } else {
             let place = entry.map { " (lines \($0.lines.lowerBound)-\($0.lines.upperBound))" } ?? ""
-            terminal.message("insights: added \"\(entry?.heading ?? "")\"\(place) to \"\(address.title)\" in \(file.path)")
+            terminal.message("insights: added \"\(entry?.heading ?? "")\"\(place) to \"\(result.matched ?? address.title)\" in \(file.path)")
         }
         return 0
     }
