@@ -62,6 +62,7 @@ struct ByteSafetyTests {
               ["update"].map(utf8) + [utf8("New") + [0xFF], utf8("--body"), utf8("x")],
               ["update", "Notes", "--sub"].map(utf8) + [[0xFF], utf8("--body"), utf8("x")],
               ["replace", "Notes", "--old", "kept", "--new"].map(utf8) + [[0x80]],
+              ["journal", "add", "--field", "Context=x", "--allow-missing", "--title"].map(utf8) + [utf8("T") + [0xFF]],
           ])
     func invalidArgument(_ arguments: [[UInt8]]) throws {
         try withSandbox { sandbox in
