@@ -11,7 +11,7 @@ public enum CLI {
         CommandEntry(SetCommand.self), CommandEntry(ReplaceCommand.self), CommandEntry(RemoveCommand.self), CommandEntry(SessionSummaryCommand.self),
         CommandEntry(TemplatesCommand.self), CommandEntry(InitCommand.self),
         CommandEntry(CheckCommand.self), CommandEntry(DiffCommand.self), CommandEntry(HistoryCommand.self),
-        CommandEntry(MergeCommand.self), CommandEntry(MCPCommand.self),
+        CommandEntry(MergeCommand.self), CommandEntry(SyncCommand.self), CommandEntry(MCPCommand.self),
     ]
 
     /// The environment variables `insights` reads; `run` needs no others.
