@@ -110,7 +110,8 @@ package enum MemorySync {
 
     /// Refuses a branch name that is not one, or that is checked out in a work tree.
     static func checkBranch(_ branch: String, in repository: GitRepository) throws {
-        guard !branch.hasPrefix("-"), try repository.isValidBranchName(branch) else {
+        let valid = try branch == SyncOptions.defaultBranch || (!branch.hasPrefix("-") && repository.isValidBranchName(branch))
+        guard valid else {
             throw InsightsError(.usage, "--branch takes a branch name, not \"\(branch)\"")
         }
         if try repository.checkedOutBranches().contains("refs/heads/" + branch) {
@@ -126,8 +127,8 @@ private struct MemoryFile {
     let path: String
     /// The path in the repository and on the memory branch.
     let repositoryPath: String
-    /// The file as of the last sync (else `HEAD`, else empty).
-    let base: [UInt8]
+    /// The file as of the last sync (else `HEAD`, else empty), read in the first round.
+    var base: [UInt8] = []
 }
 
 /// The state of one `insights sync` run.
@@ -137,9 +138,11 @@ private struct Session {
     let options: SyncOptions
     let trackingRef: String
     let syncedRef: String
-    /// The commit of the last sync, if any.
-    let synced: String?
-    let files: [MemoryFile]
+    /// The commit of the last sync, if any (read in the first round).
+    var synced: String?
+    var files: [MemoryFile]
+    /// Whether `synced` and the files' bases have been read.
+    var basesRead = false
     /// The local snapshot commit made for the local bytes it holds (reused from round to round).
     var snapshot: (bytes: [[UInt8]?], commit: String)?
 
@@ -155,22 +158,13 @@ private struct Session {
         if let odd = repositoryPaths.first(where: { $0.contains("\n") || $0.contains("\r") }) {
             throw InsightsError(.badData, "cannot sync \(odd): its path holds a line break")
         }
-        // The last sync's commit and its versions of the files, and HEAD's, in one read.
-        let objects = try repository.objects([syncedRef + "^{commit}"] + repositoryPaths.map { "\(syncedRef):\($0)" }
-                                             + repositoryPaths.map { "HEAD:\($0)" })
-        let synced = objects[0]?.id
-        self.synced = synced
-        files = paths.indices.map { index in
-            let version = synced != nil ? objects[1 + index] : objects[1 + paths.count + index]
-            return MemoryFile(path: paths[index], repositoryPath: repositoryPaths[index],
-                              base: version?.type == "blob" ? version!.bytes : [])
-        }
+        files = paths.indices.map { MemoryFile(path: paths[$0], repositoryPath: repositoryPaths[$0]) }
     }
 
     mutating func run() throws -> SyncReport {
         let branch = options.branch
         for attempt in 1...max(1, options.attempts) {
-            let tip = try repository.fetch(branch: branch, from: remote, into: trackingRef) ? try readTip() : nil
+            let tip = try read(tipFetched: try repository.fetch(branch: branch, from: remote, into: trackingRef))
             let theirs = tip?.files ?? files.map { _ in nil }
             let ours = try files.map { try InsightsFile(path: $0.path).read() }
             var merged: [[UInt8]] = []
@@ -219,14 +213,33 @@ private struct Session {
         return Int.random(in: (ceiling / 2)...ceiling)
     }
 
-    /// The fetched tip: its commit and the memory files on it (nil where absent). Only the
-    /// memory paths are read, and only as regular files: a symlink, a folder or a submodule
-    /// there, or a file where a folder of their path should be, is bad data.
-    func readTip() throws -> (commit: String, files: [[UInt8]?]) {
-        let components = files[0].repositoryPath.split(separator: "/").dropLast().map(String.init)
+    /// Reads in one batch what a round needs from the repository: in the first round, the
+    /// last sync's commit and its versions of the files (else `HEAD`'s); and the fetched tip,
+    /// when there is one (nil otherwise).
+    mutating func read(tipFetched: Bool) throws -> (commit: String, files: [[UInt8]?])? {
+        let paths = files.map(\.repositoryPath)
+        let baseNames = basesRead ? [] : [syncedRef + "^{commit}"] + paths.map { "\(syncedRef):\($0)" } + paths.map { "HEAD:\($0)" }
+        let components = paths[0].split(separator: "/").dropLast().map(String.init)
         let folders = components.indices.map { components[...$0].joined(separator: "/") }
-        let objects = try repository.objects([trackingRef + "^{commit}", trackingRef + "^{tree}"] + folders.map { "\(trackingRef):\($0)" }
-                                             + files.map { "\(trackingRef):\($0.repositoryPath)" })
+        let tipNames = tipFetched ? [trackingRef + "^{commit}", trackingRef + "^{tree}"] + (folders + paths).map { "\(trackingRef):\($0)" } : []
+        let objects = try repository.objects(baseNames + tipNames)
+        if !basesRead {
+            synced = objects[0]?.id
+            for index in files.indices {
+                let version = objects[1 + (synced != nil ? 0 : paths.count) + index]
+                files[index].base = version?.type == "blob" ? version!.bytes : []
+            }
+            basesRead = true
+        }
+        guard tipFetched else { return nil }
+        return try tip(Array(objects[baseNames.count...]), folders: folders)
+    }
+
+    /// The fetched tip: its commit and the memory files on it (nil where absent), from
+    /// `objects`: the commit, the root tree, each folder of the memory path and each file.
+    /// Only the memory paths are read, and only as regular files: a symlink, a folder or a
+    /// submodule there, or a file where one of their folders should be, is bad data.
+    func tip(_ objects: [GitObject?], folders: [String]) throws -> (commit: String, files: [[UInt8]?]) {
         guard let commit = objects[0]?.id else { throw InsightsError(.ioError, "git fetched \(options.branch) but cannot read \(trackingRef)") }
         let trees = Array(objects[1..<(2 + folders.count)])
         let place = "on \(remote) \(options.branch)"
