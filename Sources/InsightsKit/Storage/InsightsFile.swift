@@ -154,6 +154,9 @@ public struct InsightsFile: Sendable {
         throw InsightsError(.ioError, "cannot follow \(path): too many levels of symlinks")
     }
 
+    /// The hint of a lock timeout.
+    package static let lockTimeoutHint = "try again, or wait longer for the lock"
+
     /// Takes the exclusive `flock` on the open `folder`, waiting at most `timeout` seconds.
     private func lock(_ folder: FileDescriptor, timeout: Double) throws {
         let deadline = POSIX.monotonicMilliseconds() + Int(max(0, timeout) * 1000)
@@ -167,7 +170,7 @@ public struct InsightsFile: Sendable {
             let now = POSIX.monotonicMilliseconds()
             guard now < deadline else {
                 throw InsightsError(.locked, "another insights process held the lock on \(folder.path) for more than \(timeout) s",
-                                    hint: "try again, or wait longer for the lock")
+                                    hint: Self.lockTimeoutHint)
             }
             POSIX.sleep(milliseconds: min(pause, deadline - now))
             pause = min(pause * 2, 50)
