@@ -82,8 +82,8 @@ package enum MemorySync {
     /// Syncs `file` and the session log beside it.
     package static func run(_ file: InsightsFile, options: SyncOptions) throws -> SyncReport {
         let repository = try GitRepository.containing(file: file.path)
-        let remote = try chooseRemote(options.remote, in: repository)
-        try checkBranch(options.branch, in: repository)
+        let (remote, _) = try BackgroundWork.both({ try chooseRemote(options.remote, in: repository) },
+                                                  { try checkBranch(options.branch, in: repository) })
         var session = try Session(file: file, repository: repository, remote: remote, options: options)
         return try session.run()
     }
@@ -131,6 +131,25 @@ private struct MemoryFile {
     var base: [UInt8] = []
 }
 
+/// The fetched tip of the memory branch.
+private struct Tip {
+    /// Its commit.
+    var commit: String
+    /// The memory files on it (nil where absent).
+    var files: [[UInt8]?]
+    /// Their blob ids (nil where absent).
+    var blobs: [String?]
+    /// Whether its tree holds nothing but memory files, so that a tree can be made without
+    /// reading it first.
+    var onlyMemoryFiles: Bool
+}
+
+/// Whether two files (nil: absent) hold the same bytes.
+private func same(_ first: [UInt8]?, _ second: [UInt8]?) -> Bool {
+    guard let first, let second else { return first == nil && second == nil }
+    return ByteSearch.equal(first[...], second[...])
+}
+
 /// The state of one `insights sync` run.
 private struct Session {
     let repository: GitRepository
@@ -141,8 +160,6 @@ private struct Session {
     /// The commit of the last sync, if any (read in the first round).
     var synced: String?
     var files: [MemoryFile]
-    /// Whether `synced` and the files' bases have been read.
-    var basesRead = false
     /// The local snapshot commit made for the local bytes it holds (reused from round to round).
     var snapshot: (bytes: [[UInt8]?], commit: String)?
 
@@ -151,8 +168,7 @@ private struct Session {
         self.remote = remote
         self.options = options
         trackingRef = "refs/remotes/\(remote)/\(options.branch)"
-        let syncedRef = MemorySync.syncedRef(remote: remote, branch: options.branch)
-        self.syncedRef = syncedRef
+        syncedRef = MemorySync.syncedRef(remote: remote, branch: options.branch)
         let paths = [file.path, file.sessionLogPath]
         let repositoryPaths = paths.map(repository.relativePath(of:))
         if let odd = repositoryPaths.first(where: { $0.contains("\n") || $0.contains("\r") }) {
@@ -164,7 +180,19 @@ private struct Session {
     mutating func run() throws -> SyncReport {
         let branch = options.branch
         for attempt in 1...max(1, options.attempts) {
-            let tip = try read(tipFetched: try repository.fetch(branch: branch, from: remote, into: trackingRef))
+            let found: Bool
+            if attempt == 1 {
+                // The last sync is read while the fetch waits on the network.
+                let (repository, remote, trackingRef, reader) = (repository, remote, trackingRef, self)
+                let bases: (synced: String?, bytes: [[UInt8]])
+                (found, bases) = try BackgroundWork.both({ try repository.fetch(branch: branch, from: remote, into: trackingRef) },
+                                                         { try reader.readBases() })
+                synced = bases.synced
+                for index in files.indices { files[index].base = bases.bytes[index] }
+            } else {
+                found = try repository.fetch(branch: branch, from: remote, into: trackingRef)
+            }
+            let tip = found ? try readTip() : nil
             let theirs = tip?.files ?? files.map { _ in nil }
             let ours = try files.map { try InsightsFile(path: $0.path).read() }
             var merged: [[UInt8]] = []
@@ -183,11 +211,11 @@ private struct Session {
             }
             // What the remote lacks: a file whose merge differs from the branch's (a file
             // absent there and empty here is not lacking).
-            let lacking = files.indices.filter { index in theirs[index].map { $0 != merged[index] } ?? !merged[index].isEmpty }
+            let lacking = files.indices.filter { index in theirs[index].map { !same($0, merged[index]) } ?? !merged[index].isEmpty }
             guard !lacking.isEmpty else {
                 return try settle(read: ours, merged: merged, commit: tip?.commit, pushed: false, attempts: attempt)
             }
-            let commit = try makeCommit(merged: merged, lacking: lacking, ours: ours, tip: tip?.commit)
+            let commit = try makeCommit(merged: merged, lacking: lacking, ours: ours, tip: tip)
             switch try repository.push(commit, to: branch, of: remote) {
             case .pushed:
                 return try settle(read: ours, merged: merged, commit: commit, pushed: true, attempts: attempt)
@@ -201,8 +229,8 @@ private struct Session {
 
     /// The merge of one file. A side equal to the base, or both sides equal, need no parse.
     static func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8], prefer: MergeSide?) -> ConflictResolution.Outcome {
-        if ours == base || ours == theirs { return ConflictResolution.Outcome(bytes: theirs, conflicts: []) }
-        if theirs == base { return ConflictResolution.Outcome(bytes: ours, conflicts: []) }
+        if same(ours, base) || same(ours, theirs) { return ConflictResolution.Outcome(bytes: theirs, conflicts: []) }
+        if same(theirs, base) { return ConflictResolution.Outcome(bytes: ours, conflicts: []) }
         return ConflictResolution.merge(base: base, ours: ours, theirs: theirs, prefer: prefer)
     }
 
@@ -213,84 +241,100 @@ private struct Session {
         return Int.random(in: (ceiling / 2)...ceiling)
     }
 
-    /// Reads in one batch what a round needs from the repository: in the first round, the
-    /// last sync's commit and its versions of the files (else `HEAD`'s); and the fetched tip,
-    /// when there is one (nil otherwise).
-    mutating func read(tipFetched: Bool) throws -> (commit: String, files: [[UInt8]?])? {
+    /// The last sync's commit and its versions of the files (else `HEAD`'s, else empty), in
+    /// one read.
+    func readBases() throws -> (synced: String?, bytes: [[UInt8]]) {
         let paths = files.map(\.repositoryPath)
-        let baseNames = basesRead ? [] : [syncedRef + "^{commit}"] + paths.map { "\(syncedRef):\($0)" } + paths.map { "HEAD:\($0)" }
-        let components = paths[0].split(separator: "/").dropLast().map(String.init)
-        let folders = components.indices.map { components[...$0].joined(separator: "/") }
-        let tipNames = tipFetched ? [trackingRef + "^{commit}", trackingRef + "^{tree}"] + (folders + paths).map { "\(trackingRef):\($0)" } : []
-        let objects = try repository.objects(baseNames + tipNames)
-        if !basesRead {
-            synced = objects[0]?.id
-            for index in files.indices {
-                let version = objects[1 + (synced != nil ? 0 : paths.count) + index]
-                files[index].base = version?.type == "blob" ? version!.bytes : []
-            }
-            basesRead = true
-        }
-        guard tipFetched else { return nil }
-        return try tip(Array(objects[baseNames.count...]), folders: folders)
+        let objects = try repository.objects([syncedRef + "^{commit}"] + paths.map { "\(syncedRef):\($0)" } + paths.map { "HEAD:\($0)" })
+        let synced = objects[0]?.id
+        return (synced, paths.indices.map { index in
+            let version = objects[1 + (synced != nil ? 0 : paths.count) + index]
+            return version?.type == "blob" ? version!.bytes : []
+        })
     }
 
-    /// The fetched tip: its commit and the memory files on it (nil where absent), from
-    /// `objects`: the commit, the root tree, each folder of the memory path and each file.
-    /// Only the memory paths are read, and only as regular files: a symlink, a folder or a
-    /// submodule there, or a file where one of their folders should be, is bad data.
-    func tip(_ objects: [GitObject?], folders: [String]) throws -> (commit: String, files: [[UInt8]?]) {
+    /// The fetched tip, read in one batch: its commit, root tree, each folder of the memory
+    /// path and each file. Only the memory paths are read, and only as regular files: a
+    /// symlink, a folder or a submodule there, or a file where one of their folders should be,
+    /// is bad data.
+    func readTip() throws -> Tip {
+        let paths = files.map(\.repositoryPath)
+        let components = paths[0].split(separator: "/").dropLast().map(String.init)
+        let folders = components.indices.map { components[...$0].joined(separator: "/") }
+        let objects = try repository.objects([trackingRef + "^{commit}", trackingRef + "^{tree}"] + (folders + paths).map { "\(trackingRef):\($0)" })
         guard let commit = objects[0]?.id else { throw InsightsError(.ioError, "git fetched \(options.branch) but cannot read \(trackingRef)") }
-        let trees = Array(objects[1..<(2 + folders.count)])
+        let idLength = commit.utf8.count / 2
         let place = "on \(remote) \(options.branch)"
+        // The root tree, then each folder down to the memory files' own.
+        let trees = Array(objects[1..<(2 + folders.count)])
         for (folder, tree) in zip(folders, trees.dropFirst()) where tree != nil && tree?.type != "tree" {
             throw InsightsError(.badData, "\(folder) is not a folder \(place)", hint: "only the memory files may be there; fix the branch with git")
         }
-        guard let folder = trees.last ?? nil, folder.type == "tree" else { return (commit, files.map { _ in nil }) }
-        var contents: [[UInt8]?] = []
-        for (file, object) in zip(files, objects[(2 + folders.count)...]) {
+        guard let folder = trees.last ?? nil, folder.type == "tree" else {
+            let empty = objects[1].map { GitTree.entries($0.bytes, idLength: idLength).isEmpty } ?? true
+            return Tip(commit: commit, files: files.map { _ in nil }, blobs: files.map { _ in nil }, onlyMemoryFiles: empty)
+        }
+        // Only the path to the memory folder in each tree above it, only memory files in it.
+        let names = paths.map { String($0.split(separator: "/").last ?? "") }
+        var onlyMemoryFiles = zip(trees.dropLast(), components).allSatisfy { tree, next in
+            tree.map { GitTree.entries($0.bytes, idLength: idLength).map(\.name) == [next] } ?? false
+        }
+        let entries = GitTree.entries(folder.bytes, idLength: idLength)
+        onlyMemoryFiles = onlyMemoryFiles && entries.allSatisfy { names.contains($0.name) }
+        var tip = Tip(commit: commit, files: [], blobs: [], onlyMemoryFiles: onlyMemoryFiles)
+        for (index, object) in objects[(2 + folders.count)...].enumerated() {
             guard let object else {
-                contents.append(nil)
+                tip.files.append(nil)
+                tip.blobs.append(nil)
                 continue
             }
-            let name = String(file.repositoryPath.split(separator: "/").last ?? "")
-            let mode = GitTree.mode(of: name, in: folder.bytes, idLength: commit.utf8.count / 2)
-            guard object.type == "blob", mode == "100644" || mode == "100755" else {
-                let what = switch mode {
+            let entry = entries.first { $0.name == names[index] }
+            guard object.type == "blob", let entry, entry.mode == "100644" || entry.mode == "100755" else {
+                let what = switch entry?.mode {
                 case "120000": "a symlink"
                 case "160000": "a submodule"
                 default: object.type == "tree" ? "a folder" : "not a regular file"
                 }
-                throw InsightsError(.badData, "\(file.repositoryPath) is \(what) \(place); sync reads only regular files there",
+                throw InsightsError(.badData, "\(paths[index]) is \(what) \(place); sync reads only regular files there",
                                     hint: "replace it with the file on that branch, with git")
             }
-            try UTF8Validation.check(object.bytes, what: "\(file.repositoryPath) \(place),")
-            contents.append(object.bytes)
+            try UTF8Validation.check(object.bytes, what: "\(paths[index]) \(place),")
+            tip.files.append(object.bytes)
+            tip.blobs.append(entry.id)
         }
-        return (commit, contents)
+        return tip
     }
 
     /// The commit to push: the merged files on the fetched tip's tree. When the tip moved
     /// since the last sync and this clone changed something, its parents are a snapshot of the
     /// local files on the last sync and the tip; else the tip alone (none on a first push).
-    mutating func makeCommit(merged: [[UInt8]], lacking: [Int], ours: [[UInt8]?], tip: String?) throws -> String {
-        let tree = try repository.writeTree(from: tip, setting: try lacking.map { (files[$0].repositoryPath, try repository.writeBlob(merged[$0])) })
+    mutating func makeCommit(merged: [[UInt8]], lacking: [Int], ours: [[UInt8]?], tip: Tip?) throws -> String {
+        var blobs = tip?.blobs ?? files.map { _ in nil }
+        for index in lacking { blobs[index] = try repository.writeBlob(merged[index]) }
+        // A tip of nothing but memory files needs no reading: its tree is made afresh.
+        let tree = if let tip, !tip.onlyMemoryFiles {
+            try repository.writeTree(from: tip.commit, setting: lacking.map { (files[$0].repositoryPath, blobs[$0]!) })
+        } else {
+            try repository.writeTree(from: nil, setting: files.indices.compactMap { index in blobs[index].map { (files[index].repositoryPath, $0) } })
+        }
         let names = lacking.map { files[$0].repositoryPath }.joined(separator: ", ")
         guard let tip else {
             return try repository.commitTree(tree, parents: synced.map { [$0] } ?? [], message: "insights sync: \(names)\n")
         }
-        let changedHere = files.indices.filter { index in ours[index].map { $0 != files[index].base } ?? false }
-        guard let synced, synced != tip, !changedHere.isEmpty else {
-            return try repository.commitTree(tree, parents: [tip], message: "insights sync: \(names)\n")
+        let changedHere = files.indices.filter { index in ours[index].map { !same($0, files[index].base) } ?? false }
+        guard let synced, synced != tip.commit, !changedHere.isEmpty else {
+            return try repository.commitTree(tree, parents: [tip.commit], message: "insights sync: \(names)\n")
         }
-        if snapshot?.bytes != ours {
+        if let snapshot, zip(snapshot.bytes, ours).allSatisfy(same) {
+            // Made in an earlier round from the same local files.
+        } else {
             let snapshotTree = try repository.writeTree(from: synced, setting: try changedHere.map { index in
                 (files[index].repositoryPath, try repository.writeBlob(ours[index] ?? []))
             })
             let changedNames = changedHere.map { files[$0].repositoryPath }.joined(separator: ", ")
             snapshot = (ours, try repository.commitTree(snapshotTree, parents: [synced], message: "insights sync: \(changedNames)\n"))
         }
-        return try repository.commitTree(tree, parents: [snapshot!.commit, tip],
+        return try repository.commitTree(tree, parents: [snapshot!.commit, tip.commit],
                                          message: "insights sync: merge \(remote) \(options.branch)\n")
     }
 
@@ -303,14 +347,14 @@ private struct Session {
         for (index, file) in files.enumerated() {
             let (written, clean) = try InsightsFile(path: file.path).modify(lockTimeout: options.lockTimeout) { current -> ([UInt8]?, (Bool, Bool)) in
                 var result = merged[index]
-                if current != read[index] {
+                if !same(current, read[index]) {
                     // Changed during the network steps: merged onto what it holds now.
                     let before = read[index] ?? file.base
                     let again = SectionMerge.merge(base: before, ours: current ?? before, theirs: merged[index])
                     guard again.conflicts == 0 else { return (nil, (false, false)) }
                     result = again.bytes
                 }
-                guard result != current, current != nil || !result.isEmpty else { return (nil, (false, true)) }
+                guard !same(result, current), current != nil || !result.isEmpty else { return (nil, (false, true)) }
                 return (result, (true, true))
             }
             updated.append(written)

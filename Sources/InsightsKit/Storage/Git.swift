@@ -246,22 +246,31 @@ extension GitRepository {
 /// The entries of a tree object, as `sync` reads them to tell a regular file from a symlink,
 /// a folder or a submodule.
 package enum GitTree {
-    /// The mode of the entry `name` in the tree object `bytes` (`100644`, `100755`, `120000`,
-    /// `40000`, `160000`), or nil when it has none. `idLength` is the length in bytes of an
-    /// object id (20 for SHA-1, 32 for SHA-256).
-    package static func mode(of name: String, in bytes: [UInt8], idLength: Int) -> String? {
-        let wanted = Array(name.utf8)
+    /// One entry: its mode (`100644`, `100755`, `120000`, `40000`, `160000`), name and id.
+    package struct Entry: Sendable, Equatable {
+        package var mode: String
+        package var name: String
+        package var id: String
+    }
+
+    /// The entries of the tree object `bytes`; `idLength` is the length in bytes of an object
+    /// id (20 for SHA-1, 32 for SHA-256).
+    package static func entries(_ bytes: [UInt8], idLength: Int) -> [Entry] {
+        var entries: [Entry] = []
         var position = 0
         // Each entry: MODE SP NAME NUL ID.
         while position < bytes.count {
             guard let space = bytes[position...].firstIndex(of: ASCII.space),
-                  let nul = bytes[space...].firstIndex(of: 0) else { return nil }
-            if bytes[(space + 1)..<nul].elementsEqual(wanted) {
-                return String(decoding: bytes[position..<space], as: UTF8.self)
-            }
+                  let nul = bytes[space...].firstIndex(of: 0), nul + 1 + idLength <= bytes.count else { break }
+            let id = bytes[(nul + 1)..<(nul + 1 + idLength)].map { byte in
+                let hex = String(byte, radix: 16)
+                return hex.count == 1 ? "0" + hex : hex
+            }.joined()
+            entries.append(Entry(mode: String(decoding: bytes[position..<space], as: UTF8.self),
+                                 name: String(decoding: bytes[(space + 1)..<nul], as: UTF8.self), id: id))
             position = nul + 1 + idLength
         }
-        return nil
+        return entries
     }
 }
 

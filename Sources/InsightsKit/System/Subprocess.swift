@@ -33,6 +33,11 @@ package enum Subprocess {
     /// `Outcome` with its status.
     package static func run(_ program: String, _ arguments: [String], input: [UInt8] = [],
                             environment: [String: String] = [:]) throws -> Outcome {
+        // The descriptors are made and handed to the child under one lock: a program another
+        // thread starts meanwhile cannot inherit them before they are marked close-on-exec.
+        spawnLock.lock()
+        var locked = true
+        defer { if locked { spawnLock.unlock() } }
         // Standard input is a socket pair so that writing to a program that exited early
         // gives EPIPE instead of killing this process with SIGPIPE (see `sendWithoutSignal`).
         var inputPair: [Int32] = [-1, -1]
@@ -73,6 +78,8 @@ package enum Subprocess {
             ? posix_spawnp(&pid, program, &actions, nil, argv + [nil], POSIX.environmentBlock)
             : posix_spawnp(&pid, program, &actions, nil, argv + [nil], inheritedEnvironment(without: Set(environment.keys)) + added + [nil])
         for descriptor in [inputPair[1], outputPipe[1], errorPipe[1]] { _ = close(descriptor) }
+        spawnLock.unlock()
+        locked = false
         guard spawned == 0 else {
             for descriptor in [inputPair[0], outputPipe[0], errorPipe[0]] { _ = close(descriptor) }
             let error = SystemError("posix_spawnp", program, number: spawned)
@@ -186,3 +193,18 @@ package enum Subprocess {
         return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
     }
 }
+
+/// A process-wide lock (`pthread_mutex_t`, made once).
+private final class ProcessLock: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+    init() {
+        pthread_mutex_init(mutex, nil)
+    }
+
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
+}
+
+/// Held while `Subprocess.run` makes a child's descriptors and starts it.
+private let spawnLock = ProcessLock()
