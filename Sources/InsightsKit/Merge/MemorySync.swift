@@ -160,6 +160,8 @@ private struct Session {
     /// The commit of the last sync, if any (read in the first round).
     var synced: String?
     var files: [MemoryFile]
+    /// Whether `synced` and the files' bases have been read.
+    var basesRead = false
     /// The local snapshot commit made for the local bytes it holds (reused from round to round).
     var snapshot: (bytes: [[UInt8]?], commit: String)?
 
@@ -180,19 +182,8 @@ private struct Session {
     mutating func run() throws -> SyncReport {
         let branch = options.branch
         for attempt in 1...max(1, options.attempts) {
-            let found: Bool
-            if attempt == 1 {
-                // The last sync is read while the fetch waits on the network.
-                let (repository, remote, trackingRef, reader) = (repository, remote, trackingRef, self)
-                let bases: (synced: String?, bytes: [[UInt8]])
-                (found, bases) = try BackgroundWork.both({ try repository.fetch(branch: branch, from: remote, into: trackingRef) },
-                                                         { try reader.readBases() })
-                synced = bases.synced
-                for index in files.indices { files[index].base = bases.bytes[index] }
-            } else {
-                found = try repository.fetch(branch: branch, from: remote, into: trackingRef)
-            }
-            let tip = found ? try readTip() : nil
+            let found = try repository.fetch(branch: branch, from: remote, into: trackingRef)
+            let tip = try read(tipFetched: found)
             let theirs = tip?.files ?? files.map { _ in nil }
             let ours = try files.map { try InsightsFile(path: $0.path).read() }
             var merged: [[UInt8]] = []
@@ -241,27 +232,50 @@ private struct Session {
         return Int.random(in: (ceiling / 2)...ceiling)
     }
 
-    /// The last sync's commit and its versions of the files (else `HEAD`'s, else empty), in
-    /// one read.
-    func readBases() throws -> (synced: String?, bytes: [[UInt8]]) {
+    /// Reads what a round needs, in one batch: the fetched tip (when there is one: its commit,
+    /// root tree, each folder of the memory path and each file) and, in the first round, the
+    /// last sync's commit and its memory folder (else `HEAD`'s), whose entries give the bases'
+    /// blob ids. A base that is not the tip's version of its file is read in a second batch.
+    /// Only the memory paths are read from the tip, and only as regular files: a symlink, a
+    /// folder or a submodule there, or a file where one of their folders should be, is bad data.
+    mutating func read(tipFetched: Bool) throws -> Tip? {
         let paths = files.map(\.repositoryPath)
-        let objects = try repository.objects([syncedRef + "^{commit}"] + paths.map { "\(syncedRef):\($0)" } + paths.map { "HEAD:\($0)" })
-        let synced = objects[0]?.id
-        return (synced, paths.indices.map { index in
-            let version = objects[1 + (synced != nil ? 0 : paths.count) + index]
-            return version?.type == "blob" ? version!.bytes : []
-        })
-    }
-
-    /// The fetched tip, read in one batch: its commit, root tree, each folder of the memory
-    /// path and each file. Only the memory paths are read, and only as regular files: a
-    /// symlink, a folder or a submodule there, or a file where one of their folders should be,
-    /// is bad data.
-    func readTip() throws -> Tip {
-        let paths = files.map(\.repositoryPath)
+        let names = paths.map { String($0.split(separator: "/").last ?? "") }
         let components = paths[0].split(separator: "/").dropLast().map(String.init)
         let folders = components.indices.map { components[...$0].joined(separator: "/") }
-        let objects = try repository.objects([trackingRef + "^{commit}", trackingRef + "^{tree}"] + (folders + paths).map { "\(trackingRef):\($0)" })
+        let folderOf = { (revision: String) in folders.last.map { "\(revision):\($0)" } ?? revision + "^{tree}" }
+        let tipNames = tipFetched ? [trackingRef + "^{commit}", trackingRef + "^{tree}"] + (folders + paths).map { "\(trackingRef):\($0)" } : []
+        let baseNames = basesRead ? [] : [syncedRef + "^{commit}", folderOf(syncedRef), "HEAD^{commit}", folderOf("HEAD")]
+        let objects = try repository.objects(tipNames + baseNames)
+        let tip = tipFetched ? try tip(Array(objects[..<tipNames.count]), folders: folders, names: names) : nil
+        guard !basesRead else { return tip }
+        basesRead = true
+        // The bases: the files in the last sync's memory folder, else in HEAD's.
+        let based = Array(objects[tipNames.count...])
+        synced = based[0]?.id
+        let (commit, folder) = synced != nil ? (synced, based[1]) : (based[2]?.id, based[3])
+        let idLength = (commit ?? "").utf8.count / 2
+        let entries = folder.flatMap { $0.type == "tree" ? GitTree.entries($0.bytes, idLength: idLength) : nil } ?? []
+        let ids = names.map { name in entries.first { $0.name == name && ($0.mode == "100644" || $0.mode == "100755") }?.id }
+        var missing: [(index: Int, id: String)] = []
+        for (index, id) in ids.enumerated() {
+            if let id, let tip, tip.blobs[index] == id, let bytes = tip.files[index] {
+                files[index].base = bytes
+            } else if let id {
+                missing.append((index, id))
+            }
+        }
+        for (item, object) in zip(missing, try repository.objects(missing.map(\.id))) {
+            files[item.index].base = object?.type == "blob" ? object!.bytes : []
+        }
+        return tip
+    }
+
+    /// The fetched tip from `objects`: its commit, root tree, each folder down to the memory
+    /// files' own, and each file.
+    func tip(_ objects: [GitObject?], folders: [String], names: [String]) throws -> Tip {
+        let paths = files.map(\.repositoryPath)
+        let components = folders.map { String($0.split(separator: "/").last ?? "") }
         guard let commit = objects[0]?.id else { throw InsightsError(.ioError, "git fetched \(options.branch) but cannot read \(trackingRef)") }
         let idLength = commit.utf8.count / 2
         let place = "on \(remote) \(options.branch)"
@@ -275,7 +289,6 @@ private struct Session {
             return Tip(commit: commit, files: files.map { _ in nil }, blobs: files.map { _ in nil }, onlyMemoryFiles: empty)
         }
         // Only the path to the memory folder in each tree above it, only memory files in it.
-        let names = paths.map { String($0.split(separator: "/").last ?? "") }
         var onlyMemoryFiles = zip(trees.dropLast(), components).allSatisfy { tree, next in
             tree.map { GitTree.entries($0.bytes, idLength: idLength).map(\.name) == [next] } ?? false
         }
