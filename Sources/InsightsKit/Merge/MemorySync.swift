@@ -97,8 +97,9 @@ package enum MemorySync {
         let listed = remotes.isEmpty ? "none is configured" : "configured: " + remotes.joined(separator: ", ")
         if let name {
             guard remotes.contains(name) else {
+                let closest = Closest.match(name, in: remotes).map { "did you mean --remote \($0)? " } ?? ""
                 throw InsightsError(.usage, "\"\(name)\" is not a configured remote (\(listed))",
-                                    hint: "add it with `git remote add \(name) URL`, or name another with --remote")
+                                    hint: closest + "add it with `git remote add \(name) URL`, or name another with --remote")
             }
             return name
         }
