@@ -159,13 +159,20 @@ extension GitRepository {
     /// false when the remote has no such branch. Nothing else is fetched: no tags, no
     /// `FETCH_HEAD`, no submodules.
     package func fetch(branch: String, from remote: String, into trackingRef: String) throws -> Bool {
-        let outcome = try run(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--no-recurse-submodules",
-                               remote, "+refs/heads/\(branch):\(trackingRef)"])
-        if outcome.status == 0 { return true }
-        // Told apart from a failure only when the fetch fails: one more round trip then.
-        let listed = try run(["ls-remote", "--exit-code", remote, "refs/heads/" + branch])
-        if listed.status == 2 { return false }
-        throw InsightsError(.ioError, "git could not fetch \(branch) from \(remote): \(outcome.errorText)",
+        var failure = ""
+        for _ in 1...3 {
+            let outcome = try run(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--no-recurse-submodules",
+                                   remote, "+refs/heads/\(branch):\(trackingRef)"])
+            if outcome.status == 0 { return true }
+            failure = outcome.errorText
+            // A missing branch is told apart from a failure only when the fetch fails: one
+            // more round trip then. A branch that is there now was created meanwhile (by
+            // another clone's first sync): fetch again.
+            let listed = try run(["ls-remote", "--exit-code", remote, "refs/heads/" + branch])
+            if listed.status == 2 { return false }
+            if listed.status != 0 { break }
+        }
+        throw InsightsError(.ioError, "git could not fetch \(branch) from \(remote): \(failure)",
                             hint: "check the remote's address and your access to it (git fetch \(remote))")
     }
 
