@@ -203,6 +203,9 @@ public struct InsightsFile: Sendable {
         throw InsightsError(.ioError, "cannot follow \(path): too many levels of symlinks")
     }
 
+    /// The hint of a lock timeout.
+    package static let lockTimeoutHint = "try again, or wait longer for the lock"
+
     /// Takes the exclusive `flock` on the open `folder`, waiting at most `timeout` seconds.
     private static func lock(_ folder: FileDescriptor, timeout: Double) throws {
         // At most a day: any longer (or not a number) would overflow the deadline.
@@ -217,7 +220,7 @@ public struct InsightsFile: Sendable {
             let now = POSIX.monotonicMilliseconds()
             guard now < deadline else {
                 throw InsightsError(.locked, "another insights process held the lock on \(folder.path) for more than \(timeout) s",
-                                    hint: "try again, or wait longer for the lock")
+                                    hint: Self.lockTimeoutHint)
             }
             POSIX.sleep(milliseconds: min(pause, deadline - now))
             pause = min(pause * 2, 50)
