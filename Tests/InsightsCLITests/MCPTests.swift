@@ -92,7 +92,7 @@ struct MCPTests {
             let results = try replies.map(Self.toolResult)
             #expect(results.allSatisfy { !$0.isError }, "\(results.filter(\.isError).map(\.text))")
             #expect((results[0].content["sections"] as? [Any])?.count == 3)
-            #expect(results[1].content["body"] as? String == "\nhello\n\n")
+            #expect(results[1].content["body"] as? String == "hello\n\n")
             #expect(results[3].content["matched"] == nil && results[3].content["changed"] as? Bool == true)
             #expect(results[5].content["created"] as? Bool == true)
             #expect(results[7].content["log"] as? String != nil)
@@ -144,7 +144,7 @@ struct MCPTests {
                 Self.call(4, "read_section", ["section": "Alpha"]), Self.call(5, "read_section", ["section": "Beta"]),
             ], file: file)
             let bodies = try [0, 1, 3, 4].map { try Self.toolResult(replies[$0]).content["body"] as? String }
-            #expect(bodies == ["\nhello\n\n", "\nhello\n\n", "changed\n\n", "\n- **Key**: old\n"])
+            #expect(bodies == ["hello\n\n", "hello\n\n", "changed\n\n", "- **Key**: old\n"])
         }
     }
 
@@ -156,7 +156,7 @@ struct MCPTests {
             #expect(try Self.toolResult(replies[0]).isError == false)
             #expect(try listing(sandbox.path) == ["memory"])
             #expect(try listing(sandbox.path("memory")) == ["m.md"])
-            #expect(text(at: file)?.hasSuffix("## ../x\ny\n") == true, "\(text(at: file) ?? "")")
+            #expect(text(at: file)?.hasSuffix("## ../x\n\ny\n") == true, "\(text(at: file) ?? "")")
         }
     }
 

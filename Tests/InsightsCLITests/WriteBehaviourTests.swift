@@ -253,7 +253,7 @@ struct WriteBehaviourTests {
             #expect(outcome.status == 0, "\(outcome)")
             let info = try #require(linkStatus(link))
             #expect((info.st_mode & S_IFMT) == S_IFLNK)
-            #expect(text(at: sandbox.path("data/missing.md")) == "## Notes\ncreated\n")
+            #expect(text(at: sandbox.path("data/missing.md")) == newFileStart + "\n## Notes\n\ncreated\n")
             #expect(try listing(sandbox.path("data")) == ["missing.md"])
             #expect(try listing(sandbox.path("mem")) == ["insights.md"])
         }
