@@ -266,9 +266,7 @@ enum Tools {
         var logPath: String?
         if try arguments.bool("log") {
             let log = InsightsFile(path: server.file.sessionLogPath)
-            try log.modify(lockTimeout: EditOptions.defaultLockTimeout) { current in
-                (summary.appended(to: current, agent: name, date: date ?? CalendarDate.today(), time: CalendarDate.timeOfDay()), ())
-            }
+            try summary.log(to: log, agent: name, date: date ?? CalendarDate.today(), lockTimeout: EditOptions.defaultLockTimeout)
             logPath = log.path
         }
         return Reports.summary(summary, template: template, log: logPath)

@@ -6,11 +6,10 @@ package enum CalendarDate {
         return format(year: now.year, month: now.month, day: now.day)
     }
 
-    /// The local time of day, `HH:MM`.
+    /// The local time of day, `HH:MM:SS`.
     package static func timeOfDay() -> String {
         let now = POSIX.localTime()
-        let hours = now.hour, minutes = now.minute
-        return (hours < 10 ? "0" : "") + "\(hours):" + (minutes < 10 ? "0" : "") + "\(minutes)"
+        return [now.hour, now.minute, now.second].map { ($0 < 10 ? "0" : "") + String($0) }.joined(separator: ":")
     }
 
     /// `YYYY-MM-DD` with zero padding.
