@@ -98,7 +98,7 @@ struct MCPTests {
             #expect(results[7].content["log"] as? String != nil)
             #expect(results[8].content["errors"] as? Int == 0)
             let contents = try #require(text(at: file))
-            #expect(contents.contains("hi\n- more\n\nLast updated: 2026-01-02") && contents.contains("- **Key**: new") && !contents.contains("Gamma"), "\(contents)")
+            #expect(contents.contains("hi\n\n- more\n\nLast updated: 2026-01-02") && contents.contains("- **Key**: new") && !contents.contains("Gamma"), "\(contents)")
             #expect(FileManager.default.fileExists(atPath: sandbox.path(".superagent/memory/sessions.md")))
             // The CLI's --json prints the same object.
             let cli = try insights(["read", "Beta", "--json", "--file", file])

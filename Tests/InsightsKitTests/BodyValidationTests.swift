@@ -117,6 +117,16 @@ struct LayoutTests {
                 == "## A\n\n- x\n\n## B\n")
         #expect(try Self.apply("## A\n## B\n", EditRequest(address: SectionAddress(title: "A"), edit: .set(key: "K", value: "v")))
                 == "## A\n\n- **K**: v\n\n## B\n")
+        // A list and a paragraph written next to each other keep a blank line between them.
+        let append = { (file: String, body: String) in
+            try Self.apply(file, EditRequest(address: SectionAddress(title: "A"), edit: .append(Array(body.utf8))))
+        }
+        #expect(try append("## A\n\nSome text.\n", "- x\n") == "## A\n\nSome text.\n\n- x\n")
+        #expect(try append("## A\n\n- x\n", "Some text.\n") == "## A\n\n- x\n\nSome text.\n")
+        #expect(try append("## A\n\n- x\n", "- y\n") == "## A\n\n- x\n- y\n")
+        #expect(try append("## A\n\nOne.\n", "Two.\n") == "## A\n\nOne.\nTwo.\n")
+        #expect(try Self.apply("## A\n\nSome text.\n", EditRequest(address: SectionAddress(title: "A"), edit: .prepend(Array("1. x\n".utf8))))
+                == "## A\n\n1. x\n\nSome text.\n")
         // What `read` prints leaves the blank lines out.
         let document = Document(Array(lintClean.utf8))
         let body = try #require(document.readBody(of: try document.resolve(SectionAddress(title: "A"))))

@@ -213,13 +213,13 @@ extension Document {
             }
         case .append(let text):
             let point = Self.endOfContent(local, in: target.bodyRange)
-            var body = Array(local[target.bodyRange.lowerBound..<point]) + TextLines.normalized(text, lineEnding: eol)
+            var body = Self.joined(Array(local[target.bodyRange.lowerBound..<point]), TextLines.normalized(text, lineEnding: eol), eol: eol)
             body += local[point..<target.bodyRange.upperBound]
             local.replaceSubrange(target.bodyRange, with: laidOut(body, before: target, in: local))
         case .prepend(let text):
             let point = TextLines.leadingBlankEnd(local, in: target.bodyRange)
-            var body = Array(local[target.bodyRange.lowerBound..<point]) + TextLines.normalized(text, lineEnding: eol)
-            body += local[point..<target.bodyRange.upperBound]
+            let body = Array(local[target.bodyRange.lowerBound..<point])
+                + Self.joined(TextLines.normalized(text, lineEnding: eol), Array(local[point..<target.bodyRange.upperBound]), eol: eol)
             local.replaceSubrange(target.bodyRange, with: laidOut(body, before: target, in: local))
         }
 
@@ -337,6 +337,35 @@ extension Document {
         var result = edited
         result.insert(contentsOf: eol, at: start)
         return result
+    }
+
+    /// `first` then `second` (`first` empty or ending with a line ending), with a blank line
+    /// between them where a list meets other text: otherwise a paragraph after a list item
+    /// would run on as part of it, and a list would lack the blank line around it.
+    static func joined(_ first: [UInt8], _ second: [UInt8], eol: [UInt8]) -> [UInt8] {
+        let lastStart = TextLines.startOfLine(first, endingAt: first.count, lowerBound: 0)
+        let last = first[lastStart..<TextLines.contentEnd(first, lineStart: lastStart, end: first.count)]
+        let firstEnd = TextLines.endOfLine(second, from: 0, upperBound: second.count)
+        let next = second[0..<TextLines.contentEnd(second, lineStart: 0, end: firstEnd)]
+        guard !TextLines.isBlank(last), !TextLines.isBlank(next), isListLine(last) != isListLine(next) else { return first + second }
+        return first + eol + second
+    }
+
+    /// Whether `line` belongs to a list as far as one line tells: it starts a list item
+    /// (`-`, `*` or `+`, or 1-9 digits and `.` or `)`, then a space, a tab or nothing) or is
+    /// indented (a list item's continuation).
+    static func isListLine(_ line: ArraySlice<UInt8>) -> Bool {
+        guard let first = line.first else { return false }
+        if ASCII.isSpaceOrTab(first) { return true }
+        var rest = line.dropFirst()
+        if first == ASCII.minus || first == ASCII.star || first == ASCII.plus {
+            return rest.first.map(ASCII.isSpaceOrTab) ?? true
+        }
+        guard ASCII.isDigit(first) else { return false }
+        let digits = rest.prefix(while: ASCII.isDigit).count
+        rest = rest.dropFirst(digits)
+        guard digits < 9, let delimiter = rest.first, delimiter == ASCII.dot || delimiter == ASCII.closeParen else { return false }
+        return rest.dropFirst().first.map(ASCII.isSpaceOrTab) ?? true
     }
 
     /// Where new content goes at the end of `range`: before its trailing blank lines and
