@@ -41,10 +41,11 @@ enum CheckCommand: Command {
         }
         let catalog = context.templates
         let agents = try arguments.values(Options.agent).map { SectionAddress(title: try catalog.agent(named: $0).section) }
-        let options = CheckOptions(
+        var options = CheckOptions(
             base: version?.bytes, allowed: arguments.values(only).map { SectionAddress(title: $0) } + agents,
             maxLines: try arguments.integer(Options.maxLines, in: 1...1_000_000), budgets: catalog.budgets(),
             strict: arguments.has(strict), today: CalendarDate.today())
+        options.templates = catalog
         let report = try Check.run(document, options: options)
         let terminal = context.terminal
         switch format {

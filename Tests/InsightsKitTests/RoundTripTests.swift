@@ -77,9 +77,11 @@ func expectedStoredBody(_ body: [UInt8], in document: Document, section: Section
         if !leading.isEmpty, !TextLines.endsWith(leading, document.lineEnding) { leading += document.lineEnding }
     }
     // Text left right under the heading of a body that had none or started with a blank
-    // line gets a blank line above it.
+    // line gets a blank line above it; so does a subsection heading that follows an empty body.
     func placed(_ stored: [UInt8]) -> [UInt8] {
-        guard TextLines.leadingBlankEnd(stored, in: 0..<stored.count) == 0, !stored.isEmpty,
+        let startsWithText = stored.isEmpty ? top.range.upperBound > section.range.upperBound
+            : TextLines.leadingBlankEnd(stored, in: 0..<stored.count) == 0
+        guard startsWithText,
               section.bodyRange.isEmpty || TextLines.leadingBlankEnd(document.bytes, in: section.bodyRange) > start,
               !stored.elementsEqual(document.bytes[section.bodyRange]) else { return stored }
         return document.lineEnding + stored
