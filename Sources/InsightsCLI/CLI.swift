@@ -9,7 +9,7 @@ public enum CLI {
     static let commands: [CommandEntry] = [
         CommandEntry(ListCommand.self), CommandEntry(ReadCommand.self), CommandEntry(UpdateCommand.self),
         CommandEntry(SetCommand.self), CommandEntry(ReplaceCommand.self), CommandEntry(RemoveCommand.self), CommandEntry(SessionSummaryCommand.self),
-        CommandEntry(TemplatesCommand.self), CommandEntry(InitCommand.self),
+        CommandEntry(TemplatesCommand.self), CommandEntry(InitCommand.self), CommandEntry(StatusCommand.self),
         CommandEntry(CheckCommand.self), CommandEntry(DiffCommand.self), CommandEntry(HistoryCommand.self),
         CommandEntry(MergeCommand.self), CommandEntry(SyncCommand.self), CommandEntry(MCPCommand.self), CommandEntry(JournalCommand.self),
     ]

@@ -12,22 +12,13 @@ enum InitCommand: Command {
         exclusive: [[GitSetupStep.local, GitSetupStep.global]],
         example: "insights init --agent backend-architect --agent frontend-developer --git")
 
-    /// The start of a new insights file.
-    static let newFile = Array("""
-        # Insights
-
-        Shared memory of the agents working on this project: each agent owns one `##` section
-        and rewrites only that one, with `insights update`.
-
-        """.utf8)
-
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         try GitSetupStep.validate(arguments, context: context)
         let templates = try arguments.values(Options.agent).map { try context.templates.agent(named: $0) }
         let date = try Editing.date(arguments)
         let timeout = try Editing.lockTimeout(arguments)
         let (created, added) = try context.file.modify(lockTimeout: timeout) { current in
-            var document = Document(current ?? newFile)
+            var document = Document(current ?? InsightsFile.newFileStart)
             var added: [String] = []
             for template in templates {
                 let address = SectionAddress(title: template.section)

@@ -44,10 +44,7 @@ enum SessionSummaryCommand: Command {
         var logPath: String?
         if let path = arguments.path(log) {
             let log = InsightsFile(path: path.isEmpty ? context.file.sessionLogPath : path)
-            let date = try Editing.date(arguments)
-            try log.modify(lockTimeout: try Editing.lockTimeout(arguments)) { current in
-                (summary.appended(to: current, agent: name, date: date, time: CalendarDate.timeOfDay()), ())
-            }
+            try summary.log(to: log, agent: name, date: try Editing.date(arguments), lockTimeout: try Editing.lockTimeout(arguments))
             logPath = log.path
         }
         if arguments.has(Options.json) {

@@ -244,6 +244,15 @@ enum Tools {
             let report = try server.file.check(CheckOptions(base: version?.bytes, strict: try arguments.bool("strict"), templates: server.templates))
             return Reports.check(report, path: server.file.path, base: version?.label)
         },
+        Tool(name: "status", title: "Team memory status", description: "Lists each agent's section with its last update and days since, placeholders left, lines and budget; then the sections no template owns.",
+             properties: [("date", Schema.string("today, YYYY-MM-DD, for the days since (default today)"))], readOnly: true, idempotent: true,
+             output: [("file", Schema.string("the memory file")),
+                      ("agents", Schema.array("agent, section, line, lastUpdated, daysSince, placeholders, lines, limit")),
+                      ("unowned", Schema.array("section, line, lastUpdated, daysSince, placeholders, lines"))]) { arguments, server in
+            let date = try arguments.string("date")
+            if let date, !CalendarDate.isValid(date) { throw InsightsError(.usage, "\"date\" is written YYYY-MM-DD, not \"\(date)\"") }
+            return Reports.status(try server.file.status(templates: server.templates, today: date), path: server.file.path)
+        },
     ]
 
     /// `session_summary`: the summary, logged when asked.
@@ -266,9 +275,7 @@ enum Tools {
         var logPath: String?
         if try arguments.bool("log") {
             let log = InsightsFile(path: server.file.sessionLogPath)
-            try log.modify(lockTimeout: EditOptions.defaultLockTimeout) { current in
-                (summary.appended(to: current, agent: name, date: date ?? CalendarDate.today(), time: CalendarDate.timeOfDay()), ())
-            }
+            try summary.log(to: log, agent: name, date: date ?? CalendarDate.today(), lockTimeout: EditOptions.defaultLockTimeout)
             logPath = log.path
         }
         return Reports.summary(summary, template: template, log: logPath)

@@ -639,7 +639,7 @@ struct AgentProofTests {
             // Closing it mends the file.
             #expect(try insights(["update", "A", "--no-stamp", "--body", "closed\n", "--file", file]).status == 0)
             #expect(try insights(["update", "New", "--no-stamp", "--body", "x", "--file", file]).status == 0)
-            #expect(text(at: file) == "# Team\n\n## A\nclosed\n\n## New\nx\n")
+            #expect(text(at: file) == "# Team\n\n## A\nclosed\n\n## New\n\nx\n")
         }
     }
 }

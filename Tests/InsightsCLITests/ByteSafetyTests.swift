@@ -93,7 +93,7 @@ struct ByteSafetyTests {
             let body = "U+10FFFF: \u{10FFFF}, U+10FF80: \u{10FF80}\n"
             let run = try insights(bytes: ["update", "Notes", "--no-stamp", "--body", body, "--file", file].map(utf8))
             #expect(run.status == 0, "\(run)")
-            #expect(text(at: file) == "## Notes\n" + body)
+            #expect(text(at: file) == newFileStart + "\n## Notes\n\n" + body)
         }
     }
 
@@ -107,13 +107,13 @@ struct ByteSafetyTests {
             let viaFlag = folder + utf8("/flag") + [0xE9] + utf8(".md")
             let run = try insights(bytes: ["update", "Notes", "--no-stamp", "--body", "from the flag", "--file"].map(utf8) + [viaFlag])
             #expect(run.status == 0, "\(run)")
-            #expect(contents(viaFlag) == utf8("## Notes\nfrom the flag\n"))
+            #expect(contents(viaFlag) == utf8(newFileStart + "\n## Notes\n\nfrom the flag\n"))
 
             let viaEnvironment = folder + utf8("/env") + [0xFE] + utf8(".md")
             let second = try insights(bytes: ["update", "Notes", "--no-stamp", "--body", "from the environment"].map(utf8),
                                       environment: [utf8("INSIGHTS_FILE=") + viaEnvironment])
             #expect(second.status == 0, "\(second)")
-            #expect(contents(viaEnvironment) == utf8("## Notes\nfrom the environment\n"))
+            #expect(contents(viaEnvironment) == utf8(newFileStart + "\n## Notes\n\nfrom the environment\n"))
             // No other file appeared (a name with U+FFFD in it, say).
             #expect(names(in: folder) == [utf8("env") + [0xFE] + utf8(".md"), utf8("flag") + [0xE9] + utf8(".md")])
             #expect(names(in: utf8(sandbox.path)) == [utf8("d") + [0xFF]])
@@ -129,7 +129,7 @@ struct ByteSafetyTests {
             try makeFolder(folder)
             let run = try insights(bytes: ["update", "Notes", "--no-stamp", "--body", "here"].map(utf8), in: folder)
             #expect(run.status == 0, "\(run)")
-            #expect(contents(folder + utf8("/.superagent/memory/insights.md")) == utf8("## Notes\nhere\n"))
+            #expect(contents(folder + utf8("/.superagent/memory/insights.md")) == utf8(newFileStart + "\n## Notes\n\nhere\n"))
             #expect(names(in: utf8(sandbox.path)) == [utf8("project") + [0xC0]])
             let read = try insights(bytes: ["read", "Notes"].map(utf8), in: folder)
             #expect(read.status == 0 && read.out == "here\n", "\(read)")
@@ -145,7 +145,7 @@ struct ByteSafetyTests {
             try #require(withCPath(target) { destination in withCPath(utf8(link)) { symlink(destination, $0) } } == 0)
             let run = try insights(bytes: ["update", "Notes", "--no-stamp", "--body", "through the link", "--file", link].map(utf8))
             #expect(run.status == 0, "\(run)")
-            #expect(contents(utf8(sandbox.path) + utf8("/") + target) == utf8("## Notes\nthrough the link\n"))
+            #expect(contents(utf8(sandbox.path) + utf8("/") + target) == utf8("## Notes\n\nthrough the link\n"))
             #expect(linkStatus(link).map { $0.st_mode & S_IFMT == S_IFLNK } == true)
             #expect(names(in: utf8(sandbox.path)) == [utf8("link.md"), target])
         }

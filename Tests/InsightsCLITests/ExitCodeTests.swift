@@ -23,7 +23,7 @@ struct ExitCodeTests {
             let update = try insights(["update", "Notes", "--file", file, "--body", body, "--no-stamp"])
             #expect(update.status == 0, "\(update)")
             #expect(update.stdout.isEmpty)
-            #expect(text(at: file) == "## Notes\n" + body)
+            #expect(text(at: file) == newFileStart + "\n## Notes\n\n" + body)
 
             let read = try insights(["read", "Notes", "--file", file])
             #expect(read.status == 0, "\(read)")
@@ -37,7 +37,7 @@ struct ExitCodeTests {
             #expect(readAgain.status == 0)
             #expect(readAgain.out.hasPrefix(body))
             #expect(readAgain.out.hasSuffix("\nLast updated: 2026-02-03\n"))
-            #expect(text(at: file) == "## Notes\n" + readAgain.out)
+            #expect(text(at: file) == newFileStart + "\n## Notes\n\n" + readAgain.out)
 
             // `read` without a section prints the whole file.
             let whole = try insights(["read", "--file", file])
@@ -324,7 +324,7 @@ struct ExitCodeTests {
             // `absent` for a section that exists nowhere lets it be created.
             let created = try insights(["update", "Fresh", "--file", file, "--body", "new", "--if-match", "absent", "--no-stamp"])
             #expect(created.status == 0, "\(created)")
-            #expect(text(at: file) == Self.twoSections + "\n## Fresh\nnew\n")
+            #expect(text(at: file) == Self.twoSections + "\n## Fresh\n\nnew\n")
             #expect(try listing(sandbox.path) == ["insights.md"])
         }
     }

@@ -91,7 +91,7 @@ struct FileSelectionTests {
         try withSandbox { sandbox in
             let outcome = try insights(["update", "Notes", "--body", "hello", "--no-stamp"], in: sandbox.url)
             #expect(outcome.status == 0, "\(outcome)")
-            #expect(text(at: sandbox.path(".superagent/memory/insights.md")) == "## Notes\nhello\n")
+            #expect(text(at: sandbox.path(".superagent/memory/insights.md")) == newFileStart + "\n## Notes\n\nhello\n")
             #expect(try listing(sandbox.path(".superagent/memory")) == ["insights.md"])
         }
     }

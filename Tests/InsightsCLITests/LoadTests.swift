@@ -55,9 +55,10 @@ struct LoadTests {
             }
             let rounds = Array(1...Self.rounds)
             for worker in 0..<Self.workers {
-                // The last replace of each worker is there.
+                // The last replace of each worker is there, under the blank line a created
+                // section gets below its heading.
                 let last = try #require(rounds.last { $0 % 3 == 0 })
-                #expect(try body("Agent \(worker)").hasPrefix("agent \(worker) round \(last)\n"), "Agent \(worker)")
+                #expect(try body("Agent \(worker)").hasPrefix("\nagent \(worker) round \(last)\n"), "Agent \(worker)")
             }
             // Every append is there once, each worker's in its own order.
             let appended = try body("Shared").split(separator: "\n").filter { $0.hasPrefix("- p") }.map(String.init)

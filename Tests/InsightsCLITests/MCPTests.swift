@@ -64,7 +64,7 @@ struct MCPTests {
             #expect(result["instructions"] is String)
             #expect(replies[1]["id"] as? Int == 2 && replies[1]["result"] is [String: Any])
             let tools = try #require((replies[2]["result"] as? [String: Any])?["tools"] as? [[String: Any]])
-            #expect(tools.map { $0["name"] as? String } == ["list_sections", "read_section", "update_section", "set_entry", "replace_text", "remove_section", "session_summary", "check"])
+            #expect(tools.map { $0["name"] as? String } == ["list_sections", "read_section", "update_section", "set_entry", "replace_text", "remove_section", "session_summary", "check", "status"])
             let structured = version >= "2025-06-18" || version == "1999-01-01"
             #expect(tools.allSatisfy { ($0["outputSchema"] != nil) == structured && $0["inputSchema"] != nil && $0["annotations"] != nil })
         }
@@ -87,18 +87,26 @@ struct MCPTests {
                     "Architecture Impact": "none", "Integration Points": "billing", "Monitoring/Validation": "dashboards",
                     "Knowledge Captured": "notes", "Collaboration Needs": "frontend"]]),
                 Self.call(9, "check", ["strict": false]),
+                Self.call(10, "status", ["date": "2026-01-12"]),
             ], file: file)
-            #expect(replies.count == 9, "\(outcome)")
+            #expect(replies.count == 10, "\(outcome)")
             let results = try replies.map(Self.toolResult)
             #expect(results.allSatisfy { !$0.isError }, "\(results.filter(\.isError).map(\.text))")
             #expect((results[0].content["sections"] as? [Any])?.count == 3)
-            #expect(results[1].content["body"] as? String == "\nhello\n\n")
+            #expect(results[1].content["body"] as? String == "hello\n\n")
             #expect(results[3].content["matched"] == nil && results[3].content["changed"] as? Bool == true)
             #expect(results[5].content["created"] as? Bool == true)
             #expect(results[7].content["log"] as? String != nil)
             #expect(results[8].content["errors"] as? Int == 0)
+            let unowned = try #require(results[9].content["unowned"] as? [[String: Any]])
+            #expect(unowned.map { $0["section"] as? String } == ["Alpha", "Beta"])
+            #expect(unowned.first?["daysSince"] as? Int == 10 && (results[9].content["agents"] as? [Any])?.count == 0)
+            // The CLI's --json prints the same object.
+            let statusCLI = try insights(["status", "--json", "--date", "2026-01-12", "--file", file])
+            let statusMCP = try Self.session([Self.call(1, "status", ["date": "2026-01-12"])], file: file)
+            #expect(try Self.toolResult(statusMCP.replies[0]).text == statusCLI.out)
             let contents = try #require(text(at: file))
-            #expect(contents.contains("hi\n- more\n\nLast updated: 2026-01-02") && contents.contains("- **Key**: new") && !contents.contains("Gamma"), "\(contents)")
+            #expect(contents.contains("hi\n\n- more\n\nLast updated: 2026-01-02") && contents.contains("- **Key**: new") && !contents.contains("Gamma"), "\(contents)")
             #expect(FileManager.default.fileExists(atPath: sandbox.path(".superagent/memory/sessions.md")))
             // The CLI's --json prints the same object.
             let cli = try insights(["read", "Beta", "--json", "--file", file])
@@ -144,7 +152,7 @@ struct MCPTests {
                 Self.call(4, "read_section", ["section": "Alpha"]), Self.call(5, "read_section", ["section": "Beta"]),
             ], file: file)
             let bodies = try [0, 1, 3, 4].map { try Self.toolResult(replies[$0]).content["body"] as? String }
-            #expect(bodies == ["\nhello\n\n", "\nhello\n\n", "changed\n\n", "\n- **Key**: old\n"])
+            #expect(bodies == ["hello\n\n", "hello\n\n", "changed\n\n", "- **Key**: old\n"])
         }
     }
 
@@ -156,7 +164,7 @@ struct MCPTests {
             #expect(try Self.toolResult(replies[0]).isError == false)
             #expect(try listing(sandbox.path) == ["memory"])
             #expect(try listing(sandbox.path("memory")) == ["m.md"])
-            #expect(text(at: file)?.hasSuffix("## ../x\ny\n") == true, "\(text(at: file) ?? "")")
+            #expect(text(at: file)?.hasSuffix("## ../x\n\ny\n") == true, "\(text(at: file) ?? "")")
         }
     }
 

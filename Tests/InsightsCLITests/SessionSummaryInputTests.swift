@@ -48,7 +48,8 @@ struct SessionSummaryInputTests {
                                    in: sandbox.url, input: .bytes(block.bytes))
             #expect(run.status == 0, "\(run)")
             #expect(run.out == Self.expected)
-            #expect(text(at: sandbox.path("sessions.md"))?.hasSuffix(" backend-architect\n\n" + Self.expected) == true)
+            let items = Self.expected.split(separator: "\n").map { "- \($0)\n" }.joined()
+            #expect(text(at: sandbox.path("sessions.md"))?.hasSuffix(" backend-architect\n\n" + items) == true)
         }
     }
 

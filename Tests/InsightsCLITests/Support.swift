@@ -220,3 +220,13 @@ let errorPrefix = "insights: error: "
 extension String {
     var bytes: [UInt8] { Array(utf8) }
 }
+
+/// What a new insights file starts with, whichever command creates it: the title and note
+/// `init` writes.
+let newFileStart = """
+    # Insights
+
+    Shared memory of the agents working on this project: each agent owns one `##` section
+    and rewrites only that one, with `insights update`.
+
+    """

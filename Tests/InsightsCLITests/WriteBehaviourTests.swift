@@ -98,7 +98,8 @@ struct WriteBehaviourTests {
                 }
             }
             let read = try insights(["read", "A", "--file", file])
-            #expect(read.out.contains("- first\r\nx\r\ny\r\n"), "\(read)")
+            // A list prepended to a paragraph keeps a blank line after it (the paragraph stays one).
+            #expect(read.out.contains("- first\r\n\r\nx\r\ny\r\n"), "\(read)")
             let readB = try insights(["read", "B", "--file", file])
             #expect(readB.out.contains("appended\r\n"))
             #expect(readB.out.contains("Last updated: 2026-01-02\r\n"))
@@ -253,7 +254,7 @@ struct WriteBehaviourTests {
             #expect(outcome.status == 0, "\(outcome)")
             let info = try #require(linkStatus(link))
             #expect((info.st_mode & S_IFMT) == S_IFLNK)
-            #expect(text(at: sandbox.path("data/missing.md")) == "## Notes\ncreated\n")
+            #expect(text(at: sandbox.path("data/missing.md")) == newFileStart + "\n## Notes\n\ncreated\n")
             #expect(try listing(sandbox.path("data")) == ["missing.md"])
             #expect(try listing(sandbox.path("mem")) == ["insights.md"])
         }

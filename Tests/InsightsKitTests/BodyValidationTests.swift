@@ -74,7 +74,7 @@ struct LayoutTests {
     @Test("a created section goes at the end after a blank line, with a stamp")
     func createAtEnd() throws {
         let result = try Self.apply("# T\nintro\n", EditRequest(address: SectionAddress(title: "New"), edit: .replace(Array("- x".utf8)), stampDate: "2026-11-22"))
-        #expect(result == "# T\nintro\n\n## New\n- x\n\nLast updated: 2026-11-22\n")
+        #expect(result == "# T\nintro\n\n## New\n\n- x\n\nLast updated: 2026-11-22\n")
     }
 
     @Test("CRLF files stay CRLF and a missing final newline stays missing")
@@ -100,7 +100,37 @@ struct LayoutTests {
     func createSubsection() throws {
         let file = "## A\n### One\n- 1\n\nLast updated: 2020-01-01\n\n## B\n"
         let result = try Self.apply(file, EditRequest(address: SectionAddress(title: "A", subsections: ["Two"]), edit: .replace(Array("- 2\n".utf8))))
-        #expect(result == "## A\n### One\n- 1\n\n### Two\n- 2\n\nLast updated: 2020-01-01\n\n## B\n")
+        #expect(result == "## A\n### One\n- 1\n\n### Two\n\n- 2\n\nLast updated: 2020-01-01\n\n## B\n")
+    }
+
+    @Test("the blank line under a heading is layout: kept, placed under a heading with no text, never doubled")
+    func blankLineUnderHeading() throws {
+        let lintClean = "## A\n\n- old\n\n## B\n"
+        let replace = { (body: String) in EditRequest(address: SectionAddress(title: "A"), edit: .replace(Array(body.utf8))) }
+        #expect(try Self.apply(lintClean, replace("- new\n")) == "## A\n\n- new\n\n## B\n")
+        #expect(try Self.apply(lintClean, replace("\n- new\n")) == "## A\n\n- new\n\n## B\n")
+        // A section written without the blank line keeps its layout.
+        #expect(try Self.apply("## A\n- old\n\n## B\n", replace("- new\n")) == "## A\n- new\n\n## B\n")
+        // Text written into a section with no text, by any edit, gets one.
+        #expect(try Self.apply("## A\n\n## B\n", replace("- new\n")) == "## A\n\n- new\n\n## B\n")
+        #expect(try Self.apply("## A\n## B\n", EditRequest(address: SectionAddress(title: "A"), edit: .append(Array("- x\n".utf8))))
+                == "## A\n\n- x\n\n## B\n")
+        #expect(try Self.apply("## A\n## B\n", EditRequest(address: SectionAddress(title: "A"), edit: .set(key: "K", value: "v")))
+                == "## A\n\n- **K**: v\n\n## B\n")
+        // A list and a paragraph written next to each other keep a blank line between them.
+        let append = { (file: String, body: String) in
+            try Self.apply(file, EditRequest(address: SectionAddress(title: "A"), edit: .append(Array(body.utf8))))
+        }
+        #expect(try append("## A\n\nSome text.\n", "- x\n") == "## A\n\nSome text.\n\n- x\n")
+        #expect(try append("## A\n\n- x\n", "Some text.\n") == "## A\n\n- x\n\nSome text.\n")
+        #expect(try append("## A\n\n- x\n", "- y\n") == "## A\n\n- x\n- y\n")
+        #expect(try append("## A\n\nOne.\n", "Two.\n") == "## A\n\nOne.\nTwo.\n")
+        #expect(try Self.apply("## A\n\nSome text.\n", EditRequest(address: SectionAddress(title: "A"), edit: .prepend(Array("1. x\n".utf8))))
+                == "## A\n\n1. x\n\nSome text.\n")
+        // What `read` prints leaves the blank lines out.
+        let document = Document(Array(lintClean.utf8))
+        let body = try #require(document.readBody(of: try document.resolve(SectionAddress(title: "A"))))
+        #expect(String(decoding: document.bytes[body], as: UTF8.self) == "- old\n\n")
     }
 
     @Test("ambiguous names are refused naming both lines")

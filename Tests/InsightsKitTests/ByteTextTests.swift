@@ -38,7 +38,7 @@ struct ByteTextTests {
         let path = Array(folder.path.utf8) + Array("/notes".utf8) + [0xFF] + Array(".md".utf8)
         let file = InsightsFile(pathBytes: path)
         try file.update(SectionAddress(title: "Notes"), body: "text\n", options: EditOptions(stamp: false))
-        #expect(try file.read() == Array("## Notes\ntext\n".utf8))
+        #expect(try file.read() == InsightsFile.newFileStart + Array("\n## Notes\n\ntext\n".utf8))
         #expect(try POSIX.fileNames(in: folder.path).map { ByteText.bytes(of: $0) } == [Array("notes".utf8) + [0xFF] + Array(".md".utf8)])
     }
 }

@@ -313,8 +313,18 @@ struct PropertyCase {
             let point = request.edit == .append(text)
                 ? Document.endOfContent(old, in: bodyRange)
                 : TextLines.leadingBlankEnd(old, in: bodyRange)
-            let expected = Array(old[bodyRange.lowerBound..<point]) + TextLines.normalized(text, lineEnding: eol)
-                + old[point..<bodyRange.upperBound]
+            // A blank line where a list meets other text.
+            let added = TextLines.normalized(text, lineEnding: eol)
+            var expected = request.edit == .append(text)
+                ? Document.joined(Array(old[bodyRange.lowerBound..<point]), added, eol: eol) + old[point..<bodyRange.upperBound]
+                : Array(old[bodyRange.lowerBound..<point]) + Document.joined(added, Array(old[point..<bodyRange.upperBound]), eol: eol)
+            // Text placed right under the heading of a body that had no text, or whose text
+            // came after a blank line, gets a blank line above it.
+            if !expected.isEmpty, TextLines.leadingBlankEnd(expected, in: 0..<expected.count) == 0,
+               bodyRange.isEmpty || TextLines.leadingBlankEnd(old, in: bodyRange) > bodyRange.lowerBound,
+               !expected.elementsEqual(old[bodyRange]) {
+                expected = eol + expected
+            }
             let ok = stored == expected || stored == expected + eol || (atEnd && placed(stored) == placed(expected))
             return ok ? [] : ["\(editName) reads back as \(String(decoding: stored, as: UTF8.self).debugDescription), expected \(String(decoding: expected, as: UTF8.self).debugDescription)"]
         case .keep:

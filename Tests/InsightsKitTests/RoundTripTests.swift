@@ -61,12 +61,36 @@ func expectedStoredBody(_ body: [UInt8], in document: Document, section: Section
     let atEnd = section.range.upperBound == document.bytes.count
     var top = section
     while let parent = top.parent { top = document.sections[parent] }
-    if top.index != section.index, top.range.upperBound == section.range.upperBound,
-       let stamp = Document.closingStampStart(document.bytes, in: section.bodyRange) {
+    let stamp = top.index != section.index && top.range.upperBound == section.range.upperBound
+        ? Document.closingStampStart(document.bytes, in: section.bodyRange) : nil
+    // The blank lines between the heading and the old body's text stay before a body that
+    // starts with text; a section that had no text gets one blank line under its heading.
+    // An empty body where there was no text leaves the section as it was (it is what `read`
+    // prints).
+    var leading: [UInt8] = []
+    let start = section.bodyRange.lowerBound, end = stamp ?? section.bodyRange.upperBound
+    let textStart = TextLines.leadingBlankEnd(document.bytes, in: start..<end)
+    if expected.isEmpty, textStart == end { return Array(document.bytes[section.bodyRange]) }
+    if !expected.isEmpty, TextLines.leadingBlankEnd(expected, in: 0..<expected.count) == 0 {
+        leading = Array(document.bytes[start..<textStart])
+        // A last line without a line ending gets one first.
+        if !leading.isEmpty, !TextLines.endsWith(leading, document.lineEnding) { leading += document.lineEnding }
+    }
+    // Text left right under the heading of a body that had none or started with a blank
+    // line gets a blank line above it; so does a subsection heading that follows an empty body.
+    func placed(_ stored: [UInt8]) -> [UInt8] {
+        let startsWithText = stored.isEmpty ? top.range.upperBound > section.range.upperBound
+            : TextLines.leadingBlankEnd(stored, in: 0..<stored.count) == 0
+        guard startsWithText,
+              section.bodyRange.isEmpty || TextLines.leadingBlankEnd(document.bytes, in: section.bodyRange) > start,
+              !stored.elementsEqual(document.bytes[section.bodyRange]) else { return stored }
+        return document.lineEnding + stored
+    }
+    if let stamp {
         expected.removeSubrange(TextLines.trailingBlankStart(expected, in: 0..<expected.count)...)
         expected += document.bytes[stamp..<section.range.upperBound]
         if !atEnd, !TextLines.endsWithBlankLine(expected) { expected += document.lineEnding }
-        return expected
+        return placed(leading + expected)
     }
     if !atEnd, !TextLines.endsWithBlankLine(expected) { expected += document.lineEnding }
     // An empty body that ends its top-level section still gets the blank line before the
@@ -75,7 +99,7 @@ func expectedStoredBody(_ body: [UInt8], in document: Document, section: Section
     while atEnd, !document.endsWithLineEnding, TextLines.endsWith(expected, document.lineEnding) {
         expected.removeLast(document.lineEnding.count)
     }
-    return expected
+    return placed(leading + expected)
 }
 
 @Suite("Byte-exact edits of every section of every fixture")

@@ -150,4 +150,24 @@ struct SessionSummaryTests {
         #expect(error?.code == .badData)
         #expect(error?.message.hasPrefix("standard input line 1, column 3") == true)
     }
+
+    @Test("the session log: # Sessions, a heading with seconds (numbered on a clash), one list item per field")
+    func sessionLogFormat() throws {
+        let summary = try SessionSummary(template: Self.backend, given: [("System Implementation", "Orders API"), ("Key Technical Decision", "Postgres")],
+                                         allowMissing: true)
+        let first = summary.appended(to: nil, agent: "backend-architect", date: "2026-01-02", time: "10:11:12")
+        let items = "- **System Implementation**: Orders API\n- **Key Technical Decision**: Postgres\n"
+        #expect(String(decoding: first, as: UTF8.self) == "# Sessions\n\n## 2026-01-02 10:11:12 backend-architect\n\n" + items)
+        let second = summary.appended(to: first, agent: "backend-architect", date: "2026-01-02", time: "10:11:12")
+        let third = summary.appended(to: second, agent: "backend-architect", date: "2026-01-02", time: "10:11:12")
+        let other = summary.appended(to: third, agent: "frontend-developer", date: "2026-01-02", time: "10:11:12")
+        let headings = String(decoding: other, as: UTF8.self).split(separator: "\n").filter { $0.hasPrefix("## ") }
+        #expect(headings == ["## 2026-01-02 10:11:12 backend-architect", "## 2026-01-02 10:11:12 backend-architect (2)",
+                             "## 2026-01-02 10:11:12 backend-architect (3)", "## 2026-01-02 10:11:12 frontend-developer"])
+        #expect(String(decoding: second, as: UTF8.self).hasSuffix(items + "\n## 2026-01-02 10:11:12 backend-architect (2)\n\n" + items))
+        // An existing log keeps its bytes and line endings; the entry follows a blank line.
+        let old = Array("# Session log\r\n\r\n## 2025-12-01 09:00 x\r\n\r\n**A**: b".utf8)
+        let added = String(decoding: summary.appended(to: old, agent: "y", date: "2026-01-02", time: "10:11:12"), as: UTF8.self)
+        #expect(added.hasPrefix("# Session log\r\n\r\n## 2025-12-01 09:00 x\r\n\r\n**A**: b\r\n\r\n## 2026-01-02 10:11:12 y\r\n\r\n- **System"))
+    }
 }

@@ -37,8 +37,15 @@ import Testing
                 "a line of Templates/\(name).md ends with white space")
         #expect(protocolText.contains(template.section), "the protocol never names the section \"\(template.section)\"")
 
-        // The skeleton's lines appear in the protocol, in order.
-        let skeletonLines = String(decoding: template.skeleton, as: UTF8.self).split(separator: "\n").map(String.init)
+        // The skeleton's lines appear in the protocol, in order: its content is the protocol's;
+        // blank lines are layout (one after each heading and around each list, so a section
+        // created from it is lint-clean), so they are not compared.
+        let skeletonText = String(decoding: template.skeleton, as: UTF8.self)
+        let skeletonLines = skeletonText.split(separator: "\n").map(String.init)
+        let allLines = skeletonText.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in allLines.enumerated() where line.hasPrefix("#") && index + 1 < allLines.count {
+            #expect(allLines[index + 1].isEmpty, "Templates/\(name).md: no blank line after \"\(line)\"")
+        }
         if Self.defaultSkeleton.contains(name) {
             #expect(template.skeleton == defaults.skeleton)
         } else {

@@ -30,7 +30,8 @@ extension InsightsFile {
 
     /// Replaces the section's body with `body`, or adds it at its end or start. A missing
     /// section is created at the end of its parent (or of the file, from the address's
-    /// template when it has one), and a missing file with its folders. A body that would
+    /// template when it has one), and a missing file with its folders (starting with the
+    /// `# Insights` title and note `init` writes). A body that would
     /// reach outside the section fails with `bodyEscapesSection`, and nothing is written.
     @discardableResult
     public func update(_ address: SectionAddress, body: String, mode: UpdateMode = .replace,
@@ -82,6 +83,16 @@ extension InsightsFile {
         return try Check.run(Document(try readExisting()), options: options)
     }
 
+    /// The start of a new insights file, which `init` and the first write create: the
+    /// file's `# Insights` title and a note on how it is shared.
+    package static let newFileStart = Array("""
+        # Insights
+
+        Shared memory of the agents working on this project: each agent owns one `##` section
+        and rewrites only that one, with `insights update`.
+
+        """.utf8)
+
     /// Runs `request` with `options`: under the lock, validated, written atomically, nothing
     /// written when nothing changes (or with `dryRun`). `remove` and `replace` need the file.
     package func edit(_ request: EditRequest, options: EditOptions) throws -> EditResult {
@@ -100,11 +111,11 @@ extension InsightsFile {
         if options.dryRun {
             let current = try read()
             if needsFile, current == nil { throw missing }
-            return try Document(current ?? []).applying(request)
+            return try Document(current ?? Self.newFileStart).applying(request)
         }
         return try modifyPieces(lockTimeout: options.lockTimeout) { current in
             if needsFile, current == nil { throw missing }
-            let result = try Document(current ?? []).applying(request)
+            let result = try Document(current ?? Self.newFileStart).applying(request)
             return (result.changed || current == nil ? result.pieces : nil, result)
         }
     }

@@ -205,23 +205,33 @@ extension Document {
                 body.removeSubrange(TextLines.trailingBlankStart(body, in: 0..<body.count)...)
                 given.removeSubrange(TextLines.trailingBlankStart(given, in: 0..<given.count)...)
             }
+            // The blank lines between the heading and the body's text are layout, which
+            // `read` leaves out: a body that starts with text keeps them.
+            let textStart = TextLines.leadingBlankEnd(local, in: replaced)
+            if !body.isEmpty, TextLines.leadingBlankEnd(body, in: 0..<body.count) == 0 {
+                replaced = textStart..<replaced.upperBound
+            }
             // The body as it is, line endings included, stays as it is: a body read and
             // written back changes nothing.
+            let read = local[textStart..<replaced.upperBound]
             keepsBody = local[replaced].elementsEqual(given) || local[replaced].elementsEqual(body)
+                || read.elementsEqual(given) || read.elementsEqual(body)
             if !keepsBody {
                 local.replaceSubrange(replaced, with: laidOut(body, before: target, in: local))
             }
         case .append(let text):
             let point = Self.endOfContent(local, in: target.bodyRange)
-            var body = Array(local[target.bodyRange.lowerBound..<point]) + TextLines.normalized(text, lineEnding: eol)
+            var body = Self.joined(Array(local[target.bodyRange.lowerBound..<point]), TextLines.normalized(text, lineEnding: eol), eol: eol)
             body += local[point..<target.bodyRange.upperBound]
             local.replaceSubrange(target.bodyRange, with: laidOut(body, before: target, in: local))
         case .prepend(let text):
             let point = TextLines.leadingBlankEnd(local, in: target.bodyRange)
-            var body = Array(local[target.bodyRange.lowerBound..<point]) + TextLines.normalized(text, lineEnding: eol)
-            body += local[point..<target.bodyRange.upperBound]
+            let body = Array(local[target.bodyRange.lowerBound..<point])
+                + Self.joined(TextLines.normalized(text, lineEnding: eol), Array(local[point..<target.bodyRange.upperBound]), eol: eol)
             local.replaceSubrange(target.bodyRange, with: laidOut(body, before: target, in: local))
         }
+
+        if !keepsBody { local = Self.blankAfterHeading(local, before: unedited.bytes, body: target.bodyRange, eol: eol) }
 
         var addsStamp = false
         if let date = request.stampDate {
@@ -323,6 +333,49 @@ extension Document {
         return body + lineEnding
     }
 
+    /// `edited` with a blank line between the heading and text the edit placed right after
+    /// it, when the body (`body` in `original`) started with a blank line or had no text:
+    /// text written under a heading keeps a blank line above it (as markdownlint asks),
+    /// while a section written without one keeps its own layout.
+    static func blankAfterHeading(_ edited: [UInt8], before original: [UInt8], body: Range<Int>, eol: [UInt8]) -> [UInt8] {
+        let start = body.lowerBound
+        guard start < edited.count, TextLines.leadingBlankEnd(edited, in: start..<edited.count) == start,
+              body.isEmpty || TextLines.leadingBlankEnd(original, in: body) > start,
+              !edited.elementsEqual(original) else { return edited }
+        var result = edited
+        result.insert(contentsOf: eol, at: start)
+        return result
+    }
+
+    /// `first` then `second` (`first` empty or ending with a line ending), with a blank line
+    /// between them where a list meets other text: otherwise a paragraph after a list item
+    /// would run on as part of it, and a list would lack the blank line around it.
+    static func joined(_ first: [UInt8], _ second: [UInt8], eol: [UInt8]) -> [UInt8] {
+        let lastStart = TextLines.startOfLine(first, endingAt: first.count, lowerBound: 0)
+        let last = first[lastStart..<TextLines.contentEnd(first, lineStart: lastStart, end: first.count)]
+        let firstEnd = TextLines.endOfLine(second, from: 0, upperBound: second.count)
+        let next = second[0..<TextLines.contentEnd(second, lineStart: 0, end: firstEnd)]
+        guard !TextLines.isBlank(last), !TextLines.isBlank(next), isListLine(last) != isListLine(next) else { return first + second }
+        return first + eol + second
+    }
+
+    /// Whether `line` belongs to a list as far as one line tells: it starts a list item
+    /// (`-`, `*` or `+`, or 1-9 digits and `.` or `)`, then a space, a tab or nothing) or is
+    /// indented (a list item's continuation).
+    static func isListLine(_ line: ArraySlice<UInt8>) -> Bool {
+        guard let first = line.first else { return false }
+        if ASCII.isSpaceOrTab(first) { return true }
+        var rest = line.dropFirst()
+        if first == ASCII.minus || first == ASCII.star || first == ASCII.plus {
+            return rest.first.map(ASCII.isSpaceOrTab) ?? true
+        }
+        guard ASCII.isDigit(first) else { return false }
+        let digits = rest.prefix(while: ASCII.isDigit).count
+        rest = rest.dropFirst(digits)
+        guard digits < 9, let delimiter = rest.first, delimiter == ASCII.dot || delimiter == ASCII.closeParen else { return false }
+        return rest.dropFirst().first.map(ASCII.isSpaceOrTab) ?? true
+    }
+
     /// Where new content goes at the end of `range`: before its trailing blank lines and
     /// before a closing `Last updated:` line.
     static func endOfContent(_ text: [UInt8], in range: Range<Int>) -> Int {
@@ -330,16 +383,19 @@ extension Document {
     }
 
     /// The bytes of the addressed section's body as `read` prints it: its body, without the
+    /// blank lines between the heading and its text (layout, which a write keeps) and the
     /// closing `Last updated:` line of the outermost section of the address (and the blank
     /// lines before that line) when the addressed section is a subsection that ends that
     /// section. The stamp belongs to the section the address starts from, so a body read and
     /// written back leaves the file as it was. Nil when the section does not exist.
     package func readBody(of match: AddressMatch) -> Range<Int>? {
         guard let section = match.target else { return nil }
-        guard match.found.count > 1, section.range.upperBound == match.found[0].range.upperBound,
-              let stamp = Self.closingStampStart(bytes, in: section.bodyRange)
-        else { return section.bodyRange }
-        return section.bodyRange.lowerBound..<stamp
+        var end = section.bodyRange.upperBound
+        if match.found.count > 1, section.range.upperBound == match.found[0].range.upperBound,
+           let stamp = Self.closingStampStart(bytes, in: section.bodyRange) {
+            end = stamp
+        }
+        return TextLines.leadingBlankEnd(bytes, in: section.bodyRange.lowerBound..<end)..<end
     }
 
     /// When the last non-blank line of `range` is a `Last updated:` line: where the blank

@@ -249,18 +249,27 @@ package enum Check {
         return findings
     }
 
+    /// The unfilled template placeholders of each line that has some (0-based), as the
+    /// `placeholder` rule finds them: not in code or front matter, links and the like not
+    /// counted. `literal` is `MarkdownText.literalLines(of:)`.
+    static func placeholders(_ document: Document, literal: [Bool], definitions: Set<String>? = nil) -> [(line: Int, found: [String])] {
+        let definitions = definitions ?? MarkdownText.definitionLabels(of: document, literal: literal)
+        return (0..<document.lines.count).compactMap { line in
+            guard !literal[line] else { return nil }
+            let found = MarkdownText.placeholders(in: document.text(ofLine: line), definitions: definitions)
+            return found.isEmpty ? nil : (line, found)
+        }
+    }
+
     /// Unfilled placeholders (one finding per line) and `Last updated` values that are not dates.
     static func placeholdersAndDates(_ document: Document, outline: Outline, literal: [Bool]) -> [Finding] {
         let definitions = MarkdownText.definitionLabels(of: document, literal: literal)
-        var findings: [Finding] = []
+        var findings = placeholders(document, literal: literal, definitions: definitions).map { line, found in
+            Finding(rule: .placeholder, severity: .warning, line: line + 1, section: section(containing: line, in: outline),
+                    message: "unfilled template placeholder\(found.count == 1 ? "" : "s") " + found.map { "\"\($0)\"" }.joined(separator: ", "))
+        }
         for line in 0..<document.lines.count where !literal[line] {
             let text = document.text(ofLine: line)
-            let found = MarkdownText.placeholders(in: text, definitions: definitions)
-            if !found.isEmpty {
-                let list = found.map { "\"\($0)\"" }.joined(separator: ", ")
-                findings.append(Finding(rule: .placeholder, severity: .warning, line: line + 1, section: section(containing: line, in: outline),
-                                        message: "unfilled template placeholder\(found.count == 1 ? "" : "s") \(list)"))
-            }
             if let value = Stamp.value(in: text), !MarkdownText.isDate(document.bytes[value]),
                MarkdownText.placeholders(in: document.bytes[value], definitions: definitions).isEmpty {
                 findings.append(Finding(rule: .badDate, severity: .warning, line: line + 1, section: section(containing: line, in: outline),

@@ -165,11 +165,17 @@ package enum MarkdownText {
     /// Whether a `Last updated` value is a date: `YYYY-MM-DD`, optionally wrapped in `*`, `_`
     /// or backticks, optionally followed by a space or `T` and more (a time, a note).
     package static func isDate(_ value: ArraySlice<UInt8>) -> Bool {
+        date(in: value) != nil
+    }
+
+    /// The `YYYY-MM-DD` date a `Last updated` value starts with, as `isDate` reads it.
+    package static func date(in value: ArraySlice<UInt8>) -> String? {
         func isWrapper(_ byte: UInt8) -> Bool { byte == ASCII.star || byte == ASCII.underscore || byte == ASCII.backtick }
         var text = value.drop(while: isWrapper)
         while let last = text.last, isWrapper(last) { text = text.dropLast() }
-        guard text.count >= 10, CalendarDate.isValid(String(decoding: text.prefix(10), as: UTF8.self)) else { return false }
+        let date = String(decoding: text.prefix(10), as: UTF8.self)
+        guard text.count >= 10, CalendarDate.isValid(date) else { return nil }
         let rest = text.dropFirst(10)
-        return rest.isEmpty || ASCII.isSpaceOrTab(rest.first!) || rest.first == UInt8(ascii: "T")
+        return rest.isEmpty || ASCII.isSpaceOrTab(rest.first!) || rest.first == UInt8(ascii: "T") ? date : nil
     }
 }

@@ -6,11 +6,10 @@ package enum CalendarDate {
         return format(year: now.year, month: now.month, day: now.day)
     }
 
-    /// The local time of day, `HH:MM`.
+    /// The local time of day, `HH:MM:SS`.
     package static func timeOfDay() -> String {
         let now = POSIX.localTime()
-        let hours = now.hour, minutes = now.minute
-        return (hours < 10 ? "0" : "") + "\(hours):" + (minutes < 10 ? "0" : "") + "\(minutes)"
+        return [now.hour, now.minute, now.second].map { ($0 < 10 ? "0" : "") + String($0) }.joined(separator: ":")
     }
 
     /// `YYYY-MM-DD` with zero padding.
@@ -20,6 +19,27 @@ package enum CalendarDate {
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
         return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
+    }
+
+    /// The number of days from `earlier` to `later` (negative when `later` comes first);
+    /// nil unless both are real dates written `YYYY-MM-DD`.
+    package static func days(from earlier: String, to later: String) -> Int? {
+        guard let start = dayNumber(earlier), let end = dayNumber(later) else { return nil }
+        return end - start
+    }
+
+    /// The days from 1970-01-01 to `text`, a `YYYY-MM-DD` date (the proleptic Gregorian
+    /// calendar's day count, as in Howard Hinnant's `days_from_civil`).
+    static func dayNumber(_ text: String) -> Int? {
+        guard isValid(text) else { return nil }
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        let month = parts[1], day = parts[2]
+        let year = parts[0] - (month <= 2 ? 1 : 0)
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yearOfEra = year - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     /// Whether `text` is a real calendar date written `YYYY-MM-DD`.

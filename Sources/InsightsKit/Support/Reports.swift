@@ -109,4 +109,20 @@ package enum Reports {
             ("message", .string(error.message)), ("hint", .optional(hint)), ("candidates", .array(candidates)),
         ]))])
     }
+
+    /// The team's memory as `status --json` prints it: `file`; `agents`, each `{"agent",
+    /// "section", "line", "lastUpdated", "daysSince", "placeholders", "lines", "limit"}`;
+    /// `unowned`, the same without `agent` and `limit`.
+    package static func status(_ status: MemoryStatus, path: String) -> JSON {
+        func row(_ state: SectionState, owned: Bool) -> JSON {
+            var members: [(String, JSON)] = owned ? [("agent", .optional(state.agent))] : []
+            members += [("section", .string(state.section)), ("line", .int(state.line)), ("lastUpdated", .optional(state.lastUpdated)),
+                        ("daysSince", state.daysSince.map { .int($0) } ?? .null), ("placeholders", .int(state.placeholders)),
+                        ("lines", .int(state.lines))]
+            if owned { members.append(("limit", state.limit.map { .int($0) } ?? .null)) }
+            return .object(members)
+        }
+        return .object([("file", .string(path)), ("agents", .array(status.agents.map { row($0, owned: true) })),
+                         ("unowned", .array(status.unowned.map { row($0, owned: false) }))])
+    }
 }

@@ -18,6 +18,8 @@ struct LocalTime: Sendable {
     let hour: Int
     /// The minute, 0 to 59.
     let minute: Int
+    /// The second, 0 to 60.
+    let second: Int
 }
 
 extension POSIX {
@@ -27,7 +29,7 @@ extension POSIX {
         var parts = tm()
         localtime_r(&now, &parts)
         return LocalTime(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday),
-                         hour: Int(parts.tm_hour), minute: Int(parts.tm_min))
+                         hour: Int(parts.tm_hour), minute: Int(parts.tm_min), second: Int(parts.tm_sec))
     }
 
     /// Sleeps `milliseconds`, going on after a signal for the time that was left.

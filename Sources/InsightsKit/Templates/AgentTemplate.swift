@@ -63,13 +63,13 @@ public struct AgentTemplate: Sendable, Equatable {
             fields: try fields(of: document, in: summary, place: place), source: bytes)
     }
 
-    /// The line budget a template file declares for the section it owns, read from its
-    /// front matter alone (the rest of the file is not parsed); nil when it declares none,
-    /// owns no section, or cannot be read.
-    static func declaredBudget(_ bytes: [UInt8], name: String, origin: String) -> SectionBudget? {
-        guard let settings = try? Settings(bytes, place: "template \(name) (\(origin))"), let limit = settings.limit,
+    /// The agent, section and line budget a template file declares, read from its front
+    /// matter alone (the rest of the file is not parsed); nil when it owns no section or
+    /// cannot be read.
+    static func declaredOwner(_ bytes: [UInt8], name: String, origin: String) -> SectionOwner? {
+        guard let settings = try? Settings(bytes, place: "template \(name) (\(origin))"),
               !(settings.section.hasPrefix("[") && settings.section.hasSuffix("]")) else { return nil }
-        return SectionBudget(address: SectionAddress(title: settings.section), limit: limit)
+        return SectionOwner(agent: settings.agent ?? name, section: settings.section, limit: settings.limit)
     }
 
     /// The `key: value` settings of a template's front matter.

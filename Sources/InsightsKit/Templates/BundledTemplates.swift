@@ -14,12 +14,15 @@ limit: 150
 ## Agent Enhancer
 
 ### Key Insights
+
 - **[Topic]**: [What was learned] - Evidence: [Data or source]
 
 ### Decisions
+
 - **[Decision]**: [Choice made] - Rationale: [Why]
 
 ### Next Steps
+
 - [Follow-up for the next session]
 
 Last updated: [Date]
@@ -42,13 +45,16 @@ limit: 150
 ## AI/ML Architecture
 
 ### Current Implementations
+
 - **[Feature]**: [Model/Service] - [Key metric] - [Cost/performance note]
 
 ### Key Technical Decisions
+
 - **[Decision]**: [Choice made] - Rationale: [Why]
 - **Performance**: [Latency/accuracy achieved] - Target: [Goal]
 
 ### Lessons Learned
+
 - **What works**: [Successful patterns]
 - **What to avoid**: [Failed approaches]
 - **Next priorities**: [Optimization opportunities]
@@ -77,38 +83,45 @@ limit: 150
 ## Analytics & Data Intelligence
 
 ### Infrastructure & Tools
+
 - **Analytics Stack**: [Current tools and configuration] - [Performance and limitations]
 - **Data Pipeline**: [ETL processes and reliability] - [Processing speed and accuracy]
 - **Reporting Systems**: [Dashboard and alert setup] - [User adoption and effectiveness]
 
 ### Key Performance Insights
+
 - **User Behavior Patterns**: [Consistent usage trends] - [Implications for product strategy]
 - **Conversion Optimization**: [Funnel analysis findings] - [Actionable improvement areas]
 - **Revenue Intelligence**: [Monetization insights] - [Growth opportunities identified]
 - **Technical Performance**: [System metrics correlation] - [Infrastructure optimization needs]
 
 ### Predictive Models & Forecasts
+
 - **Growth Projections**: [Current model accuracy] - [Key assumptions and variables]
 - **User Lifetime Value**: [LTV calculations by segment] - [Optimization strategies]
 - **Churn Prediction**: [Model performance] - [Early warning indicators]
 
 ### Data Quality & Governance
+
 - **Data Integrity**: [Quality monitoring results] - [Issues found and resolved]
 - **Privacy Compliance**: [GDPR/CCPA implementation] - [Audit findings]
 - **Access Control**: [User permissions and security] - [Policy adherence]
 
 ### Strategic Recommendations
+
 - **High-Impact Optimizations**: [Opportunities ranked by potential] - [Implementation complexity]
 - **Investment Priorities**: [Analytics tool and infrastructure needs] - [ROI projections]
 - **Experiment Opportunities**: [A/B test recommendations] - [Success probability estimates]
 
 ### Cross-Team Intelligence
+
 - **Engineering Insights**: [Performance bottlenecks] - [Development priorities]
 - **Product Insights**: [Feature usage patterns] - [User journey optimization]
 - **Marketing Insights**: [Channel performance] - [Attribution modeling findings]
 - **Finance Insights**: [Unit economics] - [Cost optimization opportunities]
 
 ### Alert & Monitoring Systems
+
 - **Critical Metrics**: [KPIs tracked with thresholds] - [Alert configuration]
 - **Anomaly Detection**: [Unusual pattern identification] - [Investigation protocols]
 - **Health Dashboards**: [System status monitoring] - [Response procedures]
@@ -139,22 +152,26 @@ limit: 150
 ## API Testing Intelligence
 
 ### Current Test Implementations
+
 - **Performance Testing**: [Tool/approach used] - [Throughput achieved] - [Response time p95]
 - **Load Testing**: [Tool/approach used] - [Breaking point found] - [Recovery behavior]
 - **Contract Testing**: [Tool/approach used] - [Compliance rate] - [Integration success]
 
 ### Key Technical Decisions
+
 - **Testing Strategy**: [Approach chosen] - Rationale: [Why this testing methodology]
 - **Performance Thresholds**: [Targets set] - Target: [SLA requirements met]
 - **Tool Selection**: [Testing tools chosen] - Dependencies: [Infrastructure requirements]
 
 ### Lessons Learned
+
 - **What works**: [Successful testing patterns and effective tools]
 - **What to avoid**: [Failed testing approaches and unreliable tools]
 - **Optimization opportunities**: [Performance improvements identified]
 - **Scaling considerations**: [Load testing insights for future growth]
 
 ### Collaboration Patterns
+
 - **Works well with**: [performance-benchmarker for deep optimization, devops-automator for CI/CD integration]
 - **Handoff requirements**: [What other agents need from API test results]
 
@@ -183,31 +200,37 @@ limit: 150
 ## App Store Intelligence
 
 ### Keyword Performance
+
 - **High Performers**: [Top ranking keywords] - Rankings: [Position + difficulty]
 - **Opportunities**: [Underperforming keywords] - Strategy: [Optimization approach]
 - **Seasonal Trends**: [Time-based keywords] - Planning: [When to target]
 
 ### Conversion Optimization
+
 - **A/B Test Winners**: [Element tested] - Impact: [Conversion improvement %]
 - **Visual Assets**: [Icon/screenshot changes] - Result: [Download rate change]
 - **Metadata Changes**: [Title/description updates] - Performance: [Click-through rates]
 
 ### Platform-Specific Insights
+
 - **iOS Strategy**: [App Store tactics] - Results: [Visibility metrics]
 - **Android Strategy**: [Google Play tactics] - Results: [Discovery performance]
 - **Cross-platform**: [Universal approaches] - Effectiveness: [Comparative data]
 
 ### Decision Framework
+
 - **Optimization Priority**: [Current focus area] - Rationale: [Why this over alternatives]
 - **Testing Queue**: [Planned experiments] - Expected Impact: [Hypothesis + timeline]
 - **Competitive Intelligence**: [Competitor insights] - Application: [How to leverage]
 
 ### Performance Patterns
+
 - **Review Triggers**: [What drives ratings] - Management: [Response strategies]
 - **Seasonal Cycles**: [Predictable patterns] - Preparation: [Optimization calendar]
 - **User Feedback**: [Common themes] - Action: [Product/ASO improvements]
 
 ### Avoid
+
 - **Failed Tests**: [What didn't work] - Analysis: [Why it failed]
 - **Penalty Risks**: [Risky tactics to avoid] - Safe Alternatives: [Better approaches]
 
@@ -232,31 +255,37 @@ limit: 150
 ## System Architecture
 
 ### Current Implementations
+
 - **[API/Service]**: [Technology/Pattern] - [Performance metric] - [Scaling consideration]
 
 ### Key Technical Decisions
+
 - **Database Choice**: [Choice made] - Rationale: [Why this approach]
 - **API Pattern**: [REST/GraphQL/etc.] - Performance: [Metrics achieved]
 - **Caching Strategy**: [Approach] - Hit rate: [%] - Performance gain: [Details]
 - **Authentication**: [Method] - Security level: [Details]
 
 ### Architecture Patterns Used
+
 - **[Pattern Name]**: [Implementation] - Works well with: [Other components]
 - **Scaling Strategy**: [Approach] - Supports: [User/request volume]
 - **Error Handling**: [Strategy] - Fallback: [Failure response]
 
 ### Performance Baselines
+
 - **API Response Time**: [Current latency] - Target: [Goal]
 - **Throughput**: [Requests/second] - Database: [Query performance]
 - **Scalability**: [Current capacity] - Bottlenecks: [Identified limits]
 
 ### Lessons Learned
+
 - **What works**: [Successful patterns and approaches]
 - **What to avoid**: [Failed approaches and anti-patterns]
 - **Optimization opportunities**: [Identified improvements]
 - **Scaling considerations**: [Future challenges anticipated]
 
 ### Collaboration Patterns
+
 - **Works well with**: [Other agents/systems that complement this]
 - **Handoff requirements**: [What other agents need to know]
 
@@ -285,19 +314,23 @@ limit: 150
 ## Brand Consistency Insights
 
 ### Key Brand Systems
+
 - **Visual Identity**: [Core elements established] - [Implementation result]
 - **Brand Guidelines**: [Standards created] - [Consistency achieved]
 
 ### Effective Patterns
+
 - **Brand Strategy**: [Approach that worked] - Context: [When to apply]
 - **Asset Management**: [Organization method] - Rationale: [Why effective]
 
 ### Lessons Learned
+
 - **Successful approaches**: [What consistently strengthens brand]
 - **Things to avoid**: [What dilutes brand identity]
 - **Next improvements**: [Brand evolution opportunities]
 
 ### Collaboration Notes
+
 - **Works well with**: [Other agents that complement brand work]
 - **Common handoffs**: [What other agents typically need]
 
@@ -325,21 +358,25 @@ limit: 150
 ## Content Strategy Notes
 
 ### What Works
+
 - **Format**: Blog posts 1500-2000 words - Result: Higher engagement
 - **Headlines**: Question-based titles - Result: 30% more clicks
 - **Timing**: Tuesday 9am posts - Result: Best organic reach
 
 ### Patterns Noticed
+
 - **Video Scripts**: Hook within 3 seconds - Response: 60% completion rates
 - **Social Adaptations**: Platform-specific tone - Response: Higher native engagement
 - **Email Campaigns**: Single CTA focus - Response: Better conversion rates
 
 ### Avoid
+
 - **Generic Headlines**: Low engagement, poor SEO performance
 - **Cross-posting**: Platform audiences prefer native content
 - **Multiple CTAs**: Confuses audience, reduces conversions
 
 ### Next Time
+
 - **Try**: Interactive content formats (polls, Q&A)
 - **Test**: User-generated content campaigns
 - **Explore**: Video-first content strategy
@@ -365,12 +402,15 @@ limit: 150
 ## [Section]
 
 ### Key Insights
+
 - **[Topic]**: [What was learned] - Evidence: [Data or source]
 
 ### Decisions
+
 - **[Decision]**: [Choice made] - Rationale: [Why]
 
 ### Next Steps
+
 - [Follow-up for the next session]
 
 Last updated: [Date]
@@ -393,33 +433,39 @@ limit: 150
 ## Infrastructure & Deployment
 
 ### Current Implementations
+
 - **CI/CD Pipeline**: [Platform/tools] - Deploy time: [Duration] - Success rate: [%]
 - **Infrastructure**: [Cloud/platform] - Uptime: [%] - Auto-scaling: [Status]
 
 ### Key Technical Decisions
+
 - **Deployment Strategy**: [Blue/green, rolling, etc.] - Rationale: [Why chosen]
 - **Container Platform**: [Docker/K8s/etc.] - Performance: [Resource efficiency]
 - **Monitoring Stack**: [Tools] - Alert response: [Time] - Coverage: [%]
 - **Security**: [Secrets management, scanning] - Compliance: [Level]
 
 ### Automation Patterns
+
 - **CI/CD Flow**: [Steps] - Automated tests: [Coverage%] - Deploy frequency: [Daily/weekly]
 - **Infrastructure as Code**: [Tool] - Environments: [Dev/staging/prod status]
 - **Monitoring & Alerts**: [System] - MTTR: [Mean time to recovery]
 
 ### Performance Metrics
+
 - **Deploy Frequency**: [Per day/week] - Target: [Goal]
 - **Lead Time**: [Code to production] - MTTR: [Recovery time]
 - **Uptime**: [Current %] - Target: [SLA goal]
 - **Cost Efficiency**: [Monthly spend] - Optimization: [Savings achieved]
 
 ### Lessons Learned
+
 - **What works**: [Successful automation patterns]
 - **What to avoid**: [Failed approaches or bottlenecks]
 - **Optimization opportunities**: [Infrastructure improvements identified]
 - **Scaling considerations**: [Future capacity planning needs]
 
 ### Collaboration Patterns
+
 - **Works well with**: [backend-architect for deployment strategy, test-writer-fixer for CI/CD testing]
 - **Handoff requirements**: [What developers need to know for deployments]
 
@@ -449,18 +495,22 @@ limit: 150
 ## Experiment Tracking Insights
 
 ### Key Experiments
+
 - **[Experiment Name]**: [Hypothesis tested] - [Result: Win/Loss/Inconclusive]
 
 ### Effective Patterns
+
 - **Test Design**: [What experiment structure works best] - Context: [When to use]
 - **Success Metrics**: [Which KPIs provide clearest signal] - Rationale: [Why effective]
 
 ### Lessons Learned
+
 - **Statistical approaches**: [What analysis methods work consistently]
 - **Things to avoid**: [Common pitfalls in experiment design]
 - **Next improvements**: [Identified opportunities for better testing]
 
 ### Collaboration Notes
+
 - **Works well with**: [Other agents that enhance experiment success]
 - **Common handoffs**: [What other agents typically need from experiment data]
 
@@ -488,17 +538,20 @@ limit: 150
 ## User Feedback Intelligence
 
 ### Current User Sentiment
+
 - **Overall Score**: [X]/5 stars - Trend: [↑↓→] from last period
 - **Top Pain Points**: [Issue] ([X]% mention rate) - Impact: [churn/satisfaction]
 - **Feature Demand**: [Feature] requested by [X]% - Urgency: [High/Medium/Low]
 
 ### Feedback Decision Patterns
+
 - **Quick Wins Identified**: [Fix] = [X]% satisfaction improvement
 - **Feature ROI**: [Feature] shows [demand level] vs [effort estimate]
 - **User Segment Insights**: [Segment] needs [solution] for [outcome]
 - **Prioritization Rule**: [Pattern] consistently drives [metric improvement]
 
 ### Collaboration Outcomes
+
 - **Sprint Impact**: [Recommendation] led to [result] in [timeframe]
 - **Design Validation**: [UX insight] confirmed by [feedback pattern]
 - **Market Alignment**: [User need] matches [trend from trend-researcher]
@@ -525,18 +578,22 @@ limit: 150
 ## Financial Management Insights
 
 ### Key Financial Optimizations
+
 - **[Cost Category/Revenue Stream]**: [Optimization implemented] - [Financial impact achieved]
 
 ### Effective Patterns
+
 - **Budget Allocation**: [What allocation strategy works] - Context: [When to use]
 - **Cost Management**: [Successful optimization approach] - Rationale: [Why effective]
 
 ### Lessons Learned
+
 - **Successful approaches**: [What consistently improves financial performance]
 - **Things to avoid**: [Common financial management pitfalls]
 - **Next improvements**: [Identified opportunities for better financial health]
 
 ### Collaboration Notes
+
 - **Works well with**: [Other agents that enhance financial success]
 - **Common handoffs**: [What other agents typically need from financial analysis]
 
@@ -564,23 +621,28 @@ limit: 150
 ## Frontend Development Insights
 
 ### Key Implementations
+
 - **[Component/Feature]**: [Technology/approach used] - [Performance/user feedback]
 
 ### Effective Patterns
+
 - **[Pattern name]**: [What works] - Context: [When to use]
 - **[Decision type]**: [Choice made] - Rationale: [Why effective]
 
 ### Performance & UX
+
 - **Core Web Vitals**: [LCP, FID, CLS scores] - Target: [Goals]
 - **Bundle Size**: [Current size] - Optimization: [Savings achieved]
 - **User Feedback**: [Satisfaction metrics or usability insights]
 
 ### Lessons Learned
+
 - **Successful approaches**: [What consistently works]
 - **Things to avoid**: [What doesn't work well]
 - **Next improvements**: [Optimization opportunities identified]
 
 ### Collaboration Notes
+
 - **Works well with**: [ui-designer for design systems, backend-architect for API integration]
 - **Common handoffs**: [What other agents typically need from frontend work]
 
@@ -608,26 +670,31 @@ limit: 150
 ## Growth Strategy Intelligence
 
 ### Breakthrough Experiments
+
 - **Viral Loop**: [Mechanism description] - Impact: [Growth coefficient/metrics]
 - **Channel**: [Acquisition channel] - Performance: [CAC, LTV, conversion rates]
 - **Optimization**: [Funnel change] - Result: [Percentage improvement]
 
 ### Decision Framework Insights
+
 - **Hypothesis**: [Growth theory tested] - Outcome: [Validated/Failed + learning]
 - **ICE Score Leaders**: [High-impact experiments] - Why: [Success factors]
 - **Channel Performance**: [Best/worst channels] - Data: [Key metrics + context]
 
 ### Growth Patterns
+
 - **User Behavior**: [Activation/retention insights] - Application: [How to leverage]
 - **Viral Mechanics**: [What drives sharing] - Optimization: [Enhancement opportunities]
 - **Conversion Factors**: [What drives conversions] - Focus: [Areas for improvement]
 
 ### Scaling Intelligence
+
 - **System Bottlenecks**: [Infrastructure/process limits] - Solution: [Technical requirements]
 - **Resource Allocation**: [Budget/time investments] - ROI: [Performance data]
 - **Automation Opportunities**: [Scalable processes] - Priority: [Implementation order]
 
 ### Avoid
+
 - **Failed Experiments**: [What didn't work] - Why: [Root cause analysis]
 - **Channel Mistakes**: [Poor-performing tactics] - Learning: [Better approaches]
 
@@ -652,49 +719,58 @@ limit: 150
 ## Infrastructure & Performance
 
 ### System Architecture
+
 - **Current Stack**: [Infrastructure components and versions] - [Performance characteristics]
 - **Scaling Strategy**: [Auto-scaling configuration] - [Effectiveness and cost impact]
 - **Monitoring Setup**: [Tools and alert thresholds] - [Signal quality and response times]
 
 ### Performance Optimization
+
 - **Bottleneck Identification**: [Current system constraints] - [Impact on user experience]
 - **Caching Strategy**: [Implementation and hit rates] - [Performance improvements achieved]
 - **Database Optimization**: [Query performance and indexing] - [Response time improvements]
 - **CDN Configuration**: [Global distribution setup] - [Latency reduction results]
 
 ### Capacity Planning & Scaling
+
 - **Traffic Patterns**: [Usage trends and peak loads] - [Scaling trigger effectiveness]
 - **Resource Utilization**: [CPU, memory, storage patterns] - [Optimization opportunities]
 - **Cost Optimization**: [Resource right-sizing results] - [Savings achieved vs performance impact]
 - **Growth Preparation**: [Viral traffic readiness] - [Capacity headroom and scaling speed]
 
 ### Reliability & Monitoring
+
 - **Uptime Metrics**: [Availability statistics] - [SLA performance]
 - **Incident Response**: [MTTR and resolution patterns] - [Process effectiveness]
 - **Health Checks**: [Monitoring coverage and accuracy] - [False positive rates]
 - **Backup & Recovery**: [Strategy implementation] - [RTO/RPO achievement]
 
 ### Security & Compliance
+
 - **Security Posture**: [Implementation status] - [Vulnerability management]
 - **Access Control**: [Permissions and authentication] - [Security incident history]
 - **Data Protection**: [Encryption and compliance] - [Audit results]
 
 ### Infrastructure Automation
+
 - **IaC Implementation**: [Infrastructure as Code status] - [Deployment reliability]
 - **CI/CD Pipeline**: [Automation level and success rate] - [Deployment frequency and quality]
 - **Configuration Management**: [Standardization and drift detection] - [Consistency metrics]
 
 ### Cost Management
+
 - **Resource Optimization**: [Usage analysis and rightsizing] - [Cost reduction achieved]
 - **Reserved Capacity**: [Commitment strategy] - [Savings vs flexibility trade-offs]
 - **Waste Elimination**: [Unused resource cleanup] - [Ongoing cost monitoring]
 
 ### Performance Benchmarks
+
 - **Response Times**: [API and application performance] - [Trend analysis]
 - **Throughput**: [Request handling capacity] - [Scaling effectiveness]
 - **Resource Efficiency**: [Performance per dollar spent] - [Optimization trends]
 
 ### Disaster Recovery
+
 - **Backup Strategy**: [Implementation and testing] - [Recovery success rate]
 - **Failover Procedures**: [Automation and manual steps] - [Recovery time achievements]
 - **Business Continuity**: [Critical system identification] - [Redundancy effectiveness]
@@ -725,22 +801,26 @@ limit: 150
 ## Visual Content Notes
 
 ### What Works
+
 - **Carousel Posts**: Behind-the-scenes content - Result: 40% higher engagement
 - **Story Features**: Polls and questions - Result: 80% completion rates
 - **Reels**: Trending audio + brand message - Result: 3x reach
 - **Aesthetic**: Warm color palette - Result: Consistent brand recognition
 
 ### Patterns Noticed
+
 - **Posting Times**: 6pm-8pm weekdays - Response: Peak audience activity
 - **User Content**: Customer photos in Stories - Response: Higher trust signals
 - **Hashtag Strategy**: Mix of trending + niche tags - Response: Better discovery
 
 ### Avoid
+
 - **Over-posting**: More than 1 feed post daily reduces engagement
 - **Stock Photos**: Authentic content performs 2x better
 - **Hashtag Stuffing**: All 30 hashtags looks spammy
 
 ### Next Time
+
 - **Try**: Instagram Shopping features integration
 - **Test**: User-generated content campaigns
 - **Explore**: IGTV for longer storytelling
@@ -766,22 +846,26 @@ limit: 150
 ## Team Humor Notes
 
 ### What Works
+
 - **Programming Puns**: Dad jokes about code - Result: Team energy boost
 - **Timing**: During debugging sessions - Result: Stress relief, renewed focus
 - **Style**: Self-deprecating startup humor - Result: Team bonding
 - **Format**: Quick one-liners vs long setups - Result: Better attention
 
 ### Patterns Noticed
+
 - **Stress Moments**: Team responds well to light humor - Response: Improved collaboration
 - **Debug Sessions**: Humor breaks reset problem-solving mindset - Response: Fresh perspective
 - **Sprint Pressure**: Gentle jokes reduce tension - Response: Maintained productivity
 
 ### Avoid
+
 - **Forced Humor**: When team is deeply focused, humor disrupts
 - **Inside Jokes**: New team members feel excluded
 - **Sarcasm**: Can be misinterpreted in high-stress moments
 
 ### Next Time
+
 - **Try**: Funny error messages in development
 - **Test**: Light humor in documentation
 - **Explore**: Team joke traditions for morale
@@ -808,18 +892,22 @@ limit: 150
 ## Legal & Compliance Insights
 
 ### Key Compliance Implementations
+
 - **[Regulation/Policy]**: [Implementation approach] - [Compliance status achieved]
 
 ### Effective Patterns
+
 - **Risk Mitigation**: [What compliance strategy works] - Context: [When to use]
 - **Documentation**: [Successful policy approach] - Rationale: [Why effective]
 
 ### Lessons Learned
+
 - **Successful approaches**: [What consistently achieves compliance]
 - **Things to avoid**: [Common legal and compliance pitfalls]
 - **Next improvements**: [Identified opportunities for better compliance]
 
 ### Collaboration Notes
+
 - **Works well with**: [Other agents that enhance compliance success]
 - **Common handoffs**: [What other agents typically need for compliance]
 
@@ -847,22 +935,26 @@ limit: 150
 ## Mobile App Architecture
 
 ### Current Implementations
+
 - **Platform Strategy**: [Native/Cross-platform choice] - Performance: [FPS/Memory metrics] - Trade-offs: [Decision rationale]
 - **State Management**: [Redux/Context/MobX] - Bundle size: [KB] - Performance impact: [Measured]
 - **Navigation**: [Stack/Tab/Drawer pattern] - User flow efficiency: [Steps to value]
 
 ### Key Technical Decisions
+
 - **Performance Optimization**: [Specific techniques used] - Results: [Startup time/Memory/FPS improvements]
 - **Platform Integration**: [Native features implemented] - Complexity: [Implementation difficulty]
 - **Code Sharing**: [Percentage shared vs platform-specific] - Maintenance impact: [Developer experience]
 
 ### Lessons Learned
+
 - **What works**: [Successful patterns and performance optimizations]
 - **What to avoid**: [Failed approaches and performance pitfalls]
 - **Optimization opportunities**: [Identified improvements for React Native/Flutter/Native]
 - **Scaling considerations**: [Multi-platform deployment challenges]
 
 ### Collaboration Patterns
+
 - **Works well with**: [Backend-architect for API design, UX-researcher for mobile UX patterns]
 - **Handoff requirements**: [Performance specs and platform-specific considerations]
 
@@ -891,22 +983,26 @@ limit: 150
 ## Performance Optimization Intelligence
 
 ### Current Optimization Implementations
+
 - **Frontend Performance**: [Technology/approach] - [LCP/FID/CLS metrics] - [Optimization impact]
 - **Backend Performance**: [Technology/approach] - [Response time p95] - [Throughput achieved]
 - **Database Performance**: [Technology/approach] - [Query optimization] - [Index strategy]
 
 ### Key Technical Decisions
+
 - **Optimization Strategy**: [Approach chosen] - Rationale: [Why this performance methodology]
 - **Performance Targets**: [Metrics set] - Target: [User experience goals]
 - **Tool Selection**: [Profiling tools chosen] - Dependencies: [Monitoring infrastructure]
 
 ### Lessons Learned
+
 - **What works**: [Successful optimization patterns and effective techniques]
 - **What to avoid**: [Failed optimization approaches and performance anti-patterns]
 - **Optimization opportunities**: [Performance improvements identified for future]
 - **Scaling considerations**: [Performance insights for handling growth]
 
 ### Collaboration Patterns
+
 - **Works well with**: [api-tester for load scenarios, backend-architect for system design]
 - **Handoff requirements**: [What other agents need from performance analysis]
 
@@ -935,12 +1031,15 @@ limit: 150
 ## Project Coordinator
 
 ### Key Insights
+
 - **[Topic]**: [What was learned] - Evidence: [Data or source]
 
 ### Decisions
+
 - **[Decision]**: [Choice made] - Rationale: [Why]
 
 ### Next Steps
+
 - [Follow-up for the next session]
 
 Last updated: [Date]
@@ -964,18 +1063,22 @@ limit: 150
 ## Launch Coordination Insights
 
 ### Key Launches
+
 - **[Feature/Product]**: [Go-to-market approach used] - [Result/adoption metrics]
 
 ### Effective Patterns
+
 - **Launch Strategy**: [What coordination approach works] - Context: [When to use]
 - **Timeline Management**: [Successful schedule approach] - Rationale: [Why effective]
 
 ### Lessons Learned
+
 - **Successful approaches**: [What consistently drives adoption]
 - **Things to avoid**: [Launch coordination pitfalls]
 - **Next improvements**: [Identified opportunities for better launches]
 
 ### Collaboration Notes
+
 - **Works well with**: [Other agents that enhance launch success]
 - **Common handoffs**: [What other agents typically need for launches]
 
@@ -1003,28 +1106,34 @@ limit: 150
 ## Rapid Prototyping Insights
 
 ### Successful Prototypes
+
 - **[Project/Concept]**: [Tech stack used] - [Time to MVP] - [Key learnings]
 
 ### Velocity Patterns
+
 - **[Development approach]**: [Time saved] - Context: [When most effective]
 - **[Tool/framework choice]**: [Speed benefit] - Trade-offs: [What was sacrificed]
 
 ### Tech Stack Effectiveness
+
 - **Frontend**: [React/Next.js performance] - Setup time: [Minutes]
 - **Backend**: [Supabase/Firebase speed] - Integration complexity: [Level]
 - **Deployment**: [Platform choice] - Time to live: [Duration]
 
 ### Market Validation
+
 - **User feedback**: [Key insights from testing]
 - **Viral potential**: [Social sharing metrics or engagement]
 - **Business viability**: [Revenue/conversion indicators]
 
 ### Lessons Learned
+
 - **Speed boosters**: [What consistently accelerates development]
 - **Time sinks**: [What slows down prototyping]
 - **Next improvements**: [Process optimizations identified]
 
 ### Collaboration Notes
+
 - **Works well with**: [frontend-developer for polish, backend-architect for scaling]
 - **Common handoffs**: [What other agents need for successful transitions]
 
@@ -1053,22 +1162,26 @@ limit: 150
 ## Community Building Notes
 
 ### What Works
+
 - **Value-First**: Detailed helpful answers - Result: High karma, community respect
 - **Subreddit Timing**: Tuesday-Thursday posts - Result: Better visibility
 - **Content Type**: Case studies with data - Result: Strong engagement
 - **Approach**: 90-9-1 rule strictly followed - Result: Trusted community member status
 
 ### Patterns Noticed
+
 - **Long-form Posts**: Include TL;DR section - Response: Higher upvote rates
 - **Comment Strategy**: Reply within 1 hour - Response: Better thread engagement
 - **Community Events**: Active participation - Response: Moderator recognition
 
 ### Avoid
+
 - **Corporate Language**: Sounds inauthentic, gets downvoted
 - **Same Content**: Cross-posting identical content across subreddits
 - **Quick Promotion**: Without establishing credibility first
 
 ### Next Time
+
 - **Try**: Hosting AMA sessions in relevant subreddits
 - **Test**: Creating valuable resources for communities
 - **Explore**: Building relationships with moderators
@@ -1094,23 +1207,27 @@ limit: 150
 ## Sprint & Prioritization Intelligence
 
 ### Current Sprint Health
+
 - **Velocity**: [X] story points/week - Trend: [↑↓→] from baseline
 - **Scope Management**: [X]% features delivered on time - Quality: [metric]
 - **Risk Factors**: [Dependency/bottleneck] affecting [timeline/quality]
 
 ### Prioritization Decision Patterns
+
 - **Value Framework**: [RICE/Matrix] works best for [feature type]
 - **Trade-off Rules**: When choosing [A vs B], prioritize [criteria] for [outcome]
 - **Quick Win Strategy**: [Pattern] delivers [X]% impact with [effort level]
 - **Technical Debt Balance**: [X]% capacity optimal for [team velocity/quality]
 
 ### Sprint Optimization Insights
+
 - **Planning Accuracy**: [Method] improves estimates by [X]%
 - **Stakeholder Management**: [Approach] reduces scope creep by [X]%
 - **Risk Mitigation**: [Strategy] prevents [common failure mode]
 - **Team Performance**: [Practice] increases [satisfaction/delivery]
 
 ### Collaboration Effectiveness
+
 - **User Input Integration**: [feedback-synthesizer] insights change priority [X]% of time
 - **Market Timing**: [trend-researcher] windows affect [decision frequency]
 - **Technical Feasibility**: [backend-architect] input saves [X] dev days
@@ -1137,22 +1254,26 @@ limit: 150
 ## Team Motivation Notes
 
 ### What Works
+
 - **Pre-Sprint Coaching**: Energy and goal setting - Result: 25% better sprint outcomes
 - **Pressure Management**: Box breathing techniques - Result: Calmer decision-making
 - **Agent Coordination**: Clear role definition - Result: Reduced overlap, better flow
 - **Recognition Style**: Effort + outcome celebration - Result: Sustained motivation
 
 ### Patterns Noticed
+
 - **Stuck Agents**: Need confidence boost + perspective - Response: Breakthrough solutions
 - **Complex Projects**: Benefit from daily check-ins - Response: Maintained momentum
 - **Team Dynamics**: Collaborative approach works better - Response: Higher quality outputs
 
 ### Avoid
+
 - **Over-coaching**: Too much guidance reduces agent autonomy
 - **Generic Motivation**: Team needs specific, contextual encouragement
 - **Pressure Addition**: Coaching should reduce, not increase stress
 
 ### Next Time
+
 - **Try**: Individual agent coaching sessions
 - **Test**: Team retrospectives after major projects
 - **Explore**: Preventive coaching before challenging sprints
@@ -1179,18 +1300,22 @@ limit: 150
 ## Studio Production Insights
 
 ### Key Optimizations
+
 - **[Process/Workflow]**: [Improvement implemented] - [Result/efficiency gain]
 
 ### Effective Patterns
+
 - **Team Coordination**: [What coordination approach works] - Context: [When to use]
 - **Resource Allocation**: [Successful allocation strategy] - Rationale: [Why effective]
 
 ### Lessons Learned
+
 - **Successful approaches**: [What consistently improves team efficiency]
 - **Things to avoid**: [Common coordination and process pitfalls]
 - **Next improvements**: [Identified opportunities for better workflows]
 
 ### Collaboration Notes
+
 - **Works well with**: [Other agents that enhance studio coordination]
 - **Common handoffs**: [What other agents typically need from production]
 
@@ -1218,18 +1343,22 @@ limit: 150
 ## Support & User Experience Insights
 
 ### Key Support Optimizations
+
 - **[Issue Category/Process]**: [Improvement implemented] - [User satisfaction impact]
 
 ### Effective Patterns
+
 - **Response Strategy**: [What support approach works] - Context: [When to use]
 - **User Communication**: [Successful messaging approach] - Rationale: [Why effective]
 
 ### Lessons Learned
+
 - **Successful approaches**: [What consistently improves user satisfaction]
 - **Things to avoid**: [Common support and UX pitfalls]
 - **Next improvements**: [Identified opportunities for better user experience]
 
 ### Collaboration Notes
+
 - **Works well with**: [Other agents that enhance user experience]
 - **Common handoffs**: [What other agents typically need from support insights]
 
@@ -1257,11 +1386,13 @@ limit: 150
 ## Test Quality Intelligence
 
 ### Quality Trends Identified
+
 - **Test Coverage**: [Current %] - Trend: [Improving/declining] - Target: [Goal %]
 - **Flaky Tests**: [Count] - Pattern: [Root causes] - Impact: [Developer time]
 - **Performance Trends**: [Test speed] - Change: [Getting faster/slower]
 
 ### Key Quality Insights
+
 - **Success Patterns**: [What testing approaches work best]
 - **Risk Areas**: [Components with quality issues]
 - **Improvement Opportunities**: [Highest ROI quality investments]
@@ -1287,27 +1418,33 @@ limit: 150
 ## Testing & Quality Insights
 
 ### Test Coverage Status
+
 - **[Module/Feature]**: [Coverage %] - [Test types: unit/integration/e2e]
 
 ### Effective Testing Patterns
+
 - **[Pattern name]**: [What works] - Context: [When most useful]
 - **[Framework/tool]**: [Effectiveness] - Speed: [Execution time impact]
 
 ### Common Test Failures
+
 - **[Failure type]**: [Root cause] - Fix approach: [How resolved]
 - **[Brittleness pattern]**: [Why tests break] - Prevention: [How to avoid]
 
 ### Quality Metrics
+
 - **Test Suite Speed**: [Total runtime] - Target: [Goal time]
 - **Flakiness Rate**: [% flaky tests] - Reliability: [Pass rate]
 - **Coverage Gaps**: [Critical areas without tests]
 
 ### Lessons Learned
+
 - **Successful approaches**: [Testing strategies that catch real bugs]
 - **Things to avoid**: [Test patterns that don't add value]
 - **Next improvements**: [Coverage or process enhancements needed]
 
 ### Collaboration Notes
+
 - **Works well with**: [ai-engineer for ML testing, backend-architect for integration testing]
 - **Common handoffs**: [What other agents need for quality assurance]
 
@@ -1336,22 +1473,26 @@ limit: 150
 ## TikTok Strategy Notes
 
 ### What Works
+
 - **Hook Timing**: Question within first 2 seconds - Result: 70% completion rates
 - **Content Type**: Behind-the-scenes authentic footage - Result: Higher engagement
 - **Audio Strategy**: Trending sounds + original twist - Result: Algorithm boost
 - **Posting Time**: 6pm-9pm weekdays - Result: Peak audience reach
 
 ### Patterns Noticed
+
 - **Viral Content**: User problems + app solutions - Response: High shareability
 - **Trend Adaptation**: Within 24 hours of trend start - Response: Better algorithm favor
 - **Creator Collaborations**: Micro-influencers (10K-100K) - Response: More authentic reach
 
 ### Avoid
+
 - **Over-production**: Polished content performs worse than authentic
 - **Trend Lateness**: Joining trends after 48 hours reduces impact
 - **Corporate Tone**: Gen Z spots and rejects inauthentic brand voice
 
 ### Next Time
+
 - **Try**: User-generated content challenges
 - **Test**: Series content for increased follows
 - **Explore**: Duet-friendly content formats
@@ -1377,10 +1518,12 @@ limit: 150
 ## Tool Evaluation Intelligence
 
 ### Tool Decisions Made
+
 - **[Tool Category]**: [Tool chosen] - Status: [ADOPT/TRIAL/AVOID] - Impact: [Productivity gain]
 - **[Tool Category]**: [Tool chosen] - Status: [ADOPT/TRIAL/AVOID] - Impact: [Productivity gain]
 
 ### Evaluation Insights
+
 - **Success Criteria**: [What makes tools work for this team]
 - **Red Flags**: [Common tool issues to avoid]
 - **Integration Patterns**: [How tools work together effectively]
@@ -1406,29 +1549,34 @@ limit: 150
 ## Market Intelligence & Trends
 
 ### Current Market Opportunities
+
 - **[Trend/Opportunity]**: [Platform/Source] - [Growth rate] - [Market size potential]
 - **Viral Mechanics**: [Sharing pattern] - Adoption rate: [X]% week-over-week
 - **Competition Analysis**: [Gap identified] - Entry barrier: [High/Medium/Low]
 
 ### Key Market Signals
+
 - **Platform Trends**: [TikTok/Instagram/App Store] showing [pattern]
 - **User Behavior Shifts**: [Demographic] adopting [new behavior] at [X]% rate
 - **Monetization Patterns**: [Revenue model] succeeding in [market segment]
 - **Timing Windows**: [Opportunity] has [X] week momentum - Launch window: [dates]
 
 ### Competitive Intelligence
+
 - **Emerging Players**: [App/Company] gaining [metric] with [strategy]
 - **Feature Adoption**: [Feature type] showing [adoption rate] across [competitors]
 - **Market Gaps**: [Underserved need] in [user segment] with [size] potential
 - **Platform Risks**: [Dependency] could affect [opportunity] if [scenario]
 
 ### Trend Predictions & Analysis
+
 - **Rising Trends**: [Trend] expected to peak in [timeframe] - Build window: [dates]
 - **Declining Trends**: [Trend] showing [decline rate] - Avoid or pivot by [date]
 - **Cross-Platform Potential**: [Trend] successful on [platform] could work on [platform]
 - **Cultural Patterns**: [Behavior] driven by [cultural moment] - Duration: [estimate]
 
 ### Collaboration Intelligence
+
 - **Product Validation**: [feedback-synthesizer] should investigate [user segment] for [trend]
 - **Development Timing**: [sprint-prioritizer] should prioritize [feature] for [market window]
 - **Design Requirements**: [ui-designer] needs [viral mechanic] for [opportunity]
@@ -1459,22 +1607,26 @@ limit: 150
 ## Twitter Engagement Notes
 
 ### What Works
+
 - **Thread Format**: Hook + 5-7 tweets + CTA - Result: High read-through rates
 - **Engagement Time**: Respond within 15 minutes - Result: Better relationships
 - **Content Mix**: 3-1-1 rule (value-promo-engagement) - Result: Balanced growth
 - **Visual Content**: Images increase engagement 2x - Result: Higher reach
 
 ### Patterns Noticed
+
 - **Trending Topics**: Quick response within 30 minutes - Response: Algorithm boost
 - **Community Building**: Daily authentic interactions - Response: Loyal follower growth
 - **Quote Tweets**: Add genuine value vs simple retweet - Response: Better engagement
 
 ### Avoid
+
 - **Over-hashtaging**: More than 2 hashtags reduces engagement
 - **Auto-responses**: Community spots and ignores automated replies
 - **Trend-jacking**: Forcing brand into irrelevant trends backfires
 
 ### Next Time
+
 - **Try**: Twitter Spaces for community building
 - **Test**: Thread series for increased following
 - **Explore**: Collaboration with industry influencers
@@ -1500,19 +1652,23 @@ limit: 150
 ## Design System Insights
 
 ### Key Components
+
 - **UI Components**: [Components built] - [Reusability/performance result]
 - **Design Patterns**: [Patterns established] - [User response/metrics]
 
 ### Effective Patterns
+
 - **Design Approach**: [Method that worked] - Context: [When to use]
 - **Component Architecture**: [Organization that succeeded] - Rationale: [Why effective]
 
 ### Lessons Learned
+
 - **Successful approaches**: [What consistently creates great UI]
 - **Things to avoid**: [What hurts user experience]
 - **Next improvements**: [Design system evolution opportunities]
 
 ### Collaboration Notes
+
 - **Works well with**: [Other agents that complement design work]
 - **Common handoffs**: [What other agents typically need]
 
@@ -1540,31 +1696,37 @@ limit: 150
 ## UX Research Intelligence
 
 ### User Behavior Patterns
+
 - **Primary User Segments**: [Identified personas] - [Key behaviors and needs]
 - **Usage Patterns**: [How users interact] - [Frequency, context, preferences]
 - **Pain Points**: [Critical friction areas] - [Impact on retention/conversion]
 
 ### Research Methodologies
+
 - **Effective Methods**: [What research approaches work] - [When to apply each]
 - **Data Sources**: [Analytics, surveys, interviews] - [Quality and reliability notes]
 - **Testing Protocols**: [Usability testing approaches] - [Success metrics and insights]
 
 ### Decision Intelligence
+
 - **Research-Driven Wins**: [User insights that improved product] - [Measurable impact]
 - **Failed Hypotheses**: [What we thought vs reality] - [Learning and course correction]
 - **Validation Patterns**: [How to test assumptions] - [Speed vs accuracy tradeoffs]
 
 ### Cross-Functional Insights
+
 - **Design Implications**: [UX findings that inform design] - [Specific recommendations]
 - **Technical Constraints**: [User needs vs development capacity] - [Compromise strategies]
 - **Business Impact**: [Research ROI and user metric improvements] - [Stakeholder communication]
 
 ### Research Asset Library
+
 - **Journey Maps**: [Current user flows documented] - [Optimization opportunities]
 - **Persona Updates**: [Evolving user understanding] - [New segments discovered]
 - **Testing Templates**: [Reusable research protocols] - [Proven question sets]
 
 ### Collaboration Intelligence
+
 - **Design Partnership**: [How research informs UI/UX decisions] - [Validation loops]
 - **Engineering Handoffs**: [Technical feasibility discussions] - [User story prioritization]
 - **Product Strategy**: [Research influence on roadmap] - [Feature validation outcomes]
@@ -1596,19 +1758,23 @@ limit: 150
 ## Visual Narrative Insights
 
 ### Key Visual Stories
+
 - **Narrative Approach**: [Story structure used] - [Audience engagement result]
 - **Data Visualization**: [Chart/infographic type] - [Comprehension/sharing metrics]
 
 ### Effective Patterns
+
 - **Visual Metaphors**: [Metaphors that worked] - Context: [When to use]
 - **Story Structure**: [Narrative flow that succeeded] - Rationale: [Why effective]
 
 ### Lessons Learned
+
 - **Successful approaches**: [What consistently engages audiences]
 - **Things to avoid**: [What confuses or loses audience]
 - **Next improvements**: [Visual storytelling opportunities]
 
 ### Collaboration Notes
+
 - **Works well with**: [Other agents that complement visual work]
 - **Common handoffs**: [What other agents typically need]
 
@@ -1636,19 +1802,23 @@ limit: 150
 ## User Delight Insights
 
 ### Key Whimsy Elements
+
 - **Micro-interactions**: [Delightful touches added] - [User response/engagement]
 - **Personality Features**: [Character elements] - [Brand consistency result]
 
 ### Effective Patterns
+
 - **Delight Triggers**: [What creates joy] - Context: [When users appreciate whimsy]
 - **Animation Approach**: [Motion that worked] - Rationale: [Why it enhanced experience]
 
 ### Lessons Learned
+
 - **Successful approaches**: [What consistently delights users]
 - **Things to avoid**: [What annoys or distracts]
 - **Next improvements**: [Personality enhancement opportunities]
 
 ### Collaboration Notes
+
 - **Works well with**: [Other agents that complement whimsy work]
 - **Common handoffs**: [What other agents typically need]
 
@@ -1676,10 +1846,12 @@ limit: 150
 ## Workflow Optimization Intelligence
 
 ### Process Optimizations Applied
+
 - **[Workflow Name]**: [Optimization] - Time Saved: [X hours/week] - Efficiency: [% improvement]
 - **[Workflow Name]**: [Optimization] - Time Saved: [X hours/week] - Efficiency: [% improvement]
 
 ### Workflow Insights
+
 - **Bottleneck Patterns**: [Common workflow slowdowns identified]
 - **Automation Opportunities**: [Tasks that can be automated]
 - **Human-AI Collaboration**: [Effective handoff patterns discovered]

@@ -190,14 +190,33 @@ public struct SessionSummary: Sendable, Equatable {
     }
 
     /// `log` (a session log's bytes, nil when it does not exist yet) with this summary added
-    /// at its end under a `## DATE TIME AGENT` heading. The log's line endings are kept.
+    /// at its end, in the session log's format: a new log starts with `# Sessions`; each entry
+    /// is a `## DATE HH:MM:SS AGENT` heading (` (2)`, ` (3)`, ... added when the log already
+    /// has that heading) followed by one `- **Label**: value` list item per field, with a
+    /// blank line around the heading and the list. The log's line endings are kept.
     package func appended(to log: [UInt8]?, agent: String, date: String, time: String) -> [UInt8] {
         let current = log ?? []
         let eol = TextLines.firstLineEnding(current)
-        var result = current.isEmpty ? Array("# Session log\n".utf8) : current
-        if !TextLines.endsWithLineEnding(current) { result += eol }
+        var result = current.isEmpty ? Array("# Sessions\n".utf8) : current
+        if !TextLines.endsWithLineEnding(result) { result += eol }
         if !TextLines.endsWithBlankLine(result) { result += eol }
-        result += TextLines.normalized(Array("## \(date) \(time) \(agent)\n\n".utf8) + Array(text.utf8), lineEnding: eol)
+        let taken = Set(Document(current).sections.filter { $0.level == 2 }.map(\.title))
+        var heading = "\(date) \(time) \(agent)"
+        var number = 2
+        while taken.contains(heading) {
+            heading = "\(date) \(time) \(agent) (\(number))"
+            number += 1
+        }
+        let items = entries.map { "- **\($0.field.label)**: \($0.value)\n" }.joined()
+        result += TextLines.normalized(Array("## \(heading)\n\n\(items)".utf8), lineEnding: eol)
         return result
+    }
+
+    /// Appends this summary to the session log at `log` (`appended(to:agent:date:time:)`),
+    /// under the lock with an atomic write, stamped with `date` and the time now.
+    package func log(to log: InsightsFile, agent: String, date: String, lockTimeout: Double) throws {
+        try log.modify(lockTimeout: lockTimeout) { current in
+            (appended(to: current, agent: agent, date: date, time: CalendarDate.timeOfDay()), ())
+        }
     }
 }

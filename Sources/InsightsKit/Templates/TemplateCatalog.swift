@@ -64,17 +64,23 @@ public struct TemplateCatalog: Sendable {
         return template
     }
 
-    /// The budgets the templates declare (`limit:`), each for the section its template owns.
-    /// A template that cannot be read sets no budget.
-    package func budgets() -> [SectionBudget] {
+    /// The section each template owns, with its agent and budget, in the order of the
+    /// templates' names. A template that cannot be read, or owns no section, is left out.
+    package func owners() -> [SectionOwner] {
         guard let names = try? names() else { return [] }
         return names.compactMap { entry in
             if entry.fromProject, let folder = projectFolder {
                 let path = FilePath.join(folder, entry.name + ".md")
-                return (try? POSIX.readFile(path)).flatMap { $0 }.flatMap { AgentTemplate.declaredBudget($0, name: entry.name, origin: path) }
+                return (try? POSIX.readFile(path)).flatMap { $0 }.flatMap { AgentTemplate.declaredOwner($0, name: entry.name, origin: path) }
             }
-            return Self.bundledSource(entry.name).flatMap { AgentTemplate.declaredBudget(Array($0.utf8), name: entry.name, origin: "bundled") }
+            return Self.bundledSource(entry.name).flatMap { AgentTemplate.declaredOwner(Array($0.utf8), name: entry.name, origin: "bundled") }
         }
+    }
+
+    /// The budgets the templates declare (`limit:`), each for the section its template owns.
+    /// A template that cannot be read sets no budget.
+    package func budgets() -> [SectionBudget] {
+        owners().compactMap { owner in owner.limit.map { SectionBudget(address: SectionAddress(title: owner.section), limit: $0) } }
     }
 
     /// The budget of the level-2 section `title` (matched in the loose form), if a template
