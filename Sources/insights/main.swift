@@ -9,6 +9,7 @@ import InsightsCLI
 
 import InsightsKit
 
+ProcessSignals.install()
 // Only the variables `insights` reads are made into strings.
 let environment = POSIX.environment(named: CLI.environmentNames)
 exit(CLI.run(Array(CommandLine.arguments.dropFirst()), environment: environment))

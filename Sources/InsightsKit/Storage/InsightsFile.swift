@@ -110,37 +110,54 @@ public struct InsightsFile: Sendable {
     /// that no joined copy of the file is made.
     package func modifyPieces<Value>(lockTimeout: Double, _ change: ([UInt8]?) throws -> (pieces: [ArraySlice<UInt8>]?, value: Value)) throws -> Value {
         let target = try resolvedTarget()
-        let folder = FilePath.folder(of: target)
-        // The folder usually exists: it is made (and its problems reported) only when it
-        // cannot be opened.
-        let folderFile: FileDescriptor
-        do throws(SystemError) {
-            folderFile = try FileDescriptor.open(folder, .folder)
-        } catch {
-            try POSIX.makeFolders(folder)
-            do throws(SystemError) {
-                folderFile = try FileDescriptor.open(folder, .folder)
-            } catch {
-                throw error.reported(as: "cannot open the folder \(folder)")
-            }
-        }
-        defer { folderFile.close() }
-        try lock(folderFile, timeout: lockTimeout)
-        let current = try POSIX.readFile(target)
+        // A FIFO (or another file that is not a regular file) is refused before the lock: a
+        // read of it could wait forever while holding the lock on the whole folder.
+        try openForRewrite(target)?.close()
+        let lock = try FolderLock(FilePath.folder(of: target), timeout: lockTimeout)
+        var wrote = false
+        defer { lock.release(wrote: wrote) }
+        // A temporary file a killed writer left is removed by whoever takes the lock next
+        // (only the lock holder writes it, and that is us).
+        let temporary = temporaryPath(for: target)
+        POSIX.removeFile(temporary)
+        let old = try openForRewrite(target)
+        defer { old?.close() }
+        let current = try old.map { try $0.readAll(info: $0.info()) }
         let (pieces, value) = try change(current)
         if let pieces {
-            try replace(target, in: folderFile, with: pieces, existed: current != nil)
-        } else {
-            // Nothing to write: a temporary file a killed writer left is still removed (only
-            // the lock holder writes it, and that is us).
-            POSIX.removeFile(temporaryPath(for: target, in: folder))
+            try replace(target, through: temporary, in: lock.folder, with: pieces, old: old)
+            wrote = true
         }
         return value
     }
 
-    /// The temporary file a write of `target` goes through, in its folder.
-    private func temporaryPath(for target: String, in folder: String) -> String {
-        FilePath.join(folder, "." + FilePath.name(of: target) + ".insights-tmp")
+    /// The file at `target` opened for reading without waiting (a FIFO does not block), when it
+    /// exists; `ioError` when it is not a regular file, which a write would replace.
+    private func openForRewrite(_ target: String) throws -> FileDescriptor? {
+        let file: FileDescriptor
+        do throws(SystemError) {
+            file = try FileDescriptor.open(target, .readWithoutWaiting)
+        } catch {
+            // A file in the way of a folder is reported when the folder is made (73).
+            if error.isAbsent { return nil }
+            throw error.reported(as: "cannot read \(target)")
+        }
+        if let info = file.info(), !info.isRegular {
+            file.close()
+            throw InsightsError(.ioError, "cannot write \(target): it is \(info.kind), not a regular file",
+                                hint: "insights reads such a file but writes only regular files")
+        }
+        return file
+    }
+
+    /// The temporary file a write of `target` goes through, in its folder:
+    /// `.NAME.insights-tmp`, with NAME cut (at a character boundary) so that the whole name
+    /// stays within the 255 bytes a file name may have.
+    private func temporaryPath(for target: String) -> String {
+        let suffix = ".insights-tmp"
+        var name = Substring(FilePath.name(of: target))
+        while name.utf8.count > 255 - 1 - suffix.utf8.count { name.removeLast() }
+        return FilePath.join(FilePath.folder(of: target), "." + name + suffix)
     }
 
     /// The file a write replaces: `path` with symlinks followed, even a dangling one.
@@ -154,40 +171,20 @@ public struct InsightsFile: Sendable {
         throw InsightsError(.ioError, "cannot follow \(path): too many levels of symlinks")
     }
 
-    /// Takes the exclusive `flock` on the open `folder`, waiting at most `timeout` seconds.
-    private func lock(_ folder: FileDescriptor, timeout: Double) throws {
-        let deadline = POSIX.monotonicMilliseconds() + Int(max(0, timeout) * 1000)
-        var pause = 1
-        while true {
-            do throws(SystemError) {
-                if try folder.tryLockExclusively() { return }
-            } catch {
-                throw error.reported(as: "cannot lock the folder \(folder.path)")
-            }
-            let now = POSIX.monotonicMilliseconds()
-            guard now < deadline else {
-                throw InsightsError(.locked, "another insights process held the lock on \(folder.path) for more than \(timeout) s",
-                                    hint: "try again, or wait longer for the lock")
-            }
-            POSIX.sleep(milliseconds: min(pause, deadline - now))
-            pause = min(pause * 2, 50)
-        }
-    }
-
-    /// Writes `bytes` to a temporary file beside `target` and renames it over `target`.
-    private func replace(_ target: String, in folder: FileDescriptor, with pieces: [ArraySlice<UInt8>], existed: Bool) throws {
-        let temporary = temporaryPath(for: target, in: folder.path)
-        let failure: InsightsError.Code = existed ? .ioError : .cannotCreate
-        let old = FileInfo.of(target)
+    /// Writes `pieces` to `temporary` beside `target` and renames it over `target`. An
+    /// existing file (`old`, open) is replaced only when this user could write it in place
+    /// and it has one link; the new file keeps its mode, group (and, as root, owner) and the
+    /// extended attributes the platform lets us copy.
+    private func replace(_ target: String, through temporary: String, in folder: FileDescriptor,
+                         with pieces: [ArraySlice<UInt8>], old: FileDescriptor?) throws {
+        let oldInfo = old?.info()
+        if let oldInfo { try checkReplaceable(target, oldInfo) }
+        let failure: InsightsError.Code = old != nil ? .ioError : .cannotCreate
+        TemporaryFile.arm(temporary)
+        defer { TemporaryFile.disarm() }
         let file: FileDescriptor
         do throws(SystemError) {
-            do throws(SystemError) {
-                file = try FileDescriptor.open(temporary, .createNew(permissions: 0o600))
-            } catch let error where error.alreadyExists {
-                // Left by a writer that died: only the lock holder writes it, and that is us.
-                POSIX.removeFile(temporary)
-                file = try FileDescriptor.open(temporary, .createNew(permissions: 0o600))
-            }
+            file = try FileDescriptor.open(temporary, .createNew(permissions: 0o600))
         } catch {
             throw error.reported(failure, as: "cannot write \(target): cannot create a file in \(folder.path)")
         }
@@ -199,17 +196,11 @@ public struct InsightsFile: Sendable {
             for piece in pieces {
                 try file.writeAll(piece)
             }
-            let permissions: UInt32
-            if let old {
-                permissions = old.permissions
-                file.copyOwnerIfRoot(from: old)
+            if let old, let oldInfo {
+                try keepOwnership(of: target, oldInfo, on: file)
+                file.copyExtendedAttributes(from: old)
             } else {
-                permissions = 0o666 & ~POSIX.creationMask()
-            }
-            do throws(SystemError) {
-                try file.setPermissions(permissions)
-            } catch {
-                throw error.reported(failure, as: "cannot set the mode of \(temporary)")
+                try setPermissions(of: file, to: 0o666 & ~POSIX.creationMask(), failure: failure)
             }
             try file.sync()
         } catch {
@@ -228,5 +219,38 @@ public struct InsightsFile: Sendable {
         }
         renamed = true
         try folder.sync()
+    }
+
+    /// Refuses (`ioError`) to replace `target` when this user could not write it in place, or
+    /// when it has other hard links, which a rename would split from it.
+    private func checkReplaceable(_ target: String, _ info: FileInfo) throws {
+        guard POSIX.canWriteInPlace(target) else {
+            throw InsightsError(.ioError, "cannot write \(target): permission denied (mode \(String(info.permissions, radix: 8)), owner \(info.owner), group \(info.group))",
+                                hint: "insights replaces a file only when you could write it in place; ask its owner for write access")
+        }
+        guard info.linkCount == 1 else {
+            throw InsightsError(.ioError, "cannot write \(target): it has \(info.linkCount) hard links, and replacing it would split them",
+                                hint: "keep one link and point the others at it with a symlink")
+        }
+    }
+
+    /// Gives the new `file` the group (and as root, the owner) and then the mode of the file it
+    /// replaces; `ioError` when the group had access and cannot be kept.
+    private func keepOwnership(of target: String, _ old: FileInfo, on file: FileDescriptor) throws {
+        // Ownership first: a change of owner or group clears the set-id bits.
+        file.copyOwnership(from: old)
+        if let new = file.info(), new.group != old.group, old.permissions & 0o070 != 0 {
+            throw InsightsError(.ioError, "cannot write \(target): its group \(old.group) has access to it, and a file this user creates cannot keep that group",
+                                hint: "run as a member of group \(old.group)")
+        }
+        try setPermissions(of: file, to: old.permissions, failure: .ioError)
+    }
+
+    private func setPermissions(of file: FileDescriptor, to permissions: UInt32, failure: InsightsError.Code) throws {
+        do throws(SystemError) {
+            try file.setPermissions(permissions)
+        } catch {
+            throw error.reported(failure, as: "cannot set the mode of \(file.path)")
+        }
     }
 }
