@@ -19,11 +19,17 @@ package enum ProcessSignals {
         _ = TemporaryFile.path
         TemporaryFile.disarm()
         _ = signal(SIGXFSZ, SIG_IGN)
+        var handled = sigset_t()
+        sigemptyset(&handled)
         for number in [SIGTERM, SIGINT, SIGHUP] {
             let previous = signal(number, removeTemporaryFileAndDie)
             // A signal ignored by whoever started us (`nohup`, a background job) stays ignored.
             if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { _ = signal(number, SIG_IGN) }
+            sigaddset(&handled, number)
         }
+        // A mask inherited from the thread that started us (a worker thread of the parent,
+        // which blocks signals) would hold them back until the process ends by itself.
+        _ = sigprocmask(SIG_UNBLOCK, &handled, nil)
     }
 }
 
