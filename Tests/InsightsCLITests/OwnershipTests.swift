@@ -180,7 +180,8 @@ struct OwnershipTests {
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning, Date() < deadline { usleep(10_000) }
         if process.isRunning {
-            process.terminate()
+            // SIGKILL: the old binary may have inherited a mask that blocks SIGTERM.
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             Issue.record("insights \(arguments) still ran after \(seconds) s")
         }
