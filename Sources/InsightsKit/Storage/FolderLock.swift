@@ -10,7 +10,8 @@ struct FolderLock {
     /// Locks `path`, waiting at most `timeout` seconds (then `tryAgain`), making it (and its
     /// missing parents) when it does not exist.
     init(_ path: String, timeout: Double) throws {
-        let deadline = POSIX.monotonicMilliseconds() + Int(max(0, timeout) * 1000)
+        // At most a day: any longer (or not a number) would overflow the deadline.
+        let deadline = POSIX.monotonicMilliseconds() + Int((timeout >= 0 ? min(timeout, 86_400) : 0) * 1000)
         while true {
             var created: [String] = []
             let folder: FileDescriptor
@@ -36,7 +37,7 @@ struct FolderLock {
             }
             // Another writer that made the folder may have removed it again (its write failed)
             // while we waited: the lock must be on the folder at `path`, else start again.
-            if let locked = folder.info(), let current = FileInfo.of(path), locked.isSameFile(as: current) {
+            if let locked = folder.info(), let current = FileInfo.of(path), locked.identity == current.identity {
                 self.folder = folder
                 self.created = created
                 return
@@ -64,7 +65,7 @@ struct FolderLock {
             let now = POSIX.monotonicMilliseconds()
             guard now < deadline else {
                 throw InsightsError(.locked, "another insights process held the lock on \(folder.path) for more than \(timeout) s",
-                                    hint: "try again, or wait longer for the lock")
+                                    hint: InsightsFile.lockTimeoutHint)
             }
             POSIX.sleep(milliseconds: min(pause, deadline - now))
             pause = min(pause * 2, 50)

@@ -4,7 +4,9 @@
 /// temporary file in the same folder that is flushed, given the old file's mode, and
 /// renamed over the file; a symlink is followed and its target replaced.
 public struct InsightsFile: Sendable {
-    /// The path as given (it may be a symlink).
+    /// The path as given (it may be a symlink). A path is bytes and need not be UTF-8: a byte
+    /// that is not is carried as the scalar U+10FF00 + byte (U+10FF80–U+10FFFF), so the path
+    /// names exactly the file given (`init(pathBytes:)` takes a path as bytes).
     public let path: String
 
     /// The default location, relative to a project's root.
@@ -13,6 +15,12 @@ public struct InsightsFile: Sendable {
     /// A file at `path`.
     public init(path: String) {
         self.path = path
+    }
+
+    /// A file at the path `bytes`, which need not be UTF-8 (a folder or file name may be
+    /// any bytes but NUL).
+    public init(pathBytes bytes: [UInt8]) {
+        self.init(path: ByteText.string(bytes))
     }
 
     /// Chooses the file: `explicit` (`--file`), then `INSIGHTS_FILE`, then
@@ -36,6 +44,16 @@ public struct InsightsFile: Sendable {
     /// The file's bytes, or nil when it does not exist.
     package func read() throws -> [UInt8]? {
         try POSIX.readFile(path)
+    }
+
+    /// The most bytes of input `insights` takes: a body, standard input, a `--body-file` or
+    /// `--fields-json`. More is `badData`, found without reading past the cap.
+    package static let inputLimit = 64 << 20
+
+    /// The file's bytes as input (a body, fields), at most `inputLimit` of them; nil when it
+    /// does not exist.
+    package func readInput() throws -> [UInt8]? {
+        try POSIX.readFile(path, limit: Self.inputLimit)
     }
 
     /// The file's bytes; `noInput` when it does not exist.
@@ -109,42 +127,76 @@ public struct InsightsFile: Sendable {
     /// untouched bytes before the section, its new text, the untouched bytes after it), so
     /// that no joined copy of the file is made.
     package func modifyPieces<Value>(lockTimeout: Double, _ change: ([UInt8]?) throws -> (pieces: [ArraySlice<UInt8>]?, value: Value)) throws -> Value {
-        let target = try resolvedTarget()
+        try Self.modifyAll([self], lockTimeout: lockTimeout) { current in
+            let (pieces, value) = try change(current[0])
+            return ([pieces], value)
+        }
+    }
+
+    /// A read-modify-write of several files at once: their folders are locked in path order
+    /// (a folder two of them share, once), `change` gets every file's current bytes (nil for
+    /// one that does not exist) and returns the new pieces of each (nil: leave it as it is),
+    /// and the files are replaced one by one in the order given, each atomically. A crash
+    /// between two replacements leaves the earlier ones written and the later ones as they
+    /// were. Folders made to lock them are removed again when nothing was written in them.
+    package static func modifyAll<Value>(_ files: [InsightsFile], lockTimeout: Double,
+                                         _ change: ([[UInt8]?]) throws -> (pieces: [[ArraySlice<UInt8>]?], value: Value)) throws -> Value {
+        let targets = try files.map { try $0.resolvedTarget() }
         // A FIFO (or another file that is not a regular file) is refused before the lock: a
         // read of it could wait forever while holding the lock on the whole folder.
-        try openForRewrite(target)?.close()
-        let lock = try FolderLock(FilePath.folder(of: target), timeout: lockTimeout)
-        var wrote = false
-        defer { lock.release(wrote: wrote) }
+        for (file, target) in zip(files, targets) { try openForRewrite(target, of: file.path)?.close() }
+        let folders = targets.map(FilePath.folder(of:))
+        // Path order: absolute paths, so that every process takes two locks in one order.
+        let workingDirectory = folders.count > 1 ? POSIX.currentDirectory() : ""
+        func absolute(_ folder: String) -> String { folder.hasPrefix("/") ? folder : FilePath.join(workingDirectory, folder) }
+        var locks: [FolderLock] = []
+        var wrote: [Bool] = []
+        var lockOf: [String: Int] = [:]
+        defer { for (lock, wrote) in zip(locks, wrote) { lock.release(wrote: wrote) } }
+        for folder in Set(folders).sorted(by: { absolute($0) < absolute($1) }) {
+            let identity = folders.count > 1 ? FileInfo.of(folder)?.identity : nil
+            if let identity, let same = lockOf.first(where: { FileInfo.of($0.key)?.identity == identity }) {
+                // Another path of a folder already locked: a second lock would wait for the first.
+                lockOf[folder] = same.value
+                continue
+            }
+            lockOf[folder] = locks.count
+            locks.append(try FolderLock(folder, timeout: lockTimeout))
+            wrote.append(false)
+        }
         // A temporary file a killed writer left is removed by whoever takes the lock next
         // (only the lock holder writes it, and that is us).
-        let temporary = temporaryPath(for: target)
-        POSIX.removeFile(temporary)
-        let old = try openForRewrite(target)
-        defer { old?.close() }
-        let current = try old.map { try $0.readAll(info: $0.info()) }
+        let temporaries = targets.map(temporaryPath(for:))
+        for temporary in temporaries { POSIX.removeFile(temporary) }
+        var olds: [FileDescriptor?] = []
+        defer { for old in olds { old?.close() } }
+        for (file, target) in zip(files, targets) { olds.append(try openForRewrite(target, of: file.path)) }
+        let current = try olds.map { old in try old.map { try $0.readAll(info: $0.info()) } }
         let (pieces, value) = try change(current)
-        if let pieces {
-            try replace(target, through: temporary, in: lock.folder, with: pieces, old: old)
-            wrote = true
+        for (index, target) in targets.enumerated() {
+            guard let written = pieces[index] else { continue }
+            let lock = lockOf[folders[index]]!
+            try replace(target, of: files[index].path, through: temporaries[index], in: locks[lock].folder,
+                        with: written, old: olds[index])
+            wrote[lock] = true
         }
         return value
     }
 
     /// The file at `target` opened for reading without waiting (a FIFO does not block), when it
-    /// exists; `ioError` when it is not a regular file, which a write would replace.
-    private func openForRewrite(_ target: String) throws -> FileDescriptor? {
+    /// exists; `ioError` naming `path` when it is not a regular file, which a write would replace.
+    private static func openForRewrite(_ target: String, of path: String) throws -> FileDescriptor? {
         let file: FileDescriptor
         do throws(SystemError) {
             file = try FileDescriptor.open(target, .readWithoutWaiting)
         } catch {
             // A file in the way of a folder is reported when the folder is made (73).
             if error.isAbsent { return nil }
-            throw error.reported(as: "cannot read \(target)")
+            throw error.reported(as: "cannot read \(path)")
         }
         if let info = file.info(), !info.isRegular {
             file.close()
-            throw InsightsError(.ioError, "cannot write \(target): it is \(info.kind), not a regular file",
+            throw InsightsError(.ioError, "cannot write \(path): it is \(info.kind), not a regular file",
                                 hint: "insights reads such a file but writes only regular files")
         }
         return file
@@ -153,10 +205,10 @@ public struct InsightsFile: Sendable {
     /// The temporary file a write of `target` goes through, in its folder:
     /// `.NAME.insights-tmp`, with NAME cut (at a character boundary) so that the whole name
     /// stays within the 255 bytes a file name may have.
-    private func temporaryPath(for target: String) -> String {
+    private static func temporaryPath(for target: String) -> String {
         let suffix = ".insights-tmp"
         var name = Substring(FilePath.name(of: target))
-        while name.utf8.count > 255 - 1 - suffix.utf8.count { name.removeLast() }
+        while ByteText.bytes(of: String(name)).count > 255 - 1 - suffix.utf8.count { name.removeLast() }
         return FilePath.join(FilePath.folder(of: target), "." + name + suffix)
     }
 
@@ -171,14 +223,18 @@ public struct InsightsFile: Sendable {
         throw InsightsError(.ioError, "cannot follow \(path): too many levels of symlinks")
     }
 
-    /// Writes `pieces` to `temporary` beside `target` and renames it over `target`. An
-    /// existing file (`old`, open) is replaced only when this user could write it in place
-    /// and it has one link; the new file keeps its mode, group (and, as root, owner) and the
-    /// extended attributes the platform lets us copy.
-    private func replace(_ target: String, through temporary: String, in folder: FileDescriptor,
-                         with pieces: [ArraySlice<UInt8>], old: FileDescriptor?) throws {
+    /// The hint of a lock timeout.
+    package static let lockTimeoutHint = "try again, or wait longer for the lock"
+
+    /// Writes `pieces` to `temporary` beside `target` and renames it over `target`; errors
+    /// name `path`, the file as given (`/dev/stdin`, not where it leads). An existing file
+    /// (`old`, open) is replaced only when this user could write it in place and it has one
+    /// link; the new file keeps its mode, group (and, as root, owner) and the extended
+    /// attributes the platform lets us copy.
+    private static func replace(_ target: String, of path: String, through temporary: String, in folder: FileDescriptor,
+                                with pieces: [ArraySlice<UInt8>], old: FileDescriptor?) throws {
         let oldInfo = old?.info()
-        if let oldInfo { try checkReplaceable(target, oldInfo) }
+        if let oldInfo { try checkReplaceable(target, of: path, oldInfo) }
         let failure: InsightsError.Code = old != nil ? .ioError : .cannotCreate
         TemporaryFile.arm(temporary)
         defer { TemporaryFile.disarm() }
@@ -186,7 +242,11 @@ public struct InsightsFile: Sendable {
         do throws(SystemError) {
             file = try FileDescriptor.open(temporary, .createNew(permissions: 0o600))
         } catch {
-            throw error.reported(failure, as: "cannot write \(target): cannot create a file in \(folder.path)")
+            if error.alreadyExists, FileInfo.ofLink(temporary)?.isDirectory == true {
+                throw InsightsError(.ioError, "cannot write \(path): a folder is in the way at \(temporary)", hint: "remove or rename that folder")
+            }
+            // Messages name the path as given: `/dev/stdin`, not `/proc/self/fd/pipe:[...]`.
+            throw error.reported(failure, as: "cannot write \(path): cannot create a file in " + (target == path ? folder.path : "the folder it leads to"))
         }
         var renamed = false
         defer {
@@ -197,7 +257,7 @@ public struct InsightsFile: Sendable {
                 try file.writeAll(piece)
             }
             if let old, let oldInfo {
-                try keepOwnership(of: target, oldInfo, on: file)
+                try keepOwnership(of: path, oldInfo, on: file)
                 file.copyExtendedAttributes(from: old)
             } else {
                 try setPermissions(of: file, to: 0o666 & ~POSIX.creationMask(), failure: failure)
@@ -210,12 +270,12 @@ public struct InsightsFile: Sendable {
         do throws(SystemError) {
             try file.closeChecked()
         } catch {
-            throw error.reported(failure, as: "cannot write \(target)")
+            throw error.reported(failure, as: "cannot write \(path)")
         }
         do throws(SystemError) {
             try POSIX.rename(temporary, to: target)
         } catch {
-            throw error.reported(failure, as: "cannot replace \(target)")
+            throw error.reported(failure, as: "cannot replace \(path)")
         }
         renamed = true
         try folder.sync()
@@ -223,30 +283,30 @@ public struct InsightsFile: Sendable {
 
     /// Refuses (`ioError`) to replace `target` when this user could not write it in place, or
     /// when it has other hard links, which a rename would split from it.
-    private func checkReplaceable(_ target: String, _ info: FileInfo) throws {
+    private static func checkReplaceable(_ target: String, of path: String, _ info: FileInfo) throws {
         guard POSIX.canWriteInPlace(target) else {
-            throw InsightsError(.ioError, "cannot write \(target): permission denied (mode \(String(info.permissions, radix: 8)), owner \(info.owner), group \(info.group))",
+            throw InsightsError(.ioError, "cannot write \(path): permission denied (mode \(String(info.permissions, radix: 8)), owner \(info.owner), group \(info.group))",
                                 hint: "insights replaces a file only when you could write it in place; ask its owner for write access")
         }
         guard info.linkCount == 1 else {
-            throw InsightsError(.ioError, "cannot write \(target): it has \(info.linkCount) hard links, and replacing it would split them",
+            throw InsightsError(.ioError, "cannot write \(path): it has \(info.linkCount) hard links, and replacing it would split them",
                                 hint: "keep one link and point the others at it with a symlink")
         }
     }
 
     /// Gives the new `file` the group (and as root, the owner) and then the mode of the file it
     /// replaces; `ioError` when the group had access and cannot be kept.
-    private func keepOwnership(of target: String, _ old: FileInfo, on file: FileDescriptor) throws {
+    private static func keepOwnership(of path: String, _ old: FileInfo, on file: FileDescriptor) throws {
         // Ownership first: a change of owner or group clears the set-id bits.
         file.copyOwnership(from: old)
         if let new = file.info(), new.group != old.group, old.permissions & 0o070 != 0 {
-            throw InsightsError(.ioError, "cannot write \(target): its group \(old.group) has access to it, and a file this user creates cannot keep that group",
+            throw InsightsError(.ioError, "cannot write \(path): its group \(old.group) has access to it, and a file this user creates cannot keep that group",
                                 hint: "run as a member of group \(old.group)")
         }
         try setPermissions(of: file, to: old.permissions, failure: .ioError)
     }
 
-    private func setPermissions(of file: FileDescriptor, to permissions: UInt32, failure: InsightsError.Code) throws {
+    private static func setPermissions(of file: FileDescriptor, to permissions: UInt32, failure: InsightsError.Code) throws {
         do throws(SystemError) {
             try file.setPermissions(permissions)
         } catch {

@@ -25,8 +25,8 @@ package struct FileInfo: Sendable {
     package let group: UInt32
     /// The number of hard links to the file.
     package let linkCount: Int
-    /// The device and inode number: together, equal only for two paths to the same file.
-    let device: UInt64, inode: UInt64
+    /// The device and inode: equal for two paths of one file or folder.
+    package let identity: [UInt64]
     /// What the file is, for messages: "a FIFO", "a folder", "a regular file"...
     package let kind: String
 
@@ -41,8 +41,7 @@ package struct FileInfo: Sendable {
         owner = UInt32(status.st_uid)
         group = UInt32(status.st_gid)
         linkCount = Int(status.st_nlink)
-        device = UInt64(status.st_dev)
-        inode = UInt64(status.st_ino)
+        identity = [UInt64(status.st_dev), UInt64(status.st_ino)]
         kind = switch type {
         case S_IFREG: "a regular file"
         case S_IFDIR: "a folder"
@@ -57,18 +56,13 @@ package struct FileInfo: Sendable {
     /// `stat(2)` of `path`, following symlinks; nil when it cannot be examined.
     package static func of(_ path: String) -> FileInfo? {
         var status = stat()
-        return stat(path, &status) == 0 ? FileInfo(status) : nil
+        return POSIX.withCPath(path) { stat($0, &status) } == 0 ? FileInfo(status) : nil
     }
 
     /// `lstat(2)` of `path`: a symlink itself, not what it points to; nil when it cannot be
     /// examined.
     package static func ofLink(_ path: String) -> FileInfo? {
         var status = stat()
-        return lstat(path, &status) == 0 ? FileInfo(status) : nil
-    }
-
-    /// Whether `other` describes the same file (same device and inode).
-    func isSameFile(as other: FileInfo) -> Bool {
-        device == other.device && inode == other.inode
+        return POSIX.withCPath(path) { lstat($0, &status) } == 0 ? FileInfo(status) : nil
     }
 }

@@ -28,7 +28,7 @@ package enum POSIX {
     /// Reads the whole file at `path`; nil when it does not exist. One `fstat` sizes the
     /// buffer, so a file that does not change while it is read takes one `read` (and one
     /// more that sees its end).
-    static func readFile(_ path: String) throws -> [UInt8]? {
+    static func readFile(_ path: String, limit: Int = .max) throws -> [UInt8]? {
         let file: FileDescriptor
         do throws(SystemError) {
             file = try FileDescriptor.open(path, .read)
@@ -37,7 +37,7 @@ package enum POSIX {
             throw error.reported(as: "cannot read \(path)")
         }
         defer { file.close() }
-        return try file.readAll(info: file.info())
+        return try file.readAll(info: file.info(), limit: limit)
     }
 
     /// Whether something exists at `path` (a dangling symlink counts).
@@ -57,7 +57,7 @@ package enum POSIX {
         var created: [String] = []
         for component in path.split(separator: "/") {
             prefix += component
-            if mkdir(prefix, 0o777) == 0 {
+            if POSIX.withCPath(prefix, { mkdir($0, 0o777) }) == 0 {
                 created.append(prefix)
             } else if errno != EEXIST {
                 let failure = SystemError("mkdir", prefix)
@@ -76,14 +76,14 @@ package enum POSIX {
     /// Removes `folders` (as `makeFolders` returned them), innermost first, each only while it
     /// is empty (`rmdir(2)`); a folder something was put in meanwhile stays.
     static func removeFolders(_ folders: [String]) {
-        for folder in folders.reversed() where rmdir(folder) != 0 { return }
+        for folder in folders.reversed() where POSIX.withCPath(folder, { rmdir($0) }) != 0 { return }
     }
 
     /// The current working directory.
     package static func currentDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return "." }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return ByteText.string(buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) })
     }
 }
 
@@ -112,6 +112,8 @@ package struct SystemError: Error, Sendable, CustomStringConvertible {
     /// Whether nothing is at the path: it does not exist (`ENOENT`) or a component of it is
     /// not a folder (`ENOTDIR`).
     package var isAbsent: Bool { number == ENOENT || number == ENOTDIR }
+    /// Whether the path already exists (`EEXIST`).
+    package var alreadyExists: Bool { number == EEXIST }
 
     /// The call, what it was called on and the cause, for debugging.
     package var description: String { "\(call) \(path): \(reason)" }

@@ -45,7 +45,7 @@ enum TemporaryFile {
     /// Notes `temporary` as the file to remove if the process is told to end.
     static func arm(_ temporary: String) {
         armed = 0
-        let bytes = Array(temporary.utf8)
+        let bytes = ByteText.bytes(of: temporary)
         guard bytes.count < Int(PATH_MAX) else { return }
         for (index, byte) in bytes.enumerated() { path[index] = CChar(bitPattern: byte) }
         path[bytes.count] = 0
