@@ -54,7 +54,7 @@ struct FaultTests {
                 process.standardError = FileHandle(forWritingAtPath: "/dev/null")
                 try process.run()
                 // Signalled once the temporary file exists, while the big file is written.
-                while process.isRunning, access(temporary, F_OK) != 0 { sched_yield() }
+                while process.isRunning, access(temporary, F_OK) != 0 { usleep(100) }
                 kill(process.processIdentifier, signal)
                 process.waitUntilExit()
                 if process.terminationReason == .uncaughtSignal {

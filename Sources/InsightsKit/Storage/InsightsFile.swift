@@ -1,8 +1,10 @@
 /// The insights file on disk. Reads need no lock (writes replace the file atomically);
 /// every read-modify-write holds an exclusive `flock` on the file's folder, which the
 /// rename does not replace and the kernel releases if the process dies. Writes go to a
-/// temporary file in the same folder that is flushed, given the old file's mode, and
-/// renamed over the file; a symlink is followed and its target replaced.
+/// temporary file in the same folder that is flushed, given the old file's mode, group (as
+/// root, owner) and extended attributes, and renamed over the file; a symlink is followed and
+/// its target replaced. A file this user could not write in place, with several hard links, or
+/// that is not a regular file, is refused.
 public struct InsightsFile: Sendable {
     /// The path as given (it may be a symlink). A path is bytes and need not be UTF-8: a byte
     /// that is not is carried as the scalar U+10FF00 + byte (U+10FF80–U+10FFFF), so the path
