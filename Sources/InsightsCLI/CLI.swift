@@ -11,7 +11,7 @@ public enum CLI {
         CommandEntry(SetCommand.self), CommandEntry(ReplaceCommand.self), CommandEntry(RemoveCommand.self), CommandEntry(SessionSummaryCommand.self),
         CommandEntry(TemplatesCommand.self), CommandEntry(InitCommand.self),
         CommandEntry(CheckCommand.self), CommandEntry(DiffCommand.self), CommandEntry(HistoryCommand.self),
-        CommandEntry(MergeCommand.self), CommandEntry(MCPCommand.self), CommandEntry(JournalCommand.self),
+        CommandEntry(MergeCommand.self), CommandEntry(SyncCommand.self), CommandEntry(MCPCommand.self), CommandEntry(JournalCommand.self),
     ]
 
     /// The environment variables `insights` reads; `run` needs no others.
@@ -62,7 +62,9 @@ public enum CLI {
     static func hint(for error: InsightsError) -> String? {
         switch error.kind {
         case .stale: return "read the section again (`insights read ... --json` prints its fingerprint) and redo the edit with that --if-match"
-        case .locked: return "try again, or raise --lock-timeout"
+        case .locked:
+            // The file lock's hint names the flag here; other contention (sync) has its own.
+            return error.hint == nil || error.hint == InsightsFile.lockTimeoutHint ? "try again, or raise --lock-timeout" : error.hint
         case .otherLevel, .ambiguous: break
         default: return error.hint
         }
