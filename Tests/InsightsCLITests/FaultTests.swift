@@ -35,9 +35,9 @@ struct FaultTests {
         return (status, String(decoding: err, as: UTF8.self))
     }
 
-    /// A file big enough that writing it takes a while: 4 MB.
+    /// A file big enough that writing and flushing it takes some milliseconds: 1 MB.
     static func bigFile() -> [UInt8] {
-        Array(("# Big\n\n## Notes\nold\n\n## Rest\n" + String(repeating: "- a line of text in the rest of the file\n", count: 100_000)).utf8)
+        Array(("# Big\n\n## Notes\nold\n\n## Rest\n" + String(repeating: "- a line of text in the rest of the file\n", count: 25_000)).utf8)
     }
 
     @Test("SIGTERM or SIGINT during a write removes the temporary file", arguments: [SIGTERM, SIGINT])
