@@ -9,7 +9,9 @@ let package = Package(
         .executable(name: "insights", targets: ["insights"]),
     ],
     targets: [
-        .target(name: "InsightsKit"),
+        // sys/xattr.h, which the Glibc module leaves out.
+        .systemLibrary(name: "CExtendedAttributes"),
+        .target(name: "InsightsKit", dependencies: ["CExtendedAttributes"]),
         .target(name: "InsightsMCP", dependencies: ["InsightsKit"]),
         .target(name: "InsightsCLI", dependencies: ["InsightsKit", "InsightsMCP"]),
         .executableTarget(name: "insights", dependencies: ["InsightsCLI", "InsightsKit"]),

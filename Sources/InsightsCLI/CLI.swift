@@ -27,7 +27,12 @@ public enum CLI {
     static func run(_ arguments: [String], terminal: Terminal) -> Int32 {
         let error: InsightsError
         do {
-            return try dispatch(arguments, terminal: terminal)
+            let status = try dispatch(arguments, terminal: terminal)
+            // Output that did not arrive (a full disk, a closed pipe with SIGPIPE ignored) is
+            // a failure whatever the command found.
+            guard let failure = terminal.outputFailure() else { return status }
+            report(failure, terminal: terminal, json: false)
+            return failure.code.rawValue
         } catch let thrown as InsightsError {
             error = thrown
         } catch {

@@ -15,6 +15,9 @@ struct Terminal {
     var environment: [String: String]
     /// Reads all of standard input, or nil when it is a terminal.
     var readInput: () throws -> [UInt8]?
+    /// The first write to standard output that failed, if one did (what followed it was
+    /// dropped): the command's output did not arrive, so it exits 74.
+    var outputFailure: () -> InsightsError? = { nil }
 
     /// Writes `bytes` to standard output.
     func out(_ bytes: [UInt8]) { output(bytes[...]) }
@@ -29,9 +32,17 @@ struct Terminal {
     /// The process's own terminal.
     static func standard(environment: [String: String]) -> Terminal {
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let failure = OutputFailure()
         return Terminal(
-            // A failed write to the terminal has nowhere to be reported: it is dropped.
-            output: { try? FileDescriptor.standardOutput.writeAll($0) },
+            output: { bytes in
+                guard failure.error == nil else { return }
+                do {
+                    try FileDescriptor.standardOutput.writeAll(bytes)
+                } catch {
+                    failure.error = error as? InsightsError ?? InsightsError(.ioError, "cannot write standard output: \(error)")
+                }
+            },
+            // A failed write to standard error has nowhere to be reported: it is dropped.
             err: { try? FileDescriptor.standardError.writeAll($0[...]) },
             colorOut: !noColor && FileDescriptor.standardOutput.isTerminal,
             colorErr: !noColor && FileDescriptor.standardError.isTerminal,
@@ -39,6 +50,12 @@ struct Terminal {
             readInput: {
                 if FileDescriptor.standardInput.isTerminal { return nil }
                 return try FileDescriptor.standardInput.readAll(info: nil, limit: InsightsFile.inputLimit)
-            })
+            },
+            outputFailure: { failure.error })
     }
+}
+
+/// Where the standard terminal keeps the first failed write to standard output.
+private final class OutputFailure {
+    var error: InsightsError?
 }

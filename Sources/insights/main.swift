@@ -9,6 +9,7 @@ import InsightsCLI
 
 import InsightsKit
 
+ProcessSignals.install()
 // Only the variables `insights` reads are made into strings. Arguments and variables are
 // bytes, kept exactly (`CommandLine.arguments` would replace bytes that are not UTF-8).
 let environment = POSIX.environment(named: CLI.environmentNames)

@@ -67,14 +67,15 @@ enum Input: Sendable {
 }
 
 /// Runs `insights arguments` as a real process. `asNobody` runs it through `setpriv` as
-/// user `nobody`. Standard output and error are captured through files outside the test
+/// user `nobody`, in group `nogroup` and the supplementary `groups` (by name). Standard output and error are captured through files outside the test
 /// folder, so nothing blocks however much is printed.
 func insights(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-              input: Input = .devNull, asNobody: Bool = false) throws -> Outcome {
+              input: Input = .devNull, asNobody: Bool = false, groups: [String] = []) throws -> Outcome {
     let process = Process()
     if asNobody {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=nobody", "--regid=nogroup", "--clear-groups", insightsBinary.path] + arguments
+        let groupFlag = groups.isEmpty ? "--clear-groups" : "--groups=" + groups.joined(separator: ",")
+        process.arguments = ["--reuid=nobody", "--regid=nogroup", groupFlag, insightsBinary.path] + arguments
     } else {
         process.executableURL = insightsBinary
         process.arguments = arguments

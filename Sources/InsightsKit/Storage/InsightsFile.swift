@@ -1,8 +1,10 @@
 /// The insights file on disk. Reads need no lock (writes replace the file atomically);
 /// every read-modify-write holds an exclusive `flock` on the file's folder, which the
 /// rename does not replace and the kernel releases if the process dies. Writes go to a
-/// temporary file in the same folder that is flushed, given the old file's mode, and
-/// renamed over the file; a symlink is followed and its target replaced.
+/// temporary file in the same folder that is flushed, given the old file's mode, group (as
+/// root, owner) and extended attributes, and renamed over the file; a symlink is followed and
+/// its target replaced. A file this user could not write in place, with several hard links, or
+/// that is not a regular file, is refused.
 public struct InsightsFile: Sendable {
     /// The path as given (it may be a symlink). A path is bytes and need not be UTF-8: a byte
     /// that is not is carried as the scalar U+10FF00 + byte (U+10FF80–U+10FFFF), so the path
@@ -138,58 +140,78 @@ public struct InsightsFile: Sendable {
     /// one that does not exist) and returns the new pieces of each (nil: leave it as it is),
     /// and the files are replaced one by one in the order given, each atomically. A crash
     /// between two replacements leaves the earlier ones written and the later ones as they
-    /// were.
+    /// were. Folders made to lock them are removed again when nothing was written in them.
     package static func modifyAll<Value>(_ files: [InsightsFile], lockTimeout: Double,
                                          _ change: ([[UInt8]?]) throws -> (pieces: [[ArraySlice<UInt8>]?], value: Value)) throws -> Value {
         let targets = try files.map { try $0.resolvedTarget() }
+        // A FIFO (or another file that is not a regular file) is refused before the lock: a
+        // read of it could wait forever while holding the lock on the whole folder.
+        for (file, target) in zip(files, targets) { try openForRewrite(target, of: file.path)?.close() }
         let folders = targets.map(FilePath.folder(of:))
         // Path order: absolute paths, so that every process takes two locks in one order.
         let workingDirectory = folders.count > 1 ? POSIX.currentDirectory() : ""
         func absolute(_ folder: String) -> String { folder.hasPrefix("/") ? folder : FilePath.join(workingDirectory, folder) }
-        var opened: [(folder: String, file: FileDescriptor, identity: [UInt64]?, owned: Bool)] = []
-        defer { for entry in opened where entry.owned { entry.file.close() } }
+        var locks: [FolderLock] = []
+        var wrote: [Bool] = []
+        var lockOf: [String: Int] = [:]
+        defer { for (lock, wrote) in zip(locks, wrote) { lock.release(wrote: wrote) } }
         for folder in Set(folders).sorted(by: { absolute($0) < absolute($1) }) {
-            // The folder usually exists: it is made (and its problems reported) only when it
-            // cannot be opened.
-            let folderFile: FileDescriptor
-            do throws(SystemError) {
-                folderFile = try FileDescriptor.open(folder, .folder)
-            } catch {
-                try POSIX.makeFolders(folder)
-                do throws(SystemError) {
-                    folderFile = try FileDescriptor.open(folder, .folder)
-                } catch {
-                    throw error.reported(as: "cannot open the folder \(folder)")
-                }
-            }
             let identity = folders.count > 1 ? FileInfo.of(folder)?.identity : nil
-            if let identity, let same = opened.first(where: { $0.identity == identity }) {
+            if let identity, let same = lockOf.first(where: { FileInfo.of($0.key)?.identity == identity }) {
                 // Another path of a folder already locked: a second lock would wait for the first.
-                opened.append((folder, same.file, identity, false))
-                folderFile.close()
+                lockOf[folder] = same.value
                 continue
             }
-            opened.append((folder, folderFile, identity, true))
-            try lock(folderFile, timeout: lockTimeout)
+            lockOf[folder] = locks.count
+            locks.append(try FolderLock(folder, timeout: lockTimeout))
+            wrote.append(false)
         }
-        let current = try targets.map { try POSIX.readFile($0) }
+        // A temporary file a killed writer left is removed by whoever takes the lock next
+        // (only the lock holder writes it, and that is us).
+        let temporaries = targets.map(temporaryPath(for:))
+        for temporary in temporaries { POSIX.removeFile(temporary) }
+        var olds: [FileDescriptor?] = []
+        defer { for old in olds { old?.close() } }
+        for (file, target) in zip(files, targets) { olds.append(try openForRewrite(target, of: file.path)) }
+        let current = try olds.map { old in try old.map { try $0.readAll(info: $0.info()) } }
         let (pieces, value) = try change(current)
         for (index, target) in targets.enumerated() {
-            let folder = opened.first { $0.folder == folders[index] }!.file
-            if let written = pieces[index] {
-                try replace(target, of: files[index].path, in: folder, with: written, existed: current[index] != nil)
-            } else {
-                // Nothing to write: a temporary file a killed writer left is still removed (only
-                // the lock holder writes it, and that is us).
-                POSIX.removeFile(temporaryPath(for: target, in: FilePath.folder(of: target)))
-            }
+            guard let written = pieces[index] else { continue }
+            let lock = lockOf[folders[index]]!
+            try replace(target, of: files[index].path, through: temporaries[index], in: locks[lock].folder,
+                        with: written, old: olds[index])
+            wrote[lock] = true
         }
         return value
     }
 
-    /// The temporary file a write of `target` goes through, in its folder.
-    private static func temporaryPath(for target: String, in folder: String) -> String {
-        FilePath.join(folder, "." + FilePath.name(of: target) + ".insights-tmp")
+    /// The file at `target` opened for reading without waiting (a FIFO does not block), when it
+    /// exists; `ioError` naming `path` when it is not a regular file, which a write would replace.
+    private static func openForRewrite(_ target: String, of path: String) throws -> FileDescriptor? {
+        let file: FileDescriptor
+        do throws(SystemError) {
+            file = try FileDescriptor.open(target, .readWithoutWaiting)
+        } catch {
+            // A file in the way of a folder is reported when the folder is made (73).
+            if error.isAbsent { return nil }
+            throw error.reported(as: "cannot read \(path)")
+        }
+        if let info = file.info(), !info.isRegular {
+            file.close()
+            throw InsightsError(.ioError, "cannot write \(path): it is \(info.kind), not a regular file",
+                                hint: "insights reads such a file but writes only regular files")
+        }
+        return file
+    }
+
+    /// The temporary file a write of `target` goes through, in its folder:
+    /// `.NAME.insights-tmp`, with NAME cut (at a character boundary) so that the whole name
+    /// stays within the 255 bytes a file name may have.
+    private static func temporaryPath(for target: String) -> String {
+        let suffix = ".insights-tmp"
+        var name = Substring(FilePath.name(of: target))
+        while ByteText.bytes(of: String(name)).count > 255 - 1 - suffix.utf8.count { name.removeLast() }
+        return FilePath.join(FilePath.folder(of: target), "." + name + suffix)
     }
 
     /// The file a write replaces: `path` with symlinks followed, even a dangling one.
@@ -206,42 +228,21 @@ public struct InsightsFile: Sendable {
     /// The hint of a lock timeout.
     package static let lockTimeoutHint = "try again, or wait longer for the lock"
 
-    /// Takes the exclusive `flock` on the open `folder`, waiting at most `timeout` seconds.
-    private static func lock(_ folder: FileDescriptor, timeout: Double) throws {
-        // At most a day: any longer (or not a number) would overflow the deadline.
-        let deadline = POSIX.monotonicMilliseconds() + Int((timeout >= 0 ? min(timeout, 86_400) : 0) * 1000)
-        var pause = 1
-        while true {
-            do throws(SystemError) {
-                if try folder.tryLockExclusively() { return }
-            } catch {
-                throw error.reported(as: "cannot lock the folder \(folder.path)")
-            }
-            let now = POSIX.monotonicMilliseconds()
-            guard now < deadline else {
-                throw InsightsError(.locked, "another insights process held the lock on \(folder.path) for more than \(timeout) s",
-                                    hint: Self.lockTimeoutHint)
-            }
-            POSIX.sleep(milliseconds: min(pause, deadline - now))
-            pause = min(pause * 2, 50)
-        }
-    }
-
-    /// Writes `bytes` to a temporary file beside `target` and renames it over `target`;
-    /// errors name `path`, the file as given (`/dev/stdin`, not where it leads).
-    private static func replace(_ target: String, of path: String, in folder: FileDescriptor, with pieces: [ArraySlice<UInt8>], existed: Bool) throws {
-        let temporary = temporaryPath(for: target, in: folder.path)
-        let failure: InsightsError.Code = existed ? .ioError : .cannotCreate
-        let old = FileInfo.of(target)
+    /// Writes `pieces` to `temporary` beside `target` and renames it over `target`; errors
+    /// name `path`, the file as given (`/dev/stdin`, not where it leads). An existing file
+    /// (`old`, open) is replaced only when this user could write it in place and it has one
+    /// link; the new file keeps its mode, group (and, as root, owner) and the extended
+    /// attributes the platform lets us copy.
+    private static func replace(_ target: String, of path: String, through temporary: String, in folder: FileDescriptor,
+                                with pieces: [ArraySlice<UInt8>], old: FileDescriptor?) throws {
+        let oldInfo = old?.info()
+        if let oldInfo { try checkReplaceable(target, of: path, oldInfo) }
+        let failure: InsightsError.Code = old != nil ? .ioError : .cannotCreate
+        TemporaryFile.arm(temporary)
+        defer { TemporaryFile.disarm() }
         let file: FileDescriptor
         do throws(SystemError) {
-            do throws(SystemError) {
-                file = try FileDescriptor.open(temporary, .createNew(permissions: 0o600))
-            } catch let error where error.alreadyExists {
-                // Left by a writer that died: only the lock holder writes it, and that is us.
-                POSIX.removeFile(temporary)
-                file = try FileDescriptor.open(temporary, .createNew(permissions: 0o600))
-            }
+            file = try FileDescriptor.open(temporary, .createNew(permissions: 0o600))
         } catch {
             if error.alreadyExists, FileInfo.ofLink(temporary)?.isDirectory == true {
                 throw InsightsError(.ioError, "cannot write \(path): a folder is in the way at \(temporary)", hint: "remove or rename that folder")
@@ -257,17 +258,11 @@ public struct InsightsFile: Sendable {
             for piece in pieces {
                 try file.writeAll(piece)
             }
-            let permissions: UInt32
-            if let old {
-                permissions = old.permissions
-                file.copyOwnerIfRoot(from: old)
+            if let old, let oldInfo {
+                try keepOwnership(of: path, oldInfo, on: file)
+                file.copyExtendedAttributes(from: old)
             } else {
-                permissions = 0o666 & ~POSIX.creationMask()
-            }
-            do throws(SystemError) {
-                try file.setPermissions(permissions)
-            } catch {
-                throw error.reported(failure, as: "cannot set the mode of \(temporary)")
+                try setPermissions(of: file, to: 0o666 & ~POSIX.creationMask(), failure: failure)
             }
             try file.sync()
         } catch {
@@ -286,5 +281,38 @@ public struct InsightsFile: Sendable {
         }
         renamed = true
         try folder.sync()
+    }
+
+    /// Refuses (`ioError`) to replace `target` when this user could not write it in place, or
+    /// when it has other hard links, which a rename would split from it.
+    private static func checkReplaceable(_ target: String, of path: String, _ info: FileInfo) throws {
+        guard POSIX.canWriteInPlace(target) else {
+            throw InsightsError(.ioError, "cannot write \(path): permission denied (mode \(String(info.permissions, radix: 8)), owner \(info.owner), group \(info.group))",
+                                hint: "insights replaces a file only when you could write it in place; ask its owner for write access")
+        }
+        guard info.linkCount == 1 else {
+            throw InsightsError(.ioError, "cannot write \(path): it has \(info.linkCount) hard links, and replacing it would split them",
+                                hint: "keep one link and point the others at it with a symlink")
+        }
+    }
+
+    /// Gives the new `file` the group (and as root, the owner) and then the mode of the file it
+    /// replaces; `ioError` when the group had access and cannot be kept.
+    private static func keepOwnership(of path: String, _ old: FileInfo, on file: FileDescriptor) throws {
+        // Ownership first: a change of owner or group clears the set-id bits.
+        file.copyOwnership(from: old)
+        if let new = file.info(), new.group != old.group, old.permissions & 0o070 != 0 {
+            throw InsightsError(.ioError, "cannot write \(path): its group \(old.group) has access to it, and a file this user creates cannot keep that group",
+                                hint: "run as a member of group \(old.group)")
+        }
+        try setPermissions(of: file, to: old.permissions, failure: .ioError)
+    }
+
+    private static func setPermissions(of file: FileDescriptor, to permissions: UInt32, failure: InsightsError.Code) throws {
+        do throws(SystemError) {
+            try file.setPermissions(permissions)
+        } catch {
+            throw error.reported(failure, as: "cannot set the mode of \(file.path)")
+        }
     }
 }

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CExtendedAttributes
 
 /// An open file descriptor and the path it was opened from, which its errors name. It does
 /// not close itself: its owner calls `close` (usually in a `defer`).
@@ -25,6 +26,8 @@ package struct FileDescriptor: Sendable {
     enum Access {
         /// Reading.
         case read
+        /// Reading without waiting: a FIFO opens at once (with no writer) instead of blocking.
+        case readWithoutWaiting
         /// A folder, read-only: for `flock` and `fsync` on the folder itself.
         case folder
         /// Writing a file that must not exist yet, created with `permissions`.
@@ -37,6 +40,7 @@ package struct FileDescriptor: Sendable {
         var permissions: mode_t = 0
         switch access {
         case .read: flags = O_RDONLY | O_CLOEXEC
+        case .readWithoutWaiting: flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC
         case .folder: flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC
         case .createNew(let mode):
             flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC
@@ -178,10 +182,71 @@ package struct FileDescriptor: Sendable {
         guard fchmod(raw, mode_t(truncatingIfNeeded: permissions)) == 0 else { throw SystemError("fchmod", path) }
     }
 
-    /// Gives the file the owner and group of `info` when running as root (`fchown(2)`),
-    /// where the file would otherwise belong to root; best effort.
-    func copyOwnerIfRoot(from info: FileInfo) {
-        if geteuid() == 0 { _ = fchown(raw, uid_t(info.owner), gid_t(info.group)) }
+    /// Gives the file the group of `info` and, when running as root, its owner too
+    /// (`fchown(2)`). Whether it worked shows in `info()` afterwards: a user who is not a
+    /// member of the group cannot give it.
+    func copyOwnership(from info: FileInfo) {
+        let owner = geteuid() == 0 ? uid_t(info.owner) : uid_t.max
+        _ = fchown(raw, owner, gid_t(info.group))
+    }
+
+    /// Copies the extended attributes of `source` (ACLs among them on Linux) onto this file,
+    /// each one that the platform and the user's rights allow; the others are skipped.
+    func copyExtendedAttributes(from source: FileDescriptor) {
+        guard let names = sizedQuery({ listAttributes(source.raw, $0) }) else { return }
+        for name in names.split(separator: 0) {
+            let name = Array(name) + [0]
+            guard let value = sizedQuery({ getAttribute(source.raw, name, $0) }) else { continue }
+            _ = value.withUnsafeBytes { setAttribute(raw, name, $0) }
+        }
+    }
+}
+
+/// The bytes a "size, then fill" call returns (`listxattr`, `getxattr`): asked for the size
+/// with an empty buffer, then filled; again if the value grew in between. Nil on failure.
+private func sizedQuery(_ call: (UnsafeMutableRawBufferPointer) -> Int) -> [UInt8]? {
+    for _ in 0..<4 {
+        let size = call(UnsafeMutableRawBufferPointer(start: nil, count: 0))
+        guard size >= 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: size)
+        let got = bytes.withUnsafeMutableBytes { call($0) }
+        if got >= 0 { return Array(bytes[..<got]) }
+        if errno != ERANGE { return nil }
+    }
+    return nil
+}
+
+// The extended attribute calls, whose Darwin forms take a position and options.
+private func listAttributes(_ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer) -> Int {
+    let names = buffer.baseAddress?.assumingMemoryBound(to: CChar.self)
+    #if canImport(Darwin)
+    return flistxattr(descriptor, names, buffer.count, 0)
+    #else
+    return flistxattr(descriptor, names, buffer.count)
+    #endif
+}
+
+private func getAttribute(_ descriptor: Int32, _ name: [UInt8], _ buffer: UnsafeMutableRawBufferPointer) -> Int {
+    name.withUnsafeBufferPointer { name in
+        name.withMemoryRebound(to: CChar.self) { name in
+            #if canImport(Darwin)
+            fgetxattr(descriptor, name.baseAddress!, buffer.baseAddress, buffer.count, 0, 0)
+            #else
+            fgetxattr(descriptor, name.baseAddress!, buffer.baseAddress, buffer.count)
+            #endif
+        }
+    }
+}
+
+private func setAttribute(_ descriptor: Int32, _ name: [UInt8], _ value: UnsafeRawBufferPointer) -> Int32 {
+    name.withUnsafeBufferPointer { name in
+        name.withMemoryRebound(to: CChar.self) { name in
+            #if canImport(Darwin)
+            fsetxattr(descriptor, name.baseAddress!, value.baseAddress, value.count, 0, 0)
+            #else
+            fsetxattr(descriptor, name.baseAddress!, value.baseAddress, value.count, 0)
+            #endif
+        }
     }
 }
 

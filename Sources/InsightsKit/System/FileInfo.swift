@@ -23,8 +23,12 @@ package struct FileInfo: Sendable {
     package let owner: UInt32
     /// The group id.
     package let group: UInt32
+    /// The number of hard links to the file.
+    package let linkCount: Int
     /// The device and inode: equal for two paths of one file or folder.
     package let identity: [UInt64]
+    /// What the file is, for messages: "a FIFO", "a folder", "a regular file"...
+    package let kind: String
 
     /// The facts of `status`.
     init(_ status: stat) {
@@ -36,7 +40,17 @@ package struct FileInfo: Sendable {
         permissions = UInt32(status.st_mode & 0o7777)
         owner = UInt32(status.st_uid)
         group = UInt32(status.st_gid)
+        linkCount = Int(status.st_nlink)
         identity = [UInt64(status.st_dev), UInt64(status.st_ino)]
+        kind = switch type {
+        case S_IFREG: "a regular file"
+        case S_IFDIR: "a folder"
+        case S_IFIFO: "a FIFO"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        default: "a special file"
+        }
     }
 
     /// `stat(2)` of `path`, following symlinks; nil when it cannot be examined.

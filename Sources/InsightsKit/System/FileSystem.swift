@@ -17,6 +17,13 @@ extension POSIX {
         _ = POSIX.withCPath(path) { unlink($0) }
     }
 
+    /// Whether this process could write the file at `path` in place: `faccessat(2)` with
+    /// `W_OK` and the effective user and groups (`AT_EACCESS`), as `open` for writing would
+    /// judge it.
+    static func canWriteInPlace(_ path: String) -> Bool {
+        POSIX.withCPath(path) { faccessat(AT_FDCWD, $0, W_OK, AT_EACCESS) } == 0
+    }
+
     /// Where the symlink at `path` points (`readlink(2)`), as written in the link.
     static func symlinkDestination(_ path: String) throws -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)

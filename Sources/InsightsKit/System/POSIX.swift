@@ -50,19 +50,33 @@ package enum POSIX {
         FileInfo.of(path)?.isDirectory ?? false
     }
 
-    /// Creates `path` and its missing parent folders.
-    static func makeFolders(_ path: String) throws {
+    /// Creates `path` and its missing parent folders; returns the folders it created,
+    /// outermost first.
+    static func makeFolders(_ path: String) throws -> [String] {
         var prefix = path.hasPrefix("/") ? "/" : ""
+        var created: [String] = []
         for component in path.split(separator: "/") {
             prefix += component
-            if POSIX.withCPath(prefix, { mkdir($0, 0o777) }) != 0, errno != EEXIST {
-                throw SystemError("mkdir", prefix).reported(.cannotCreate, as: "cannot create the folder \(prefix)")
+            if POSIX.withCPath(prefix, { mkdir($0, 0o777) }) == 0 {
+                created.append(prefix)
+            } else if errno != EEXIST {
+                let failure = SystemError("mkdir", prefix)
+                removeFolders(created)
+                throw failure.reported(.cannotCreate, as: "cannot create the folder \(prefix)")
             }
             if let info = FileInfo.of(prefix), !info.isDirectory {
+                removeFolders(created)
                 throw InsightsError(.cannotCreate, "cannot create the folder \(prefix): a file of that name is in the way")
             }
             prefix += "/"
         }
+        return created
+    }
+
+    /// Removes `folders` (as `makeFolders` returned them), innermost first, each only while it
+    /// is empty (`rmdir(2)`); a folder something was put in meanwhile stays.
+    static func removeFolders(_ folders: [String]) {
+        for folder in folders.reversed() where POSIX.withCPath(folder, { rmdir($0) }) != 0 { return }
     }
 
     /// The current working directory.
@@ -95,6 +109,9 @@ package struct SystemError: Error, Sendable, CustomStringConvertible {
     package var reason: String { POSIX.errorText(number) }
     /// Whether the path does not exist (`ENOENT`).
     package var isMissing: Bool { number == ENOENT }
+    /// Whether nothing is at the path: it does not exist (`ENOENT`) or a component of it is
+    /// not a folder (`ENOTDIR`).
+    package var isAbsent: Bool { number == ENOENT || number == ENOTDIR }
     /// Whether the path already exists (`EEXIST`).
     package var alreadyExists: Bool { number == EEXIST }
 
