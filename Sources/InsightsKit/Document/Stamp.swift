@@ -41,3 +41,31 @@ package enum Stamp {
         return position..<valueEnd
     }
 }
+
+/// The `Last updated:` line that closes a top-level section: the last non-blank line of the
+/// section with its subsections, in the own text of its last subsection (or its own), not
+/// its first line after the heading. It belongs to the section, not to that subsection.
+package struct ClosingStamp: Sendable, Equatable {
+    /// The blank lines before the stamp line, and the stamp line with its line ending.
+    package var range: Range<Int>
+    /// The 0-based line of the stamp.
+    package var line: Int
+    /// The value's bytes.
+    package var value: Range<Int>
+
+    /// The closing stamp of `section` in `document`, if it has one.
+    package init?(of section: Section, in document: Document) {
+        let sections = document.sections
+        var last = section.index
+        while last + 1 < sections.count, sections[last + 1].level > section.level { last += 1 }
+        let bytes = document.bytes
+        guard let start = Document.closingStampStart(bytes, in: sections[last].bodyRange) else { return nil }
+        let stampEnd = TextLines.trailingBlankStart(bytes, in: start..<sections[last].bodyRange.upperBound)
+        let lineStart = TextLines.startOfLine(bytes, endingAt: stampEnd, lowerBound: start)
+        let lineEnd = TextLines.endOfLine(bytes, from: lineStart, upperBound: bytes.count)
+        guard let value = Stamp.value(in: bytes[lineStart..<TextLines.contentEnd(bytes, lineStart: lineStart, end: lineEnd)]) else { return nil }
+        range = start..<lineEnd
+        line = document.lines.line(containing: lineStart)
+        self.value = value
+    }
+}

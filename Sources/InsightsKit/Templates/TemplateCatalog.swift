@@ -77,6 +77,16 @@ public struct TemplateCatalog: Sendable {
         }
     }
 
+    /// The titles of the sections the templates own, each agent's section once. A template
+    /// that cannot be read owns none.
+    package func ownedSections() -> [String] {
+        guard let names = try? names() else { return [] }
+        return names.compactMap { entry in
+            guard let template = try? template(named: entry.name), template.ownsSection else { return nil }
+            return template.section
+        }
+    }
+
     /// The budget of the level-2 section `title` (matched in the loose form), if a template
     /// that owns it declares one.
     package func budget(ofSection title: String) -> Int? {
