@@ -213,3 +213,63 @@ struct ReviewAndCITests {
         #expect(other.memoryText?.contains("Last updated: 2026-11-03") == false)
     }
 }
+
+/// `diff` and `list` as a reviewer reads them.
+@Suite("diff and list for reviewers")
+struct ReviewerOutputTests {
+    static let old = "# Insights\n\n## A\n\nintro\n\n### Sub1\n- x\n\n### Sub2\n- y\n\nLast updated: 2026-01-01\n\n## B\n- b\n"
+
+    @Test("a change of the closing stamp alone is reported on its section, with its hunk; with the text, on the subsection")
+    func stampOnly() throws {
+        try withSandbox { sandbox in
+            let old = try sandbox.write("old.md", Self.old)
+            let new = try sandbox.write("new.md", Self.old.replacingOccurrences(of: "2026-01-01", with: "2026-01-05"))
+            let diff = try insights(["diff", old, new])
+            #expect(diff.out.contains("modified \"A\" (lines 3-6)\n@@ -10,5 +10,5 @@\n ### Sub2\n - y\n \n-Last updated: 2026-01-01\n+Last updated: 2026-01-05\n \n"), "\(diff)")
+            #expect(!diff.out.contains("\"Sub2\""), "\(diff)")
+            #expect(diff.out.hasSuffix("1 section changed (1 modified), 4 unchanged\n"), "\(diff)")
+            let stat = try insights(["diff", old, new, "--stat"])
+            #expect(stat.out == "modified  \"A\" | +1 -1\n1 section changed (1 modified), 4 unchanged, +1 -1 lines\n", "\(stat)")
+            let json = try insights(["diff", old, new, "--json"]).json()
+            let sections = try #require(json["sections"] as? [[String: Any]])
+            let modified = sections.filter { $0["status"] as? String == "modified" }
+            #expect(modified.map { $0["section"] as? String } == ["A"])
+            #expect(modified.first?["added"] as? Int == 1)
+
+            let both = try sandbox.write("both.md", Self.old.replacingOccurrences(of: "2026-01-01", with: "2026-01-05").replacingOccurrences(of: "- y", with: "- y2"))
+            let changed = try insights(["diff", old, both, "--stat"])
+            #expect(changed.out.hasPrefix("modified  \"A\" > \"Sub2\" | +2 -2\n"), "\(changed)")
+        }
+    }
+
+    @Test("--color always, never and auto; a wrong value is a usage error")
+    func color() throws {
+        try withSandbox { sandbox in
+            let old = try sandbox.write("old.md", Self.old)
+            let new = try sandbox.write("new.md", Self.old.replacingOccurrences(of: "- b", with: "- c"))
+            for flag in ["--color=always", "--color"] {
+                #expect(try insights(["diff", old, new, flag]).out.contains("\u{1B}[31m-- b\u{1B}[0m"), "\(flag)")
+            }
+            for flag in ["--color=never", "--color=auto"] {
+                #expect(!(try insights(["diff", old, new, flag]).out.contains("\u{1B}")), "\(flag)")
+            }
+            #expect(run(["diff", old, new, "--color=never"], color: true).out.contains("\u{1B}") == false)
+            #expect(run(["diff", old, new], color: true).out.contains("\u{1B}"))
+            #expect(try insights(["list", "--file", new, "--color=always"]).out.contains("\u{1B}[2mlines 3-14\u{1B}[0m"))
+            let wrong = try insights(["list", "--file", new, "--color=sometimes"])
+            #expect(wrong.status == 64, "\(wrong)")
+            #expect(wrong.firstErrorLine == "insights: error: --color takes auto, always or never, not \"sometimes\"")
+        }
+    }
+
+    @Test("list shows a closing stamp on its section only, not on the last subsection nor the file's title")
+    func listStamp() throws {
+        try withSandbox { sandbox in
+            let file = try sandbox.write("insights.md", Self.old + "\n### Sub3\nLast updated: 2026-02-02\n- z\n")
+            let listed = try insights(["list", "--file", file, "--json"]).json()
+            let sections = try #require(listed["sections"] as? [[String: Any]])
+            let stamps = sections.map { "\($0["title"] as? String ?? ""): \($0["lastUpdated"] as? String ?? "-")" }
+            #expect(stamps == ["Insights: -", "A: 2026-01-01", "Sub1: -", "Sub2: -", "B: -", "Sub3: 2026-02-02"])
+        }
+    }
+}

@@ -6,9 +6,10 @@ extension InsightsFile {
     /// when the file does not exist.
     public func sections() throws -> [ListedSection] {
         let document = Document(try readExisting())
+        let stamps = document.ownStamps()
         return document.sections.map { section in
             ListedSection(title: document.writtenTitle(of: section.heading), level: section.level,
-                          lines: (section.heading.firstLine + 1)...(section.endLine + 1), lastUpdated: document.lastUpdated(of: section))
+                          lines: (section.heading.firstLine + 1)...(section.endLine + 1), lastUpdated: stamps[section.index])
         }
     }
 

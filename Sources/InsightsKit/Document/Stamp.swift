@@ -69,3 +69,30 @@ package struct ClosingStamp: Sendable, Equatable {
         self.value = value
     }
 }
+
+extension Document {
+    /// For each section, the value of the `Last updated:` line that is its own: the closing
+    /// stamp of a level-2 section, else the last stamp in the section's own text (heading to
+    /// its first subsection) that is not the closing stamp of the level-2 section around it.
+    /// A subsection that ends its section so does not show that section's stamp, nor a file
+    /// title the stamp of the last section.
+    package func ownStamps() -> [String?] {
+        var result = [String?](repeating: nil, count: sections.count)
+        var closingLines = Set<Int>()
+        for section in sections where section.level == Check.agentLevel {
+            guard let stamp = ClosingStamp(of: section, in: self) else { continue }
+            closingLines.insert(stamp.line)
+            result[section.index] = String(decoding: bytes[stamp.value], as: UTF8.self)
+        }
+        for section in sections where result[section.index] == nil {
+            let end = section.index + 1 < sections.count ? sections[section.index + 1].heading.firstLine : lines.count
+            for line in stride(from: end - 1, to: section.heading.lastLine, by: -1) where !closingLines.contains(line) {
+                if let value = Stamp.value(in: text(ofLine: line)) {
+                    result[section.index] = String(decoding: bytes[value], as: UTF8.self)
+                    break
+                }
+            }
+        }
+        return result
+    }
+}

@@ -32,7 +32,7 @@ package struct ChangeScope: Sendable {
         var touchedNew = Set<Part>()
         var removedOld = Set<Part>()
         for (position, change) in comparison.changes.enumerated() where change.status != .unchanged {
-            if change.status == .modified, let oldPart = change.old, let newPart = change.new,
+            if change.status == .modified, comparison.stampChanges[position] == nil, let oldPart = change.old, let newPart = change.new,
                TextLines.splitTrailingBlankLines(old.bytes(of: oldPart)).text == TextLines.splitTrailingBlankLines(comparison.new.bytes(of: newPart)).text {
                 continue
             }
