@@ -142,17 +142,6 @@ struct ReviewAndCITests {
         #expect(repo.memoryText?.contains("## System Architecture\n\nLast updated: 2026-12-01\n") == true, "\(repo.memoryText ?? "")")
     }
 
-    /// Commits `base` on main, `ours` on main and `theirs` on a branch, then merges the
-    /// branch into main.
-    func mergeBranches(_ repo: GitRepo, base: String, ours: String, theirs: String) throws -> Outcome {
-        try repo.commit(base, "base")
-        try repo.git(["checkout", "-q", "-b", "theirs"])
-        try repo.commit(theirs, "theirs")
-        try repo.git(["checkout", "-q", "main"])
-        try repo.commit(ours, "ours")
-        return try repo.git(["merge", "--no-edit", "theirs"], allowFailure: true)
-    }
-
     @Test("the driver init --git installs falls back to git's line merge, with markers, when the binary is gone")
     func missingBinary() throws {
         let repo = try GitRepo(driver: false)
@@ -178,13 +167,9 @@ struct ReviewAndCITests {
 
         let ours = TeamFile.editing([("- **Coverage**: 78% lines", "- **Coverage**: 80% lines")])
         let theirs = TeamFile.editing([("- **Coverage**: 78% lines", "- **Coverage**: 85% lines")])
-        try repo.commit(TeamFile.base, "base")
-        try repo.git(["checkout", "-q", "-b", "theirs"])
-        try repo.commit(theirs, "theirs")
-        try repo.git(["checkout", "-q", "main"])
-        try repo.commit(ours, "ours")
-        try FileManager.default.removeItem(atPath: copy)
-        let merge = try repo.git(["merge", "--no-edit", "theirs"], allowFailure: true)
+        let merge = try repo.mergeBranches(base: TeamFile.base, ours: ours, theirs: theirs) {
+            try FileManager.default.removeItem(atPath: copy)
+        }
         #expect(merge.status != 0, "\(merge)")
         let text = try #require(repo.memoryText)
         #expect(text.contains("<<<<<<< ours\n- **Coverage**: 80% lines\n=======\n- **Coverage**: 85% lines\n>>>>>>> theirs\n"), "\(text)")
@@ -199,7 +184,7 @@ struct ReviewAndCITests {
         let base = "## System Architecture\n\n### Decisions\n- **Database**: PostgreSQL\n\n### Lessons\n- **Caching**: Redis\n\nLast updated: 2026-11-01\n\n## Testing\n\n- flaky\n"
         let ours = base.replacingOccurrences(of: "PostgreSQL", with: "PostgreSQL 16").replacingOccurrences(of: "2026-11-01", with: "2026-11-05")
         let theirs = base.replacingOccurrences(of: "Redis", with: "Redis 7").replacingOccurrences(of: "2026-11-01", with: "2026-11-03")
-        let merge = try mergeBranches(repo, base: base, ours: ours, theirs: theirs)
+        let merge = try repo.mergeBranches(base: base, ours: ours, theirs: theirs)
         #expect(merge.status == 0, "\(merge)")
         #expect(repo.memoryText == base.replacingOccurrences(of: "PostgreSQL", with: "PostgreSQL 16").replacingOccurrences(of: "Redis", with: "Redis 7")
             .replacingOccurrences(of: "2026-11-01", with: "2026-11-05"))
@@ -207,7 +192,7 @@ struct ReviewAndCITests {
         // The later date wins whichever side has it.
         let other = try GitRepo()
         defer { other.remove() }
-        let swapped = try mergeBranches(other, base: base, ours: theirs, theirs: ours)
+        let swapped = try other.mergeBranches(base: base, ours: theirs, theirs: ours)
         #expect(swapped.status == 0, "\(swapped)")
         #expect(other.memoryText?.contains("Last updated: 2026-11-05\n") == true)
         #expect(other.memoryText?.contains("Last updated: 2026-11-03") == false)
