@@ -11,7 +11,7 @@ public enum CLI {
         CommandEntry(SetCommand.self), CommandEntry(ReplaceCommand.self), CommandEntry(RemoveCommand.self), CommandEntry(SessionSummaryCommand.self),
         CommandEntry(TemplatesCommand.self), CommandEntry(InitCommand.self),
         CommandEntry(CheckCommand.self), CommandEntry(DiffCommand.self), CommandEntry(HistoryCommand.self),
-        CommandEntry(MergeCommand.self), CommandEntry(MCPCommand.self),
+        CommandEntry(MergeCommand.self), CommandEntry(MCPCommand.self), CommandEntry(JournalCommand.self),
     ]
 
     /// The environment variables `insights` reads; `run` needs no others.
@@ -116,11 +116,32 @@ public enum CLI {
                 terminal.print(overview)
                 return 0
             }
-            terminal.out(Array(try command(named: topic).spec.help.utf8))
+            var entry = try command(named: topic)
+            if let word = rest.dropFirst(2).first, !entry.subcommands.isEmpty { entry = try entry.subcommand(word) }
+            terminal.out(Array(entry.spec.help.utf8))
             return 0
         }
-        let command = try command(named: name)
-        let parsed = try ParsedArguments.parse(leading + rest.dropFirst(), spec: command.spec)
+        var command = try command(named: name)
+        var arguments = rest.dropFirst()
+        if !command.subcommands.isEmpty {
+            // `insights journal [--file PATH] add ...`: the word after the group's name (and
+            // any --file) picks the subcommand.
+            while let first = arguments.first, first == "--file" || first.hasPrefix("--file=") {
+                leading += arguments.prefix(first == "--file" ? 2 : 1)
+                arguments = arguments.dropFirst(first == "--file" ? 2 : 1)
+            }
+            guard let word = arguments.first, !word.hasPrefix("-") || word == "--help" || word == "-h" else {
+                throw InsightsError(.usage, "`insights \(name)` needs a subcommand: " + command.spec.subcommands.map(\.word).joined(separator: ", "),
+                                    hint: "usage: \(command.spec.usage)")
+            }
+            if word == "--help" || word == "-h" {
+                terminal.out(Array(command.spec.help.utf8))
+                return 0
+            }
+            command = try command.subcommand(word)
+            arguments = arguments.dropFirst()
+        }
+        let parsed = try ParsedArguments.parse(leading + arguments, spec: command.spec)
         if parsed.has(Options.help) {
             terminal.out(Array(command.spec.help.utf8))
             return 0
@@ -171,17 +192,37 @@ struct CommandContext {
 
 /// A command in the table `CLI` dispatches on.
 struct CommandEntry: Sendable {
-    let spec: CommandSpec
+    private(set) var spec: CommandSpec
     let run: @Sendable (ParsedArguments, CommandContext) throws -> Int32
+    /// The commands a group picks from by the word after its name.
+    let subcommands: [CommandEntry]
 
     init<C: Command>(_ command: C.Type) {
         spec = command.spec
         run = { try command.run($0, context: $1) }
+        subcommands = command.subcommands
+        if !subcommands.isEmpty { spec.subcommands = subcommands.map(\.spec) }
+    }
+
+    /// The subcommand `word` picks; `usage` naming the closest one otherwise.
+    func subcommand(_ word: String) throws -> CommandEntry {
+        guard let found = subcommands.first(where: { $0.spec.word == word }) else {
+            let words = subcommands.map { String($0.spec.word) }
+            let suggestion = Closest.match(word, in: words).map { "did you mean \"\($0)\"? " } ?? ""
+            throw InsightsError(.usage, "unknown subcommand \"\(word)\" of `insights \(spec.name)`", hint: suggestion + "subcommands: " + words.joined(separator: ", "))
+        }
+        return found
     }
 }
 
 /// One `insights` command.
 protocol Command: SendableMetatype {
     static var spec: CommandSpec { get }
+    /// The subcommands of a command that groups others; `run` is then never called.
+    static var subcommands: [CommandEntry] { get }
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32
+}
+
+extension Command {
+    static var subcommands: [CommandEntry] { [] }
 }

@@ -25,7 +25,7 @@ enum CheckCommand: Command {
         notes: """
         Errors (exit 1): invalid-utf8, conflict-marker, duplicate-section, outside-allowed.
         Warnings: placeholder, bad-date, over-budget, stale-stamp, near-duplicate-section,
-        duplicate-stamp, duplicate-key, multi-agent (errors with --strict).
+        duplicate-stamp, duplicate-key, journal-over-keep, multi-agent (errors with --strict).
         With a base, invalid-utf8, conflict-marker and the duplicate-section rules look at the
         whole file, the other rules only at the level-2 sections the change touched (--all:
         everywhere); a change touching more than one agent's section is multi-agent.
