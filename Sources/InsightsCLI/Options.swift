@@ -44,11 +44,12 @@ enum Options {
 
     /// Whether to colour standard output: `--color`'s choice, else the terminal's.
     static func colors(_ arguments: ParsedArguments, terminal: Terminal) throws -> Bool {
-        switch arguments.value(color) {
+        let given = arguments.value(color)
+        switch given?.lowercased() {
         case nil, "auto"?: return terminal.colorOut
         case ""?, "always"?: return true
         case "never"?: return false
-        case let other?: throw InsightsError(.usage, "--color takes auto, always or never, not \"\(other)\"")
+        case _?: throw InsightsError(.usage, "--color takes auto, always or never, not \"\(given ?? "")\"")
         }
     }
 

@@ -53,6 +53,11 @@ struct ReviewAndCITests {
         #expect(strict.out.contains(",title=multi-agent::"), "\(strict)")
         // The frontend agent's section was not touched: none of its placeholders is reported.
         #expect(!flagged.out.contains("Frontend"), "\(flagged)")
+        // A change that creates the file sets every agent's section up at once: not multi-agent.
+        let empty = try repo.sandbox.write("empty.md", "")
+        let created = try repo.insights(["check", "--base-file", empty, "--one-agent"])
+        #expect(created.status == 0, "\(created)")
+        #expect(!rules(created).contains("multi-agent"), "\(created)")
     }
 
     @Test("with a base, placeholders of untouched sections are not reported (--all reports them); the whole-file rules still are")

@@ -183,7 +183,8 @@ package enum Check {
             }
             findings += try outsideAllowed(compared, allowed: options.allowed)
             findings += try staleStamps(compared, allowed: options.allowed, today: options.today)
-            if options.allowed.isEmpty {
+            // A change that creates the file (an empty base) sets every section up at once.
+            if options.allowed.isEmpty, !base.isEmpty {
                 findings += multiAgent(scope, comparison: compared, owned: options.ownedSections ?? options.templates.ownedSections(),
                                        severity: options.oneAgent ? .error : .warning)
             }
