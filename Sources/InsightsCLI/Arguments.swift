@@ -157,16 +157,17 @@ struct ParsedArguments: Sendable {
     func integer(_ option: Option, in range: ClosedRange<Int>) throws -> Int? {
         guard let text = value(option) else { return nil }
         guard let number = Int(text), range.contains(number) else {
-            throw InsightsError(.usage, "\(option.flag) takes a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\"")
+            let numbers = range.upperBound == .max ? "a whole number from \(range.lowerBound) up" : "a whole number from \(range.lowerBound) to \(range.upperBound)"
+            throw InsightsError(.usage, "\(option.flag) takes \(numbers), not \"\(text)\"")
         }
         return number
     }
 
-    /// A number of seconds, `usage` when it is not one.
+    /// A number of seconds from 0 to 86400 (a day), `usage` when it is not one.
     func seconds(_ option: Option) throws -> Double? {
         guard let text = value(option) else { return nil }
-        guard let number = Double(text), number >= 0, number.isFinite else {
-            throw InsightsError(.usage, "\(option.flag) takes a number of seconds, not \"\(text)\"")
+        guard let number = Double(text), (0...86_400).contains(number) else {
+            throw InsightsError(.usage, "\(option.flag) takes a number of seconds from 0 to 86400, not \"\(text)\"")
         }
         return number
     }

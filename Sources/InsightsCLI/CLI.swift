@@ -11,13 +11,15 @@ public enum CLI {
         CommandEntry(SetCommand.self), CommandEntry(ReplaceCommand.self), CommandEntry(RemoveCommand.self), CommandEntry(SessionSummaryCommand.self),
         CommandEntry(TemplatesCommand.self), CommandEntry(InitCommand.self),
         CommandEntry(CheckCommand.self), CommandEntry(DiffCommand.self), CommandEntry(HistoryCommand.self),
-        CommandEntry(MergeCommand.self), CommandEntry(MCPCommand.self), CommandEntry(JournalCommand.self),
+        CommandEntry(MergeCommand.self), CommandEntry(SyncCommand.self), CommandEntry(MCPCommand.self), CommandEntry(JournalCommand.self),
     ]
 
     /// The environment variables `insights` reads; `run` needs no others.
     public static let environmentNames = ["INSIGHTS_FILE", "NO_COLOR"]
 
-    /// Runs `arguments` (without the program name) and returns the exit code.
+    /// Runs `arguments` (without the program name) and returns the exit code. Arguments are
+    /// bytes: one that is not UTF-8 comes in the form `ByteText.string` gives it, so that a
+    /// path is kept exactly and text that would reach the file is refused (65).
     public static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
         run(arguments, terminal: .standard(environment: environment))
     }
@@ -43,7 +45,8 @@ public enum CLI {
     static func report(_ error: InsightsError, terminal: Terminal, json: Bool) {
         let label = Paint.boldRed("error:", enabled: terminal.colorErr)
         let hint = hint(for: error)
-        terminal.message("insights: \(label) \(error.message)")
+        // The label's colour is not escaped: only the message is (`Terminal.message`).
+        terminal.err(Array("insights: \(label) \(ByteText.shown(error.message))\n".utf8))
         if let hint { terminal.message("insights: hint: \(hint)") }
         guard json else { return }
         terminal.out(Reports.error(error, hint: hint, reach: arguments(for:)).serialized)
@@ -54,7 +57,9 @@ public enum CLI {
     static func hint(for error: InsightsError) -> String? {
         switch error.kind {
         case .stale: return "read the section again (`insights read ... --json` prints its fingerprint) and redo the edit with that --if-match"
-        case .locked: return "try again, or raise --lock-timeout"
+        case .locked:
+            // The file lock's hint names the flag here; other contention (sync) has its own.
+            return error.hint == nil || error.hint == InsightsFile.lockTimeoutHint ? "try again, or raise --lock-timeout" : error.hint
         case .otherLevel, .ambiguous: break
         default: return error.hint
         }

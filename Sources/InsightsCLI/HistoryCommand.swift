@@ -4,20 +4,22 @@ import InsightsKit
 /// that section's own diff.
 enum HistoryCommand: Command {
     static let limit = Option(name: "limit", value: .required("N"), help: "at most N commits")
+    static let rev = Option(name: "rev", value: .required("REF"), help: "follow the history of this revision (default HEAD), such as the\nmemory branch insights/memory")
 
     static let spec = CommandSpec(
         name: "history", summary: "Lists the git commits that changed one section, newest first, each with the section's own diff.",
         positionals: [Options.section],
-        options: Options.addressing + [limit, Options.json.help("print {\"file\", \"section\", \"commits\": [{\"hash\", \"date\", \"author\", \"email\",\n\"subject\", \"status\", \"line\", \"endLine\", \"diff\"}]}")],
+        options: Options.addressing + [limit, rev, Options.json.help("print {\"file\", \"section\", \"commits\": [{\"hash\", \"date\", \"author\", \"email\",\n\"subject\", \"status\", \"line\", \"endLine\", \"diff\"}]}")],
         notes: "The section is followed by its title path through every committed version of the file.",
         example: "insights history --agent backend-architect --limit 5")
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let address = try arguments.requiredSectionTarget(context, command: "history").address
-        let limit = try arguments.integer(limit, in: 1...1_000_000)
+        let limit = try arguments.integer(limit, in: 1...Int.max)
         let file = context.file.path
         let repository = try GitRepository.containing(file: file)
-        let revisions = try SectionHistory.revisions(of: address, file: file, repository: repository, limit: limit)
+        let revision = try arguments.value(rev).map { try repository.commit($0) } ?? "HEAD"
+        let revisions = try SectionHistory.revisions(of: address, file: file, repository: repository, limit: limit, from: revision)
         if revisions.isEmpty, let current = try context.file.read() {
             // A name that exists nowhere: say so the way `read` does.
             _ = try Document(current).section(at: address)

@@ -84,7 +84,7 @@ enum SessionSummaryCommand: Command {
             if source == "-" {
                 bytes = try terminal.readInput() ?? []
             } else {
-                guard let read = try InsightsFile(path: source).read() else {
+                guard let read = try InsightsFile(path: source).readInput() else {
                     throw InsightsError(.noInput, "fields file \(source) does not exist")
                 }
                 bytes = read

@@ -9,8 +9,12 @@ struct GitRepo: Sendable {
     static let memory = ".superagent/memory/insights.md"
 
     /// The environment every git and insights process of the test runs with.
-    var environment: [String: String] {
-        ["HOME": sandbox.path, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": sandbox.path("gitconfig"),
+    var environment: [String: String] { Self.environment(home: sandbox) }
+
+    /// An environment isolated from the user's git configuration: `home` is HOME, and its
+    /// file `gitconfig` the global configuration.
+    static func environment(home: Sandbox) -> [String: String] {
+        ["HOME": home.path, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": home.path("gitconfig"),
          "GIT_AUTHOR_NAME": "Ada Tester", "GIT_AUTHOR_EMAIL": "ada@example.com",
          "GIT_COMMITTER_NAME": "Ada Tester", "GIT_COMMITTER_EMAIL": "ada@example.com",
          "GIT_MERGE_AUTOEDIT": "no", "LC_ALL": "C"]
@@ -35,27 +39,7 @@ struct GitRepo: Sendable {
     /// Runs git in the repository; fails the test unless it exits 0 (or `allowFailure`).
     @discardableResult
     func git(_ arguments: [String], allowFailure: Bool = false) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = sandbox.url
-        var environment = ProcessInfo.processInfo.environment
-        for (key, value) in self.environment { environment[key] = value }
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let outcome = Outcome(status: process.terminationStatus, stdout: [UInt8](stdout), stderr: [UInt8](stderr))
-        if !allowFailure {
-            #expect(outcome.status == 0, "git \(arguments.joined(separator: " ")): \(outcome)")
-        }
-        return outcome
+        try runGit(arguments, in: sandbox.url, environment: environment, allowFailure: allowFailure)
     }
 
     /// Writes the insights file and commits everything with `message`.
@@ -84,6 +68,33 @@ struct GitRepo: Sendable {
 
     /// The insights file's text.
     var memoryText: String? { text(at: memoryPath) }
+}
+
+/// Runs git in `directory` with `environment` added to this process's; fails the test unless
+/// it exits 0 (or `allowFailure`).
+@discardableResult
+func runGit(_ arguments: [String], in directory: URL, environment: [String: String], allowFailure: Bool = false) throws -> Outcome {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git"] + arguments
+    process.currentDirectoryURL = directory
+    var merged = ProcessInfo.processInfo.environment
+    for (key, value) in environment { merged[key] = value }
+    process.environment = merged
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let outcome = Outcome(status: process.terminationStatus, stdout: [UInt8](stdout), stderr: [UInt8](stderr))
+    if !allowFailure {
+        #expect(outcome.status == 0, "git \(arguments.joined(separator: " ")): \(outcome)")
+    }
+    return outcome
 }
 
 /// A small insights file: a title, a note before the first heading, and four agent sections.

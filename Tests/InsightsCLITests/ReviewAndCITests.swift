@@ -151,11 +151,12 @@ struct ReviewAndCITests {
     func missingBinary() throws {
         let repo = try GitRepo(driver: false)
         defer { repo.remove() }
-        // A copy of the binary, run by its path as the shell would find it, then removed.
+        // A link to the binary (a copy could still be open for writing in a process another
+        // test starts: "text file busy"), run as the shell finds it on PATH, then removed.
         let folder = repo.sandbox.path("bin")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let copy = folder + "/insights"
-        try FileManager.default.copyItem(atPath: insightsBinary.path, toPath: copy)
+        try FileManager.default.createSymbolicLink(atPath: copy, withDestinationPath: insightsBinary.path)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "insights init --git --local"]

@@ -139,7 +139,8 @@ package enum JournalEntryText {
                 }.joined(separator: part.looseItems ? "\n" : "")
             }
         }
-        let bytes = Array(text.utf8)
+        // A title or value that is not UTF-8 stays so, for `check` to refuse it.
+        let bytes = ByteText.bytes(of: text)
         try check(bytes, level: level)
         return bytes
     }
@@ -177,7 +178,8 @@ package enum JournalEntryText {
         }
         var text = heading(title: title, date: date ?? echoed?.date ?? fromHeading?.date ?? today, level: level)
         if !body.isEmpty { text += "\n" + body + "\n" }
-        let bytes = Array(text.utf8)
+        // A title or value that is not UTF-8 stays so, for `check` to refuse it.
+        let bytes = ByteText.bytes(of: text)
         try check(bytes, level: level)
         return bytes
     }

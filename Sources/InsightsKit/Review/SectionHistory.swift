@@ -43,10 +43,11 @@ package enum SectionHistory {
         return (status, new.map { $0.section.heading.firstLine..<($0.section.endLine + 1) }, hunks)
     }
 
-    /// The commits, newest first, that changed the section at `address` in `file` (a path
-    /// in `repository.folder`), at most `limit` of them.
-    package static func revisions(of address: SectionAddress, file: String, repository: GitRepository, limit: Int?) throws -> [SectionRevision] {
-        let commits = try repository.commits(touching: file)
+    /// The commits reachable from `revision`, newest first, that changed the section at
+    /// `address` in `file` (a path in `repository.folder`), at most `limit` of them.
+    package static func revisions(of address: SectionAddress, file: String, repository: GitRepository, limit: Int?,
+                                  from revision: String = "HEAD") throws -> [SectionRevision] {
+        let commits = try repository.commits(touching: file, from: revision)
         let path = repository.relativePath(of: file)
         var documents: [String: Document?] = [:]
         var revisions: [SectionRevision] = []

@@ -7,16 +7,22 @@ package struct GitRepository: Sendable {
     package let topLevel: String
     /// `folder` relative to `topLevel`, with a trailing `/` (empty at the top level).
     package let prefix: String
+    /// The repository's git folder (`.git`, or a linked work tree's own), absolute.
+    package let gitFolder: String
 
     /// The repository that contains `folder`; `noInput` when there is none.
     package static func containing(folder: String) throws -> GitRepository {
-        let outcome = try Subprocess.run("git", ["-C", folder, "rev-parse", "--show-toplevel", "--show-prefix"])
-        let lines = String(decoding: outcome.stdout, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard outcome.status == 0, lines.count >= 2 else {
-            throw InsightsError(.noInput, "\(folder) is not inside a git repository (\(outcome.errorText))",
-                                hint: "run it inside a git work tree, or compare with a file instead of a revision")
+        // One value per call, so that a folder name with a line break in it stays whole.
+        var values: [String] = []
+        for question in ["--show-toplevel", "--show-prefix", "--absolute-git-dir"] {
+            let outcome = try Subprocess.run("git", ["-C", folder, "rev-parse", question])
+            guard outcome.status == 0, outcome.stdout.last == ASCII.lf else {
+                throw InsightsError(.noInput, "\(folder) is not inside a git repository (\(outcome.errorText))",
+                                    hint: "run it inside a git work tree, or compare with a file instead of a revision")
+            }
+            values.append(ByteText.string(outcome.stdout.dropLast()))
         }
-        return GitRepository(folder: folder, topLevel: String(lines[0]), prefix: String(lines[1]))
+        return GitRepository(folder: folder, topLevel: values[0], prefix: values[1], gitFolder: values[2])
     }
 
     /// The repository that contains the file at `path` (asked from its folder, or from the
@@ -26,7 +32,8 @@ package struct GitRepository: Sendable {
         while !POSIX.isDirectory(folder), folder != "/", folder != "." { folder = FilePath.folder(of: folder) }
         let found = try containing(folder: folder)
         return folder == FilePath.folder(of: path) ? found
-            : GitRepository(folder: found.folder, topLevel: found.topLevel, prefix: found.prefix + relativeFolder(FilePath.folder(of: path), below: folder))
+            : GitRepository(folder: found.folder, topLevel: found.topLevel, prefix: found.prefix + relativeFolder(FilePath.folder(of: path), below: folder),
+                            gitFolder: found.gitFolder)
     }
 
     /// `inner` relative to `outer` (which it starts with), with a trailing `/`.
@@ -75,10 +82,18 @@ package struct GitRepository: Sendable {
     /// The contents of each named blob (`REV:PATH`), nil for one that does not exist or is
     /// not a file; read through one `git cat-file --batch`.
     package func blobs(_ names: [String]) throws -> [[UInt8]?] {
+        try objects(names).map { $0?.type == "blob" ? $0?.bytes : nil }
+    }
+
+    /// Each named object (`REV`, `REV:PATH`, `REV^{tree}`), nil for one that does not exist;
+    /// read through one `git cat-file --batch`.
+    package func objects(_ names: [String]) throws -> [GitObject?] {
         guard !names.isEmpty else { return [] }
-        let request = Array(names.map { $0 + "\n" }.joined().utf8)
-        let output = try output(["cat-file", "--batch"], input: request, what: "read files from the repository")
-        var results: [[UInt8]?] = []
+        // A name with a line break in it needs NUL-ended names (`-z`, git 2.38 and later).
+        let ended = names.contains { $0.contains("\n") || $0.contains("\r") }
+        let request = names.flatMap { ByteText.bytes(of: $0) + [ended ? 0 : ASCII.lf] }
+        let output = try output(["cat-file", "--batch"] + (ended ? ["-z"] : []), input: request, what: "read files from the repository")
+        var results: [GitObject?] = []
         var position = 0
         while results.count < names.count {
             guard let headerEnd = output[position...].firstIndex(of: ASCII.lf) else {
@@ -91,18 +106,26 @@ package struct GitRepository: Sendable {
                 continue
             }
             guard position + size <= output.count else { throw InsightsError(.ioError, "git cat-file gave a short answer") }
-            results.append(header[1] == "blob" ? Array(output[position..<(position + size)]) : nil)
+            results.append(GitObject(id: String(header[0]), type: String(header[1]), bytes: Array(output[position..<(position + size)])))
             position += size + 1
         }
         return results
     }
 
-    /// The commits that changed `file` (a file in `folder`), newest first, as `git log`
-    /// lists them (history simplification included; renames are not followed).
-    package func commits(touching file: String) throws -> [GitCommit] {
+    /// The commits reachable from `revision` that changed `file` (a file in `folder`), newest
+    /// first, as `git log` lists them (history simplification included; renames are not
+    /// followed).
+    package func commits(touching file: String, from revision: String = "HEAD") throws -> [GitCommit] {
         let format = "%x1e%H%x1f%P%x1f%aI%x1f%an%x1f%ae%x1f%s"
-        let output = try output(["-C", topLevel, "log", "--format=" + format, "--end-of-options", "HEAD", "--", relativePath(of: file)],
-                                what: "list the commits of \(file)")
+        let outcome = try run(["-C", topLevel, "log", "--format=" + format, "--end-of-options", revision, "--", relativePath(of: file)])
+        guard outcome.status == 0 else {
+            if revision == "HEAD", (try? commit("HEAD")) == nil {
+                throw InsightsError(.noInput, "the repository at \(topLevel) has no commits yet", hint: "commit the file first")
+            }
+            _ = try commit(revision)
+            throw InsightsError(.ioError, "git could not list the commits of \(file): \(outcome.errorText)")
+        }
+        let output = outcome.stdout
         return output.split(separator: 0x1E).compactMap { record in
             let fields = record.split(separator: 0x1F, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             guard fields.count == 6 else { return nil }
@@ -110,6 +133,175 @@ package struct GitRepository: Sendable {
                              author: fields[3], email: fields[4], subject: fields[5].trimmingLineEnd)
         }
     }
+}
+
+// MARK: Plumbing for `sync`: refs, objects and the remote, never the index, HEAD or the work tree
+
+extension GitRepository {
+    /// The identity a commit is made with when git has none configured.
+    package static let fallbackIdentity = (name: "insights", email: "insights@localhost")
+
+    /// Runs git at the top level; a failure is an error naming `what`.
+    private func plumbing(_ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:], what: String) throws -> String {
+        let outcome = try Subprocess.run("git", ["--literal-pathspecs", "-C", topLevel] + arguments, input: input, environment: environment)
+        guard outcome.status == 0 else {
+            throw InsightsError(.ioError, "git could not \(what): \(outcome.errorText)")
+        }
+        return String(decoding: outcome.stdout, as: UTF8.self).trimmingLineEnd
+    }
+
+    /// The names of the configured remotes.
+    package func remotes() throws -> [String] {
+        try plumbing(["remote"], what: "list the remotes").split(separator: "\n").map(String.init)
+    }
+
+    /// The branches (`refs/heads/...`) checked out in the work trees of the repository, this
+    /// one included.
+    package func checkedOutBranches() throws -> [String] {
+        try plumbing(["worktree", "list", "--porcelain"], what: "list the work trees").split(separator: "\n").compactMap { line in
+            line.hasPrefix("branch ") ? String(line.dropFirst("branch ".count)) : nil
+        }
+    }
+
+    /// Whether `name` is a valid branch name (`git check-ref-format`).
+    package func isValidBranchName(_ name: String) throws -> Bool {
+        try run(["check-ref-format", "refs/heads/" + name]).status == 0
+    }
+
+    /// Fetches `branch` of `remote` into `trackingRef` (forced, as a remote-tracking ref is);
+    /// false when the remote has no such branch. Nothing else is fetched: no tags, no
+    /// `FETCH_HEAD`, no submodules.
+    package func fetch(branch: String, from remote: String, into trackingRef: String) throws -> Bool {
+        var failure = ""
+        for _ in 1...3 {
+            let outcome = try run(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--no-recurse-submodules",
+                                   remote, "+refs/heads/\(branch):\(trackingRef)"])
+            if outcome.status == 0 { return true }
+            failure = outcome.errorText
+            // A missing branch is told apart from a failure only when the fetch fails: one
+            // more round trip then. A branch that is there now was created meanwhile (by
+            // another clone's first sync): fetch again.
+            let listed = try run(["ls-remote", "--exit-code", remote, "refs/heads/" + branch])
+            if listed.status == 2 { return false }
+            if listed.status != 0 { break }
+        }
+        throw InsightsError(.ioError, "git could not fetch \(branch) from \(remote): \(failure)",
+                            hint: "check the remote's address and your access to it (git fetch \(remote))")
+    }
+
+    /// Writes `bytes` as a blob (no filters) and returns its id.
+    package func writeBlob(_ bytes: [UInt8]) throws -> String {
+        try plumbing(["hash-object", "-w", "--no-filters", "--stdin"], input: bytes, what: "store a file in the repository")
+    }
+
+    /// Writes the tree of the commit `base` (none: an empty tree) with each of `files` (a path
+    /// from the top level and a blob id) set as a regular file, through a temporary index:
+    /// the repository's own index is never touched. Returns the tree's id.
+    package func writeTree(from base: String?, setting files: [(path: String, blob: String)]) throws -> String {
+        let index = FilePath.join(gitFolder, "insights-sync-\(UInt64.random(in: 0...UInt64.max)).index")
+        defer {
+            POSIX.removeFile(index)
+            POSIX.removeFile(index + ".lock")
+        }
+        let environment = ["GIT_INDEX_FILE": index]
+        if let base {
+            _ = try plumbing(["read-tree", "--end-of-options", base], environment: environment, what: "read the tree of \(base)")
+        }
+        let entries = files.map { "100644 \($0.blob)\t\($0.path)\n" }.joined()
+        _ = try plumbing(["update-index", "--add", "--index-info"], input: Array(entries.utf8), environment: environment, what: "build a tree")
+        return try plumbing(["write-tree"], environment: environment, what: "write a tree")
+    }
+
+    /// Makes a commit of `tree` with `parents` and `message` (no ref moves). It is made with
+    /// git's identity (`user.name`, `user.email`, `GIT_AUTHOR_*`, `GIT_COMMITTER_*`), or
+    /// with `fallbackIdentity` when git has none.
+    package func commitTree(_ tree: String, parents: [String], message: String) throws -> String {
+        let arguments = ["commit-tree"] + parents.flatMap { ["-p", $0] } + ["--end-of-options", tree]
+        let outcome = try Subprocess.run("git", ["-C", topLevel] + arguments, input: Array(message.utf8))
+        if outcome.status == 0 { return String(decoding: outcome.stdout, as: UTF8.self).trimmingLineEnd }
+        let hasIdentity = try ["GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"].allSatisfy { try run(["var", $0]).status == 0 }
+        guard !hasIdentity else { throw InsightsError(.ioError, "git could not make a commit: \(outcome.errorText)") }
+        let identity = Self.fallbackIdentity
+        return try plumbing(arguments, input: Array(message.utf8), environment: [
+            "GIT_AUTHOR_NAME": identity.name, "GIT_AUTHOR_EMAIL": identity.email,
+            "GIT_COMMITTER_NAME": identity.name, "GIT_COMMITTER_EMAIL": identity.email,
+        ], what: "make a commit")
+    }
+
+    /// What became of a push.
+    package enum PushOutcome: Sendable, Equatable {
+        /// The remote branch is now the commit.
+        case pushed
+        /// The remote refused because its branch moved (or is being moved) since it was
+        /// fetched: fetch, merge and push again. The reason as git gave it.
+        case moved(String)
+    }
+
+    /// Pushes `commit` to `branch` of `remote`, without force (and without tags or
+    /// submodules). Any refusal other than a moved branch is an error.
+    package func push(_ commit: String, to branch: String, of remote: String) throws -> PushOutcome {
+        let outcome = try run(["push", "--porcelain", "--no-follow-tags", "--recurse-submodules=no", remote, "\(commit):refs/heads/\(branch)"])
+        if outcome.status == 0 { return .pushed }
+        // `--porcelain`: `FLAG \t FROM:TO \t SUMMARY (REASON)`; `!` is a refusal.
+        let lines = String(decoding: outcome.stdout, as: UTF8.self).split(separator: "\n")
+        if let refused = lines.first(where: { $0.hasPrefix("!\t") }) {
+            let summary = refused.split(separator: "\t", omittingEmptySubsequences: false).dropFirst(2).joined(separator: " ")
+            // A concurrent push that holds the remote's ref lock, or moved the ref under it,
+            // is a moved branch too.
+            let raced = ["cannot lock ref", "failed to update ref", "but expected", "incorrect old value"].contains { summary.contains($0) }
+            if summary.hasPrefix("[rejected]") || raced { return .moved(summary) }
+            throw InsightsError(.ioError, "\(remote) refused the push to \(branch): \(summary)")
+        }
+        throw InsightsError(.ioError, "git could not push to \(branch) of \(remote): \(outcome.errorText)",
+                            hint: "check the remote's address and your access to it (git push \(remote))")
+    }
+
+    /// Points each ref at its commit, all in one transaction.
+    package func updateRefs(_ updates: [(ref: String, commit: String)]) throws {
+        let input = updates.map { "update \($0.ref) \($0.commit)\n" }.joined()
+        _ = try plumbing(["update-ref", "--stdin"], input: Array(input.utf8), what: "update " + updates.map(\.ref).joined(separator: " and "))
+    }
+}
+
+/// The entries of a tree object, as `sync` reads them to tell a regular file from a symlink,
+/// a folder or a submodule.
+package enum GitTree {
+    /// One entry: its mode (`100644`, `100755`, `120000`, `40000`, `160000`), name and id.
+    package struct Entry: Sendable, Equatable {
+        package var mode: String
+        package var name: String
+        package var id: String
+    }
+
+    /// The entries of the tree object `bytes`; `idLength` is the length in bytes of an object
+    /// id (20 for SHA-1, 32 for SHA-256).
+    package static func entries(_ bytes: [UInt8], idLength: Int) -> [Entry] {
+        var entries: [Entry] = []
+        var position = 0
+        // Each entry: MODE SP NAME NUL ID.
+        while position < bytes.count {
+            guard let space = bytes[position...].firstIndex(of: ASCII.space),
+                  let nul = bytes[space...].firstIndex(of: 0), nul + 1 + idLength <= bytes.count else { break }
+            let id = bytes[(nul + 1)..<(nul + 1 + idLength)].map { byte in
+                let hex = String(byte, radix: 16)
+                return hex.count == 1 ? "0" + hex : hex
+            }.joined()
+            entries.append(Entry(mode: String(decoding: bytes[position..<space], as: UTF8.self),
+                                 name: String(decoding: bytes[(space + 1)..<nul], as: UTF8.self), id: id))
+            position = nul + 1 + idLength
+        }
+        return entries
+    }
+}
+
+/// An object read from the repository.
+package struct GitObject: Sendable, Equatable {
+    /// The object's id (hexadecimal).
+    package var id: String
+    /// `blob`, `tree`, `commit` or `tag`.
+    package var type: String
+    /// Its contents.
+    package var bytes: [UInt8]
 }
 
 /// One commit as `history` shows it.

@@ -4,7 +4,9 @@
 /// temporary file in the same folder that is flushed, given the old file's mode, and
 /// renamed over the file; a symlink is followed and its target replaced.
 public struct InsightsFile: Sendable {
-    /// The path as given (it may be a symlink).
+    /// The path as given (it may be a symlink). A path is bytes and need not be UTF-8: a byte
+    /// that is not is carried as the scalar U+10FF00 + byte (U+10FF80–U+10FFFF), so the path
+    /// names exactly the file given (`init(pathBytes:)` takes a path as bytes).
     public let path: String
 
     /// The default location, relative to a project's root.
@@ -13,6 +15,12 @@ public struct InsightsFile: Sendable {
     /// A file at `path`.
     public init(path: String) {
         self.path = path
+    }
+
+    /// A file at the path `bytes`, which need not be UTF-8 (a folder or file name may be
+    /// any bytes but NUL).
+    public init(pathBytes bytes: [UInt8]) {
+        self.init(path: ByteText.string(bytes))
     }
 
     /// Chooses the file: `explicit` (`--file`), then `INSIGHTS_FILE`, then
@@ -36,6 +44,16 @@ public struct InsightsFile: Sendable {
     /// The file's bytes, or nil when it does not exist.
     package func read() throws -> [UInt8]? {
         try POSIX.readFile(path)
+    }
+
+    /// The most bytes of input `insights` takes: a body, standard input, a `--body-file` or
+    /// `--fields-json`. More is `badData`, found without reading past the cap.
+    package static let inputLimit = 64 << 20
+
+    /// The file's bytes as input (a body, fields), at most `inputLimit` of them; nil when it
+    /// does not exist.
+    package func readInput() throws -> [UInt8]? {
+        try POSIX.readFile(path, limit: Self.inputLimit)
     }
 
     /// The file's bytes; `noInput` when it does not exist.
@@ -159,7 +177,7 @@ public struct InsightsFile: Sendable {
         for (index, target) in targets.enumerated() {
             let folder = opened.first { $0.folder == folders[index] }!.file
             if let written = pieces[index] {
-                try replace(target, in: folder, with: written, existed: current[index] != nil)
+                try replace(target, of: files[index].path, in: folder, with: written, existed: current[index] != nil)
             } else {
                 // Nothing to write: a temporary file a killed writer left is still removed (only
                 // the lock holder writes it, and that is us).
@@ -185,9 +203,13 @@ public struct InsightsFile: Sendable {
         throw InsightsError(.ioError, "cannot follow \(path): too many levels of symlinks")
     }
 
+    /// The hint of a lock timeout.
+    package static let lockTimeoutHint = "try again, or wait longer for the lock"
+
     /// Takes the exclusive `flock` on the open `folder`, waiting at most `timeout` seconds.
     private static func lock(_ folder: FileDescriptor, timeout: Double) throws {
-        let deadline = POSIX.monotonicMilliseconds() + Int(max(0, timeout) * 1000)
+        // At most a day: any longer (or not a number) would overflow the deadline.
+        let deadline = POSIX.monotonicMilliseconds() + Int((timeout >= 0 ? min(timeout, 86_400) : 0) * 1000)
         var pause = 1
         while true {
             do throws(SystemError) {
@@ -198,15 +220,16 @@ public struct InsightsFile: Sendable {
             let now = POSIX.monotonicMilliseconds()
             guard now < deadline else {
                 throw InsightsError(.locked, "another insights process held the lock on \(folder.path) for more than \(timeout) s",
-                                    hint: "try again, or wait longer for the lock")
+                                    hint: Self.lockTimeoutHint)
             }
             POSIX.sleep(milliseconds: min(pause, deadline - now))
             pause = min(pause * 2, 50)
         }
     }
 
-    /// Writes `bytes` to a temporary file beside `target` and renames it over `target`.
-    private static func replace(_ target: String, in folder: FileDescriptor, with pieces: [ArraySlice<UInt8>], existed: Bool) throws {
+    /// Writes `bytes` to a temporary file beside `target` and renames it over `target`;
+    /// errors name `path`, the file as given (`/dev/stdin`, not where it leads).
+    private static func replace(_ target: String, of path: String, in folder: FileDescriptor, with pieces: [ArraySlice<UInt8>], existed: Bool) throws {
         let temporary = temporaryPath(for: target, in: folder.path)
         let failure: InsightsError.Code = existed ? .ioError : .cannotCreate
         let old = FileInfo.of(target)
@@ -220,7 +243,11 @@ public struct InsightsFile: Sendable {
                 file = try FileDescriptor.open(temporary, .createNew(permissions: 0o600))
             }
         } catch {
-            throw error.reported(failure, as: "cannot write \(target): cannot create a file in \(folder.path)")
+            if error.alreadyExists, FileInfo.ofLink(temporary)?.isDirectory == true {
+                throw InsightsError(.ioError, "cannot write \(path): a folder is in the way at \(temporary)", hint: "remove or rename that folder")
+            }
+            // Messages name the path as given: `/dev/stdin`, not `/proc/self/fd/pipe:[...]`.
+            throw error.reported(failure, as: "cannot write \(path): cannot create a file in " + (target == path ? folder.path : "the folder it leads to"))
         }
         var renamed = false
         defer {
@@ -250,12 +277,12 @@ public struct InsightsFile: Sendable {
         do throws(SystemError) {
             try file.closeChecked()
         } catch {
-            throw error.reported(failure, as: "cannot write \(target)")
+            throw error.reported(failure, as: "cannot write \(path)")
         }
         do throws(SystemError) {
             try POSIX.rename(temporary, to: target)
         } catch {
-            throw error.reported(failure, as: "cannot replace \(target)")
+            throw error.reported(failure, as: "cannot replace \(path)")
         }
         renamed = true
         try folder.sync()

@@ -49,3 +49,21 @@ final class BackgroundWork: @unchecked Sendable {
         started = false
     }
 }
+
+extension BackgroundWork {
+    /// Runs `first` on a thread of its own while `second` runs on this one, and returns both
+    /// results once both are done; an error of either is thrown then (`first`'s first). For
+    /// two independent waits, such as two programs that each take a while.
+    static func both<First, Second>(_ first: @escaping () throws -> First, _ second: () throws -> Second) throws -> (First, Second) {
+        let box = ResultBox<First>()
+        let work = BackgroundWork { box.result = Result { try first() } }
+        let secondResult = Result { try second() }
+        work.wait()
+        return (try box.result!.get(), try secondResult.get())
+    }
+}
+
+/// Where work on another thread leaves its result; read only after that work is done.
+private final class ResultBox<Value>: @unchecked Sendable {
+    var result: Result<Value, any Error>?
+}

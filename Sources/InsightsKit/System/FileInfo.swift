@@ -42,13 +42,13 @@ package struct FileInfo: Sendable {
     /// `stat(2)` of `path`, following symlinks; nil when it cannot be examined.
     package static func of(_ path: String) -> FileInfo? {
         var status = stat()
-        return stat(path, &status) == 0 ? FileInfo(status) : nil
+        return POSIX.withCPath(path) { stat($0, &status) } == 0 ? FileInfo(status) : nil
     }
 
     /// `lstat(2)` of `path`: a symlink itself, not what it points to; nil when it cannot be
     /// examined.
     package static func ofLink(_ path: String) -> FileInfo? {
         var status = stat()
-        return lstat(path, &status) == 0 ? FileInfo(status) : nil
+        return POSIX.withCPath(path) { lstat($0, &status) } == 0 ? FileInfo(status) : nil
     }
 }

@@ -28,9 +28,16 @@ package enum Subprocess {
     }
 
     /// Runs `program` with `arguments`; `input` is written to its standard input (which is
-    /// then closed). Throws `ioError` only when the program cannot be started; a program
-    /// that fails is an `Outcome` with its status.
-    package static func run(_ program: String, _ arguments: [String], input: [UInt8] = []) throws -> Outcome {
+    /// then closed). `environment` sets variables on top of this process's environment.
+    /// Throws `ioError` only when the program cannot be started; a program that fails is an
+    /// `Outcome` with its status.
+    package static func run(_ program: String, _ arguments: [String], input: [UInt8] = [],
+                            environment: [String: String] = [:]) throws -> Outcome {
+        // The descriptors are made and handed to the child under one lock: a program another
+        // thread starts meanwhile cannot inherit them before they are marked close-on-exec.
+        spawnLock.lock()
+        var locked = true
+        defer { if locked { spawnLock.unlock() } }
         // Standard input is a socket pair so that writing to a program that exited early
         // gives EPIPE instead of killing this process with SIGPIPE (see `sendWithoutSignal`).
         var inputPair: [Int32] = [-1, -1]
@@ -62,11 +69,17 @@ package enum Subprocess {
         posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errorPipe[1], 2)
 
-        let argv = ([program] + arguments).map { strdup($0) }
+        let argv = ([program] + arguments).map { POSIX.withCPath($0) { strdup($0) } }
         defer { argv.forEach { free($0) } }
+        let added = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") }
+        defer { added.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, program, &actions, nil, argv + [nil], POSIX.environmentBlock)
+        let spawned = added.isEmpty
+            ? posix_spawnp(&pid, program, &actions, nil, argv + [nil], POSIX.environmentBlock)
+            : posix_spawnp(&pid, program, &actions, nil, argv + [nil], inheritedEnvironment(without: Set(environment.keys)) + added + [nil])
         for descriptor in [inputPair[1], outputPipe[1], errorPipe[1]] { _ = close(descriptor) }
+        spawnLock.unlock()
+        locked = false
         guard spawned == 0 else {
             for descriptor in [inputPair[0], outputPipe[0], errorPipe[0]] { _ = close(descriptor) }
             let error = SystemError("posix_spawnp", program, number: spawned)
@@ -78,6 +91,19 @@ package enum Subprocess {
         pump(input: input, inputDescriptor: inputPair[0], output: outputPipe[0], error: errorPipe[0], into: &outcome)
         outcome.status = wait(for: pid)
         return outcome
+    }
+
+    /// This process's environment entries, less the variables named in `names`. The pointers
+    /// are those of the environment block, valid while it does not change.
+    private static func inheritedEnvironment(without names: Set<String>) -> [UnsafeMutablePointer<CChar>?] {
+        var entries: [UnsafeMutablePointer<CChar>?] = []
+        guard var entry = POSIX.environmentBlock else { return entries }
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if !names.contains(String(text.prefix { $0 != "=" })) { entries.append(pointer) }
+            entry += 1
+        }
+        return entries
     }
 
     /// `pipe(2)` with both ends closed on exec (the child gets its copies through dup2).
@@ -167,3 +193,18 @@ package enum Subprocess {
         return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
     }
 }
+
+/// A process-wide lock (`pthread_mutex_t`, made once).
+private final class ProcessLock: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+    init() {
+        pthread_mutex_init(mutex, nil)
+    }
+
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
+}
+
+/// Held while `Subprocess.run` makes a child's descriptors and starts it.
+private let spawnLock = ProcessLock()

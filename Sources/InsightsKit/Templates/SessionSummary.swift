@@ -52,6 +52,7 @@ public struct SessionSummary: Sendable, Equatable {
         var values: [String: String] = [:]
         var unknown: [String] = []
         for (label, value) in given {
+            let value = try value.map { try UTF8Validation.checked($0, what: "the value of \"\(label)\"") }
             guard let match = known[Title.loose(label)] else {
                 if !unknown.contains(where: { Title.loose($0) == Title.loose(label) }) { unknown.append(label) }
                 continue
