@@ -7,20 +7,28 @@ enum CheckCommand: Command {
     static let baseFile = Option(name: "base-file", value: .required("PATH"), help: "compare with another file")
     static let only = Option(name: "only", value: .required("SECTION"),
                              help: "with a base: a change outside this level-2 section is an error, the\ntext before the first heading included", repeatable: true)
+    static let staged = Option(name: "staged", value: .none,
+                               help: "check the file as staged in git's index against HEAD (for a pre-commit\nhook); nothing staged: exit 0")
+    static let all = Option(name: "all", value: .none,
+                            help: "with a base: report on the whole file, not only on the sections the\nchange touched")
+    static let oneAgent = Option(name: "one-agent", value: .none, help: "a change that touches more than one agent's section is an error")
     static let strict = Option(name: "strict", value: .none, help: "warnings are errors")
     static let format = Option(name: "format", value: .required("text|json|github"),
                                help: "text (path:line: severity: [rule] message), json, or github\n(workflow commands that annotate the pull request)")
 
     static let spec = CommandSpec(
         name: "check", summary: "Checks the file for CI: conflict markers, duplicate sections, stamps and keys, placeholders, dates, budgets, and changes outside the allowed sections.",
-        options: [base, baseFile, only, Options.agent.help("as --only with the section the agent's template owns").repeated,
+        options: [base, baseFile, staged, only, Options.agent.help("as --only with the section the agent's template owns").repeated,
                   Options.maxLines.help("budget of each level-2 section (of the --only sections, if given);\na template's `limit:` is the budget of the section it owns"),
-                  strict, format],
-        exclusive: [[base, baseFile]],
+                  all, oneAgent, strict, format],
+        exclusive: [[base, baseFile, staged]],
         notes: """
         Errors (exit 1): invalid-utf8, conflict-marker, duplicate-section, outside-allowed.
         Warnings: placeholder, bad-date, over-budget, stale-stamp, near-duplicate-section,
-        duplicate-stamp, duplicate-key (errors with --strict).
+        duplicate-stamp, duplicate-key, journal-over-keep, multi-agent (errors with --strict).
+        With a base, invalid-utf8, conflict-marker and the duplicate-section rules look at the
+        whole file, the other rules only at the level-2 sections the change touched (--all:
+        everywhere); a change touching more than one agent's section is multi-agent.
         """,
         example: "insights check --base origin/main --agent backend-architect --format github")
 
@@ -32,9 +40,12 @@ enum CheckCommand: Command {
         guard let format = Format(rawValue: arguments.value(format) ?? "text") else {
             throw InsightsError(.usage, "--format takes text, json or github, not \"\(arguments.value(format) ?? "")\"")
         }
-        let document = Document(try context.file.readExisting())
+        var contents: [UInt8]?
         var version: Version?
-        if let revision = arguments.value(base) {
+        if arguments.has(staged) {
+            guard let found = try Version.staged(context.file) else { return 0 }
+            (contents, version) = (found.staged, found.base)
+        } else if let revision = arguments.value(base) {
             version = try Version.at(revision, of: context.file)
         } else if let path = arguments.path(baseFile) {
             version = try Version.file(path)
@@ -43,10 +54,10 @@ enum CheckCommand: Command {
         let agents = try arguments.values(Options.agent).map { SectionAddress(title: try catalog.agent(named: $0).section) }
         var options = CheckOptions(
             base: version?.bytes, allowed: arguments.values(only).map { SectionAddress(title: $0) } + agents,
-            maxLines: try arguments.integer(Options.maxLines, in: 1...Int.max), budgets: catalog.budgets(),
-            strict: arguments.has(strict), today: CalendarDate.today())
-        options.templates = catalog
-        let report = try Check.run(document, options: options)
+            maxLines: try arguments.integer(Options.maxLines, in: 1...Int.max), strict: arguments.has(strict), templates: catalog)
+        options.all = arguments.has(all)
+        options.oneAgent = arguments.has(oneAgent)
+        let report = try context.file.check(options, contents: contents)
         let terminal = context.terminal
         switch format {
         case .text: terminal.out(Array(text(report, path: ByteText.shown(context.file.path), color: terminal.colorOut).utf8))

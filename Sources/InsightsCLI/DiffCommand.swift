@@ -9,10 +9,11 @@ enum DiffCommand: Command {
     static let spec = CommandSpec(
         name: "diff", summary: "Shows what changed, section by section: added, removed, modified (with its own diff), moved, renamed.",
         positionals: [Positional(name: "OLD", help: "a file to compare NEW with", optional: true), Positional(name: "NEW", help: "the newer file", optional: true)],
-        options: [base, stat, Options.json.help("print every section with its status, lines and diff"), exitCode],
+        options: [base, stat, Options.json.help("print every section with its status, lines and diff"), exitCode, Options.color],
         notes: """
         With no argument the insights file is compared with its last commit (HEAD); OLD NEW
-        compares two files. Hunk line numbers are the file's own line numbers.
+        compares two files. Hunk line numbers are the file's own line numbers. A change of a
+        section's closing `Last updated:` line alone is the section's, not its last subsection's.
         """,
         example: "insights diff --base main --stat")
 
@@ -33,12 +34,13 @@ enum DiffCommand: Command {
         let comparison = SectionComparison(old: Document(old.bytes),
                                            new: Document(new.bytes))
         let terminal = context.terminal
+        let color = try Options.colors(arguments, terminal: terminal)
         if arguments.has(Options.json) {
             terminal.out(json(comparison, old: old, new: new).serialized)
         } else if arguments.has(stat) {
-            terminal.out(Array(stat(comparison, color: terminal.colorOut).utf8))
+            terminal.out(Array(stat(comparison, color: color).utf8))
         } else {
-            terminal.out(text(comparison, old: old, new: new, color: terminal.colorOut))
+            terminal.out(text(comparison, old: old, new: new, color: color))
         }
         return arguments.has(exitCode) && comparison.hasChanges ? InsightsError.Code.findings.rawValue : 0
     }
@@ -59,13 +61,14 @@ enum DiffCommand: Command {
 
     /// One line per changed part: status, name, lines added and removed; then the summary.
     static func stat(_ comparison: SectionComparison, color: Bool) -> String {
-        let differences = comparison.differences
-        guard !differences.isEmpty else { return "" }
-        let names = differences.map { ChangeText.name(of: $0, in: comparison) }
+        let positions = comparison.differencePositions
+        guard !positions.isEmpty else { return "" }
+        let names = positions.map { ChangeText.name(of: comparison.changes[$0], in: comparison) }
         let width = min(names.map(\.count).max() ?? 0, 60)
         var output = ""
-        for (change, name) in zip(differences, names) {
-            let counts = comparison.lineCounts(of: change)
+        for (position, name) in zip(positions, names) {
+            let change = comparison.changes[position]
+            let counts = comparison.lineCounts(at: position)
             let status = change.status.rawValue.padding(to: 9)
             var figures = counts.added > 0 ? Paint.green("+\(counts.added)", enabled: color) : ""
             if counts.removed > 0 {
@@ -73,8 +76,8 @@ enum DiffCommand: Command {
             }
             output += "\(status) \(name.padding(to: width)) | \(figures.isEmpty ? "0" : figures)\n"
         }
-        let total = differences.reduce((0, 0)) { sum, change in
-            let counts = comparison.lineCounts(of: change)
+        let total = positions.reduce((0, 0)) { sum, position in
+            let counts = comparison.lineCounts(at: position)
             return (sum.0 + counts.added, sum.1 + counts.removed)
         }
         return output + summary(comparison) + ", +\(total.0) -\(total.1) lines\n"
@@ -103,7 +106,7 @@ enum DiffCommand: Command {
         }
         let sections = comparison.changes.indices.map { index -> JSON in
             let change = comparison.changes[index]
-            let counts = comparison.lineCounts(of: change)
+            let counts = comparison.lineCounts(at: index)
             let newPath = change.new.flatMap { comparison.new.plainPath(of: $0) }
             let oldPath = change.old.flatMap { comparison.old.plainPath(of: $0) }
             let level: JSON = switch change.new ?? change.old {

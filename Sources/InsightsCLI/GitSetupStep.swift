@@ -19,16 +19,27 @@ enum GitSetupStep {
             return
         }
         _ = try GitRepository.containing(file: context.file.path)
+        _ = try program()
+    }
+
+    /// The absolute path of this binary, as the shell found it, which the driver runs.
+    static func program() throws -> String {
+        guard let path = POSIX.invokedProgramPath() else {
+            throw InsightsError(.ioError, "cannot tell the path of this insights binary for the merge driver",
+                                hint: "run it by its path, such as `/usr/local/bin/insights init --git`")
+        }
+        return path
     }
 
     /// Runs the step when `--git` is given (after `validate`).
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws {
         guard arguments.has(git) else { return }
         let scopes = [(GitSetup.Scope.local, local), (.global, global)].filter { arguments.has($0.1) }.map(\.0)
-        let outcome = try GitSetup.install(forFile: context.file.path, scope: scopes.first)
+        let program = try program()
+        let outcome = try GitSetup.install(forFile: context.file.path, scope: scopes.first, program: program)
         let terminal = context.terminal
         terminal.message("insights: " + (outcome.added ? "added" : "already in") + " \(outcome.attributesFile): \(outcome.line)")
-        let command = "git config \(GitSetup.driverKey) \"\(GitSetup.driverCommand)\""
+        let command = GitSetup.configCommand(program: program)
         if let scope = scopes.first {
             terminal.message("insights: set \(GitSetup.driverKey) in the \(scope.rawValue) git config")
         } else if arguments.has(Options.json) {

@@ -4,7 +4,7 @@ import InsightsKit
 enum ListCommand: Command {
     static let spec = CommandSpec(
         name: "list", summary: "Lists every top-level heading in document order, with its lines and last update.",
-        options: [Options.json.help("print {\"file\", \"sections\": [{\"title\", \"level\", \"line\", \"endLine\",\n\"lastUpdated\"}]}; titles as written")],
+        options: [Options.json.help("print {\"file\", \"sections\": [{\"title\", \"level\", \"line\", \"endLine\",\n\"lastUpdated\"}]}; titles as written"), Options.color],
         example: "insights list --json")
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
@@ -31,7 +31,8 @@ enum ListCommand: Command {
             context.terminal.out(json.finish())
             return 0
         }
-        context.terminal.out(Array(tree(try context.file.sections(), color: context.terminal.colorOut).utf8))
+        let color = try Options.colors(arguments, terminal: context.terminal)
+        context.terminal.out(Array(tree(try context.file.sections(), color: color).utf8))
         return 0
     }
 

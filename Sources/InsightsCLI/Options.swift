@@ -38,6 +38,21 @@ enum Options {
     /// `--lock-timeout SECONDS`.
     static let lockTimeout = Option(name: "lock-timeout", value: .required("SECONDS"), help: "wait at most this long for another writer, 0 to 86400 (default 10)")
     /// `--json`, whose help each command words.
+    /// `--color[=WHEN]`: whether standard output is coloured.
+    static let color = Option(name: "color", value: .optional("WHEN"),
+                              help: "colour: auto (on a terminal without NO_COLOR; the default),\nalways (also --color alone) or never")
+
+    /// Whether to colour standard output: `--color`'s choice, else the terminal's.
+    static func colors(_ arguments: ParsedArguments, terminal: Terminal) throws -> Bool {
+        let given = arguments.value(color)
+        switch given?.lowercased() {
+        case nil, "auto"?: return terminal.colorOut
+        case ""?, "always"?: return true
+        case "never"?: return false
+        case _?: throw InsightsError(.usage, "--color takes auto, always or never, not \"\(given ?? "")\"")
+        }
+    }
+
     static let json = Option(name: "json", value: .none, help: "print the result as JSON")
     /// What a write's `--json` prints.
     static let writeJSON = json.help("print file, section, created, changed, line, endLine, fingerprint,\nwarnings and (after a loose match) matched")

@@ -230,8 +230,9 @@ enum Tools {
                       ("log", Schema.nullableString("the log it was appended to"))]) { arguments, server in
             try Tools.summary(arguments, server)
         },
-        Tool(name: "check", title: "Check the file", description: "Checks the whole file: conflict markers, duplicate sections, stamps, placeholders, dates, budgets; with base, the sections changed since that git revision.",
-             properties: [("base", Schema.string("a git revision to compare with (absent there: empty)")), ("strict", Schema.bool("warnings are errors"))],
+        Tool(name: "check", title: "Check the file", description: "Checks the file: conflict markers, duplicate sections, stamps, placeholders, dates, budgets; with base, the sections changed since that git revision, a change touching several agents' sections, and the other rules only in the sections the change touched (all: everywhere).",
+             properties: [("base", Schema.string("a git revision to compare with (absent there: empty)")), ("strict", Schema.bool("warnings are errors")),
+                          ("all", Schema.bool("with base: report on the whole file, not only on the sections the change touched"))],
              readOnly: true, idempotent: true,
              output: [("file", Schema.string("the memory file")), ("base", Schema.nullableString("REV:PATH")), ("errors", Schema.integer("error count")),
                       ("warnings", Schema.integer("warning count")), ("findings", Schema.array("rule, severity, line, section, message")),
@@ -241,7 +242,9 @@ enum Tools {
                 guard !base.hasPrefix("-") else { throw InsightsError(.usage, "\"base\" is a git revision, not \"\(base)\"") }
                 version = try Version.at(base, of: server.file)
             }
-            let report = try server.file.check(CheckOptions(base: version?.bytes, strict: try arguments.bool("strict"), templates: server.templates))
+            var options = CheckOptions(base: version?.bytes, strict: try arguments.bool("strict"), templates: server.templates)
+            options.all = try arguments.bool("all")
+            let report = try server.file.check(options)
             return Reports.check(report, path: server.file.path, base: version?.label)
         },
         Tool(name: "status", title: "Team memory status", description: "Lists each agent's section with its last update and days since, placeholders left, lines and budget; then the sections no template owns.",

@@ -49,6 +49,18 @@ struct GitRepo: Sendable {
         try git(["commit", "-q", "-m", message])
     }
 
+    /// Commits `base` on main, `ours` on main and `theirs` on a branch, runs `beforeMerge`,
+    /// then merges the branch into main. Returns git's outcome.
+    func mergeBranches(base: String, ours: String, theirs: String, beforeMerge: () throws -> Void = {}) throws -> Outcome {
+        try commit(base, "base")
+        try git(["checkout", "-q", "-b", "theirs"])
+        try commit(theirs, "theirs")
+        try git(["checkout", "-q", "main"])
+        try commit(ours, "ours")
+        try beforeMerge()
+        return try git(["merge", "--no-edit", "theirs"], allowFailure: true)
+    }
+
     /// Runs the binary in the repository with the repository's environment.
     func insights(_ arguments: [String]) throws -> Outcome {
         try InsightsCLITests.insights(arguments, in: sandbox.url, environment: environment)

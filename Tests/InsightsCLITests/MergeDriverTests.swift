@@ -4,24 +4,13 @@ import Testing
 /// `git merge` with `insights merge` installed as the merge driver, in a real repository.
 @Suite("Merge driver")
 struct MergeDriverTests {
-    /// Commits `base` on main, `ours` on main and `theirs` on a branch, then merges the
-    /// branch into main. Returns git's outcome.
-    func mergeBranches(_ repo: GitRepo, base: String, ours: String, theirs: String) throws -> Outcome {
-        try repo.commit(base, "base")
-        try repo.git(["checkout", "-q", "-b", "theirs"])
-        try repo.commit(theirs, "theirs")
-        try repo.git(["checkout", "-q", "main"])
-        try repo.commit(ours, "ours")
-        return try repo.git(["merge", "--no-edit", "theirs"], allowFailure: true)
-    }
-
     @Test("two branches updating two different agent sections merge cleanly with both edits")
     func differentSections() throws {
         let repo = try GitRepo()
         defer { repo.remove() }
         let ours = TeamFile.editing([("- **Suspense**: one boundary per tab", "- **Suspense**: one boundary per route")])
         let theirs = TeamFile.editing([("- **Flaky tests**: 3 in the sync suite", "- **Flaky tests**: 0 after quarantine")])
-        let merge = try mergeBranches(repo, base: TeamFile.base, ours: ours, theirs: theirs)
+        let merge = try repo.mergeBranches(base: TeamFile.base, ours: ours, theirs: theirs)
         #expect(merge.status == 0, "\(merge)")
         #expect(repo.memoryText == TeamFile.editing([
             ("- **Suspense**: one boundary per tab", "- **Suspense**: one boundary per route"),
@@ -37,7 +26,7 @@ struct MergeDriverTests {
         for driver in [true, false] {
             let repo = try GitRepo(driver: driver)
             defer { repo.remove() }
-            let merge = try mergeBranches(repo, base: TeamFile.base, ours: ours, theirs: theirs)
+            let merge = try repo.mergeBranches(base: TeamFile.base, ours: ours, theirs: theirs)
             if driver {
                 #expect(merge.status == 0, "\(merge)")
                 #expect(repo.memoryText == ours + "\n## Design Notes\n\n- **Palette**: warm greys\n")
@@ -53,7 +42,7 @@ struct MergeDriverTests {
         defer { repo.remove() }
         let ours = TeamFile.editing([("PostgreSQL - Rationale: relational data", "PostgreSQL 16 - Rationale: relational data")])
         let theirs = TeamFile.editing([("- **Queue**: SQS for reminders", "- **Queue**: SQS with a dead-letter queue")])
-        let merge = try mergeBranches(repo, base: TeamFile.base, ours: ours, theirs: theirs)
+        let merge = try repo.mergeBranches(base: TeamFile.base, ours: ours, theirs: theirs)
         #expect(merge.status == 0, "\(merge)")
         #expect(repo.memoryText == TeamFile.editing([
             ("PostgreSQL - Rationale: relational data", "PostgreSQL 16 - Rationale: relational data"),
@@ -73,7 +62,7 @@ struct MergeDriverTests {
             ("- **Caching**: Redis - Hit rate: 91%", "- **Caching**: Memcached - Hit rate: 88%"),
             ("- **Coverage**: 78% lines", "- **Coverage**: 81% lines"),
         ])
-        let merge = try mergeBranches(repo, base: TeamFile.base, ours: ours, theirs: theirs)
+        let merge = try repo.mergeBranches(base: TeamFile.base, ours: ours, theirs: theirs)
         #expect(merge.status != 0, "\(merge)")
         #expect(merge.out.contains("CONFLICT (content): Merge conflict in .superagent/memory/insights.md"))
         let expected = TeamFile.editing([
@@ -103,7 +92,7 @@ struct MergeDriverTests {
         defer { repo.remove() }
         let ours = TeamFile.base + "## Design Notes\n\n- **Palette**: warm greys\n\nLast updated: 2026-11-02\n"
         let theirs = TeamFile.editing([("## Growth Notes", "## Support Notes\n\n- **Top ticket**: sync delays\n\n## Growth Notes")])
-        let merge = try mergeBranches(repo, base: TeamFile.base, ours: ours, theirs: theirs)
+        let merge = try repo.mergeBranches(base: TeamFile.base, ours: ours, theirs: theirs)
         #expect(merge.status == 0, "\(merge)")
         #expect(repo.memoryText == TeamFile.editing([("## Growth Notes", "## Support Notes\n\n- **Top ticket**: sync delays\n\n## Growth Notes")])
             + "## Design Notes\n\n- **Palette**: warm greys\n\nLast updated: 2026-11-02\n")
@@ -115,7 +104,7 @@ struct MergeDriverTests {
         defer { repo.remove() }
         let ours = TeamFile.base + "## Design Notes\n\n- **Palette**: warm greys\n"
         let theirs = TeamFile.base + "## Support Notes\n\n- **Top ticket**: sync delays\n"
-        let merge = try mergeBranches(repo, base: TeamFile.base, ours: ours, theirs: theirs)
+        let merge = try repo.mergeBranches(base: TeamFile.base, ours: ours, theirs: theirs)
         #expect(merge.status == 0, "\(merge)")
         #expect(repo.memoryText == TeamFile.base + "## Design Notes\n\n- **Palette**: warm greys\n\n## Support Notes\n\n- **Top ticket**: sync delays\n")
     }
@@ -128,7 +117,7 @@ struct MergeDriverTests {
         defer { repo.remove() }
         let ours = TeamFile.editing([("- **Coverage**: 78% lines", "- **Coverage**: 80% lines")])
         let theirs = TeamFile.editing([("\n" + Self.growth, "")])
-        let merge = try mergeBranches(repo, base: TeamFile.base, ours: ours, theirs: theirs)
+        let merge = try repo.mergeBranches(base: TeamFile.base, ours: ours, theirs: theirs)
         #expect(merge.status == 0, "\(merge)")
         #expect(repo.memoryText == TeamFile.editing([("- **Coverage**: 78% lines", "- **Coverage**: 80% lines"), ("\n" + Self.growth, "")]))
     }
@@ -139,7 +128,7 @@ struct MergeDriverTests {
         defer { repo.remove() }
         let ours = TeamFile.editing([("## Testing Insights\n\n- **Flaky tests**: 3 in the sync suite\n- **Coverage**: 78% lines\n\nLast updated: 2026-11-01\n\n", "")])
         let theirs = TeamFile.editing([("- **Coverage**: 78% lines", "- **Coverage**: 85% lines")])
-        let merge = try mergeBranches(repo, base: TeamFile.base, ours: ours, theirs: theirs)
+        let merge = try repo.mergeBranches(base: TeamFile.base, ours: ours, theirs: theirs)
         #expect(merge.status != 0, "\(merge)")
         #expect(repo.memoryText == TeamFile.editing([(
             "## Testing Insights\n\n- **Flaky tests**: 3 in the sync suite\n- **Coverage**: 78% lines\n\nLast updated: 2026-11-01\n\n",

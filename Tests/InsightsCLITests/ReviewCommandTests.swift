@@ -199,7 +199,8 @@ struct ReviewCommandTests {
         defer { repo.remove() }
         let first = try repo.insights(["init", "--git"])
         #expect(first.status == 0, "\(first)")
-        #expect(first.out == "git config merge.insights.driver \"insights merge %O %A %B %P\"\n")
+        let driver = "if test -x '\(insightsBinary.path)'; then '\(insightsBinary.path)' merge %O %A %B %P; else git merge-file -L ours -L base -L theirs %A %O %B; fi"
+        #expect(first.out == "git config merge.insights.driver \"\(driver)\"\n")
         #expect(text(at: repo.sandbox.path(".gitattributes")) == ".superagent/memory/*.md merge=insights\n")
         #expect(bytes(at: repo.memoryPath) != nil)
 
@@ -208,7 +209,7 @@ struct ReviewCommandTests {
         #expect(second.status == 0, "\(second)")
         #expect(second.stdout.isEmpty)
         #expect(text(at: repo.sandbox.path(".gitattributes")) == "*.png binary\n.superagent/memory/*.md merge=insights\n")
-        #expect(try repo.git(["config", "--local", "merge.insights.driver"]).out == "insights merge %O %A %B %P\n")
+        #expect(try repo.git(["config", "--local", "merge.insights.driver"]).out == driver + "\n")
         let third = try repo.insights(["init", "--git"])
         #expect(third.status == 0, "\(third)")
         #expect(text(at: repo.sandbox.path(".gitattributes")) == "*.png binary\n.superagent/memory/*.md merge=insights\n")

@@ -6,9 +6,10 @@ extension InsightsFile {
     /// when the file does not exist.
     public func sections() throws -> [ListedSection] {
         let document = Document(try readExisting())
+        let stamps = document.ownStamps()
         return document.sections.map { section in
             ListedSection(title: document.writtenTitle(of: section.heading), level: section.level,
-                          lines: (section.heading.firstLine + 1)...(section.endLine + 1), lastUpdated: document.lastUpdated(of: section))
+                          lines: (section.heading.firstLine + 1)...(section.endLine + 1), lastUpdated: stamps[section.index])
         }
     }
 
@@ -74,13 +75,21 @@ extension InsightsFile {
         return try edit(EditRequest(address: address, edit: .remove), options: options)
     }
 
-    /// Checks the whole file: conflict markers, duplicate and near-duplicate sections,
-    /// placeholders, dates, budgets, and, with a base, changes outside the allowed sections.
+    /// Checks the file: conflict markers, duplicate and near-duplicate sections, placeholders,
+    /// dates, budgets, and, with a base, changes outside the allowed sections and changes that
+    /// touch several agents' sections. With a base, placeholders, dates, budgets, stamps and
+    /// keys are reported only inside the level-2 sections the change touched.
     public func check(_ options: CheckOptions = CheckOptions()) throws -> CheckReport {
+        try check(options, contents: nil)
+    }
+
+    /// `check(_:)` of `contents` as the file's text (such as the version staged in git's
+    /// index), or of the file when nil.
+    package func check(_ options: CheckOptions, contents: [UInt8]?) throws -> CheckReport {
         var options = options
         if options.budgets.isEmpty { options.budgets = options.templates.budgets() }
         if options.today == nil { options.today = CalendarDate.today() }
-        return try Check.run(Document(try readExisting()), options: options)
+        return try Check.run(Document(try contents ?? readExisting()), options: options)
     }
 
     /// The start of a new insights file, which `init` and the first write create: the

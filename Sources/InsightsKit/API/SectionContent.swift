@@ -6,7 +6,9 @@ public struct ListedSection: Sendable, Equatable {
     public var level: Int
     /// The section's lines, 1-based, from its heading to its last line.
     public var lines: ClosedRange<Int>
-    /// The value of the section's last `Last updated:` line, if any.
+    /// The value of the section's own `Last updated:` line, if any: for a level-2 section
+    /// the one that closes it (after its last subsection), for another section the last one
+    /// in its own text that does not close the level-2 section around it.
     public var lastUpdated: String?
 }
 

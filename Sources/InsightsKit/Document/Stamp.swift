@@ -41,3 +41,58 @@ package enum Stamp {
         return position..<valueEnd
     }
 }
+
+/// The `Last updated:` line that closes a top-level section: the last non-blank line of the
+/// section with its subsections, in the own text of its last subsection (or its own), not
+/// its first line after the heading. It belongs to the section, not to that subsection.
+package struct ClosingStamp: Sendable, Equatable {
+    /// The blank lines before the stamp line, and the stamp line with its line ending.
+    package var range: Range<Int>
+    /// The 0-based line of the stamp.
+    package var line: Int
+    /// The value's bytes.
+    package var value: Range<Int>
+
+    /// The closing stamp of `section` in `document`, if it has one.
+    package init?(of section: Section, in document: Document) {
+        let sections = document.sections
+        var last = section.index
+        while last + 1 < sections.count, sections[last + 1].level > section.level { last += 1 }
+        let bytes = document.bytes
+        guard let start = Document.closingStampStart(bytes, in: sections[last].bodyRange) else { return nil }
+        let stampEnd = TextLines.trailingBlankStart(bytes, in: start..<sections[last].bodyRange.upperBound)
+        let lineStart = TextLines.startOfLine(bytes, endingAt: stampEnd, lowerBound: start)
+        let lineEnd = TextLines.endOfLine(bytes, from: lineStart, upperBound: bytes.count)
+        guard let value = Stamp.value(in: bytes[lineStart..<TextLines.contentEnd(bytes, lineStart: lineStart, end: lineEnd)]) else { return nil }
+        range = start..<lineEnd
+        line = document.lines.line(containing: lineStart)
+        self.value = value
+    }
+}
+
+extension Document {
+    /// For each section, the value of the `Last updated:` line that is its own: the closing
+    /// stamp of a level-2 section, else the last stamp in the section's own text (heading to
+    /// its first subsection) that is not the closing stamp of the level-2 section around it.
+    /// A subsection that ends its section so does not show that section's stamp, nor a file
+    /// title the stamp of the last section.
+    package func ownStamps() -> [String?] {
+        var result = [String?](repeating: nil, count: sections.count)
+        var closingLines = Set<Int>()
+        for section in sections where section.level == Check.agentLevel {
+            guard let stamp = ClosingStamp(of: section, in: self) else { continue }
+            closingLines.insert(stamp.line)
+            result[section.index] = String(decoding: bytes[stamp.value], as: UTF8.self)
+        }
+        for section in sections where result[section.index] == nil {
+            let end = section.index + 1 < sections.count ? sections[section.index + 1].heading.firstLine : lines.count
+            for line in stride(from: end - 1, to: section.heading.lastLine, by: -1) where !closingLines.contains(line) {
+                if let value = Stamp.value(in: text(ofLine: line)) {
+                    result[section.index] = String(decoding: bytes[value], as: UTF8.self)
+                    break
+                }
+            }
+        }
+        return result
+    }
+}

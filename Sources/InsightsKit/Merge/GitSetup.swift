@@ -3,8 +3,27 @@
 package enum GitSetup {
     /// The git config key of the driver's command.
     package static let driverKey = "merge.insights.driver"
-    /// The driver's command line, with git's placeholders.
-    package static let driverCommand = "insights merge %O %A %B %P"
+    /// The driver's command line, with git's placeholders, for the `insights` binary at the
+    /// absolute path `program`: when that binary is missing (another machine, a client whose
+    /// environment differs, a binary moved away), git's own line merge runs instead, so a
+    /// conflict still leaves markers and never one side's text alone.
+    package static func driverCommand(program: String) -> String {
+        let quoted = shellQuoted(program)
+        return "if test -x \(quoted); then \(quoted) merge %O %A %B %P; else git merge-file -L ours -L base -L theirs %A %O %B; fi"
+    }
+
+    /// `text` in single quotes for a POSIX shell (a `'` inside written `'\''`).
+    package static func shellQuoted(_ text: String) -> String {
+        "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+    }
+
+    /// The shell command that sets the driver: `git config KEY "COMMAND"`, in
+    /// double quotes when nothing in the command is special there, else in single quotes.
+    package static func configCommand(program: String) -> String {
+        let command = driverCommand(program: program)
+        let plain = !command.contains { "$`\\\"!".contains($0) }
+        return "git config \(driverKey) " + (plain ? "\"\(command)\"" : shellQuoted(command))
+    }
 
     /// Where the driver is configured: the repository, or the user's global config.
     package enum Scope: String, Sendable {
@@ -68,9 +87,9 @@ package enum GitSetup {
     }
 
     /// Adds the attributes line for `file` to the `.gitattributes` at the top of its
-    /// repository (atomically, under the folder lock) and, with a `scope`, sets the driver in
-    /// that git config. `noInput` outside a git repository.
-    package static func install(forFile file: String, scope: Scope?, lockTimeout: Double = 10) throws -> Outcome {
+    /// repository (atomically, under the folder lock) and, with a `scope`, sets the driver of
+    /// the binary at `program` in that git config. `noInput` outside a git repository.
+    package static func install(forFile file: String, scope: Scope?, program: String, lockTimeout: Double = 10) throws -> Outcome {
         let repository = try GitRepository.containing(file: file)
         let line = attributesLine(forFile: repository.relativePath(of: file))
         let attributes = InsightsFile(path: FilePath.join(repository.topLevel, ".gitattributes"))
@@ -79,7 +98,7 @@ package enum GitSetup {
             return (updated, updated != nil)
         }
         if let scope {
-            let outcome = try repository.run(["config", "--" + scope.rawValue, driverKey, driverCommand])
+            let outcome = try repository.run(["config", "--" + scope.rawValue, driverKey, driverCommand(program: program)])
             guard outcome.status == 0 else {
                 throw InsightsError(.ioError, "git could not set \(driverKey) in the \(scope.rawValue) config: \(outcome.errorText)")
             }

@@ -29,6 +29,11 @@ public enum SectionMerge {
     /// - removed on one side and unchanged on the other: removed; removed on one side and
     ///   changed on the other: a conflict block holding the changed side.
     ///
+    /// The closing `Last updated:` line of each level-2 section is merged apart from the
+    /// section's text and put back at its end: the side that changed it wins, and when both
+    /// did, the later date (ours when neither is later). Two sides editing different lines of
+    /// one section so never conflict on its stamp.
+    ///
     /// A section's trailing blank lines are merged apart from its text (one side's change
     /// wins), so a section appended after the last one does not conflict with an edit of that
     /// last section; so is whether the file ends with a line ending. The order of sections is
@@ -46,8 +51,9 @@ public enum SectionMerge {
             guard let last = bytes.last, last != ASCII.lf, last != ASCII.cr else { return bytes }
             return bytes + lineEnding
         }
-        var merger = SectionMerger(base: Outline(Document(terminated(base))), ours: Outline(Document(terminated(ours))),
-                                   theirs: Outline(Document(terminated(theirs))), style: style, lineEnding: lineEnding)
+        // Each top-level section's closing stamp is merged apart from its text.
+        var merger = SectionMerger(base: DetachedStamps(terminated(base)), ours: DetachedStamps(terminated(ours)),
+                                   theirs: DetachedStamps(terminated(theirs)), style: style, lineEnding: lineEnding)
         merger.mergeNode(base: .preamble, ours: .preamble, theirs: .preamble)
         var result = MergeResult(bytes: merger.output, conflicts: merger.conflicts)
         if result.conflicts == 0 {
@@ -56,6 +62,8 @@ public enum SectionMerge {
                 return Merge3.merge(base: Lines.split(base), ours: Lines.split(ours), theirs: Lines.split(theirs),
                               oursLabel: style.oursLabel, theirsLabel: style.theirsLabel, markerSize: style.markerSize)
             }
+        }
+        if result.conflicts == 0 {
             // Whether the file ends with a line ending is merged like a line.
             let ends = { (bytes: [UInt8]) in bytes.last.map { $0 == ASCII.lf || $0 == ASCII.cr } ?? true }
             let wantEnding = ends(base) == ends(ours) ? ends(theirs) : ends(ours)
@@ -64,6 +72,53 @@ public enum SectionMerge {
             }
         }
         return result
+    }
+}
+
+/// One version of a merge, and the same with the closing stamp of each level-2 section (and
+/// the blank lines before it) taken out; both have the same sections, so a section's index
+/// is the same in each. When taking the stamps out would change the sections, none is.
+struct DetachedStamps {
+    /// One stamp taken out.
+    struct Detached {
+        /// The blank lines before the stamp, and its line.
+        var bytes: [UInt8]
+        /// The stamp's value.
+        var value: [UInt8]
+    }
+
+    /// The version as it is.
+    let original: Outline
+    /// The version without the stamps.
+    let stripped: Outline
+    /// The stamps, by the index of the section they close.
+    let stamps: [Int: Detached]
+
+    init(_ bytes: [UInt8]) {
+        let document = Document(bytes)
+        original = Outline(document)
+        var stamps: [Int: Detached] = [:]
+        var text = bytes
+        for section in document.sections.reversed() where section.level == Check.agentLevel {
+            guard let stamp = ClosingStamp(of: section, in: document) else { continue }
+            stamps[section.index] = Detached(bytes: Array(bytes[stamp.range]), value: Array(bytes[stamp.value]))
+            text.removeSubrange(stamp.range)
+        }
+        let strippedDocument = Document(text)
+        let same = strippedDocument.sections.count == document.sections.count
+            && zip(strippedDocument.sections, document.sections).allSatisfy { $0.title == $1.title && $0.level == $1.level }
+        stripped = same ? Outline(strippedDocument) : original
+        self.stamps = same ? stamps : [:]
+    }
+
+    /// The stamp a merged section gets: the one side changed, else the later date, else ours.
+    static func merged(base: Detached?, ours: Detached?, theirs: Detached?) -> Detached? {
+        if ours?.value == base?.value { return theirs }
+        if theirs?.value == base?.value { return ours }
+        guard let ours, let theirs else { return ours ?? theirs }
+        let theirsLater = MarkdownText.isDate(ours.value[...]) && MarkdownText.isDate(theirs.value[...])
+            && ours.value.lexicographicallyPrecedes(theirs.value)
+        return theirsLater ? theirs : ours
     }
 }
 
@@ -83,9 +138,12 @@ private struct SiblingKey: Hashable {
 
 /// The state of one section-wise merge: the three versions and the result so far.
 private struct SectionMerger {
+    /// The three versions without their closing stamps.
     let base: Outline
     let ours: Outline
     let theirs: Outline
+    /// The three versions as they are, with their stamps.
+    let sides: (base: DetachedStamps, ours: DetachedStamps, theirs: DetachedStamps)
     let style: ConflictStyle
     let lineEnding: [UInt8]
     var output: [UInt8] = []
@@ -93,10 +151,11 @@ private struct SectionMerger {
     /// The headings written, in order, to check the result against.
     var headings: [HeadingName] = []
 
-    init(base: Outline, ours: Outline, theirs: Outline, style: ConflictStyle, lineEnding: [UInt8]) {
-        self.base = base
-        self.ours = ours
-        self.theirs = theirs
+    init(base: DetachedStamps, ours: DetachedStamps, theirs: DetachedStamps, style: ConflictStyle, lineEnding: [UInt8]) {
+        self.base = base.stripped
+        self.ours = ours.stripped
+        self.theirs = theirs.stripped
+        sides = (base, ours, theirs)
         self.style = style
         self.lineEnding = lineEnding
     }
@@ -105,25 +164,47 @@ private struct SectionMerger {
     mutating func mergeNode(base b: Part?, ours o: Part?, theirs t: Part?) {
         switch (o, t) {
         case let (o?, t?):
+            let start = output.count
             mergeOwnText(base: b, ours: o, theirs: t)
             mergeChildren(base: b, ours: o, theirs: t)
+            if case .section(let index) = o, ours.document.sections[index].level == Check.agentLevel {
+                attachStamp(from: start, base: b, ours: index, theirs: t)
+            }
+        // A section on one side only is taken with its stamps, as that side has it.
         case let (o?, nil):
-            if let b, sameSubtree(base.subtreeBytes(of: b), ours.subtreeBytes(of: o)) { return }
+            let (oldSide, side) = (sides.base.original, sides.ours.original)
+            if let b, sameSubtree(oldSide.subtreeBytes(of: b), side.subtreeBytes(of: o)) { return }
             if let b {
-                emitMerge(base: base.subtreeBytes(of: b), ours: ours.subtreeBytes(of: o), theirs: [], wholeConflict: true)
+                emitMerge(base: oldSide.subtreeBytes(of: b), ours: side.subtreeBytes(of: o), theirs: [], wholeConflict: true)
             } else {
-                emitSubtree(o, of: ours)
+                emitSubtree(o, of: side)
             }
         case let (nil, t?):
-            if let b, sameSubtree(base.subtreeBytes(of: b), theirs.subtreeBytes(of: t)) { return }
+            let (oldSide, side) = (sides.base.original, sides.theirs.original)
+            if let b, sameSubtree(oldSide.subtreeBytes(of: b), side.subtreeBytes(of: t)) { return }
             if let b {
-                emitMerge(base: base.subtreeBytes(of: b), ours: [], theirs: theirs.subtreeBytes(of: t), wholeConflict: true)
+                emitMerge(base: oldSide.subtreeBytes(of: b), ours: [], theirs: side.subtreeBytes(of: t), wholeConflict: true)
             } else {
-                emitSubtree(t, of: theirs)
+                emitSubtree(t, of: side)
             }
         case (nil, nil):
             return
         }
+    }
+
+    /// Puts the merged closing stamp of a level-2 section, written from `start` on, back at
+    /// its end (before its trailing blank lines).
+    private mutating func attachStamp(from start: Int, base b: Part?, ours o: Int, theirs t: Part) {
+        func stamp(_ part: Part?, _ side: DetachedStamps) -> DetachedStamps.Detached? {
+            guard case .section(let index)? = part else { return nil }
+            return side.stamps[index]
+        }
+        guard let chosen = DetachedStamps.merged(base: stamp(b, sides.base), ours: stamp(.section(o), sides.ours), theirs: stamp(t, sides.theirs))
+        else { return }
+        let point = TextLines.trailingBlankStart(output, in: start..<output.count)
+        var bytes = chosen.bytes
+        if point > 0, output[point - 1] != ASCII.lf, output[point - 1] != ASCII.cr { bytes = lineEnding + bytes }
+        output.insert(contentsOf: bytes, at: point)
     }
 
     /// Both sides have the node: its text merged, its trailing blank lines taken from the

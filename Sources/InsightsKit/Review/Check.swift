@@ -32,6 +32,8 @@ package enum CheckRule: String, Sendable, CaseIterable {
     case duplicateStamp = "duplicate-stamp"
     /// A keyed entry whose key (in loose form) an earlier entry of the same section has.
     case duplicateKey = "duplicate-key"
+    /// With a base: a change that touches the sections of more than one agent's template.
+    case multiAgent = "multi-agent"
     /// A journal section with more entries than its journal template keeps.
     case journalOverKeep = "journal-over-keep"
 
@@ -39,7 +41,17 @@ package enum CheckRule: String, Sendable, CaseIterable {
     public var severity: Severity {
         switch self {
         case .invalidUTF8, .conflictMarker, .duplicateSection, .outsideAllowed: return .error
-        case .placeholder, .badDate, .overBudget, .staleStamp, .nearDuplicateSection, .duplicateStamp, .duplicateKey, .journalOverKeep: return .warning
+        case .placeholder, .badDate, .overBudget, .staleStamp, .nearDuplicateSection, .duplicateStamp, .duplicateKey, .multiAgent, .journalOverKeep: return .warning
+        }
+    }
+
+    /// Whether the rule looks at the whole file even with a base; the other rules about the
+    /// file's text report only inside the sections the change touched (the rules about the
+    /// change itself, `outside-allowed`, `stale-stamp` and `multi-agent`, are not filtered).
+    var coversWholeFile: Bool {
+        switch self {
+        case .invalidUTF8, .conflictMarker, .duplicateSection, .nearDuplicateSection: return true
+        case .outsideAllowed, .placeholder, .badDate, .overBudget, .staleStamp, .duplicateStamp, .duplicateKey, .multiAgent, .journalOverKeep: return false
         }
     }
 }
@@ -105,6 +117,13 @@ public struct CheckOptions: Sendable {
     /// Today's date: a changed section already stamped with it is not stale, whatever the
     /// base says (it was stamped earlier the same day); today when nil.
     package var today: String?
+    /// With a base, whether every rule looks at the whole file rather than at the sections
+    /// the change touched.
+    package var all = false
+    /// Whether a change touching more than one agent's section is an error (`multi-agent`).
+    package var oneAgent = false
+    /// The titles of the level-2 sections agents own; those of `templates` when nil.
+    package var ownedSections: [String]?
 
     /// Options for `check`; every one has the default a careful caller expects.
     public init(base: [UInt8]? = nil, allowed: [SectionAddress] = [], maxLines: Int? = nil, strict: Bool = false,
@@ -158,8 +177,17 @@ package enum Check {
         if let base = options.base {
             let compared = SectionComparison(old: Outline(Document(base)), new: outline)
             comparison = compared
+            let scope = ChangeScope(compared)
+            if !options.all {
+                findings = findings.filter { $0.rule.coversWholeFile || $0.line.map { scope.contains(line: $0 - 1) } ?? true }
+            }
             findings += try outsideAllowed(compared, allowed: options.allowed)
             findings += try staleStamps(compared, allowed: options.allowed, today: options.today)
+            // A change that creates the file (an empty base) sets every section up at once.
+            if options.allowed.isEmpty, !base.isEmpty {
+                findings += multiAgent(scope, comparison: compared, owned: options.ownedSections ?? options.templates.ownedSections(),
+                                       severity: options.oneAgent ? .error : .warning)
+            }
         }
         if options.strict {
             findings = findings.map { finding in
@@ -375,6 +403,24 @@ package enum Check {
                                     message: "\(what) at line \(line), outside the allowed section\(allowed.count == 1 ? "" : "s") \(names)"))
         }
         return findings
+    }
+
+    /// A change that touched the sections of more than one agent (added, changed, moved or
+    /// removed), reported at the first change in the second agent's section.
+    static func multiAgent(_ scope: ChangeScope, comparison: SectionComparison, owned: [String], severity: Severity) -> [Finding] {
+        let ownedTitles = Set(owned.map(Title.loose))
+        var touched: [(title: String, unit: ChangeScope.Unit)] = []
+        for unit in scope.units {
+            guard let title = scope.agentTitle(of: unit, old: comparison.old), ownedTitles.contains(Title.loose(title)),
+                  !touched.contains(where: { Title.loose($0.title) == Title.loose(title) }) else { continue }
+            touched.append((title, unit))
+        }
+        guard touched.count > 1 else { return [] }
+        let second = touched[1]
+        let list = touched.map { "\"\($0.title)\"" }.joined(separator: ", ")
+        return [Finding(rule: .multiAgent, severity: severity, line: second.unit.new == nil ? nil : second.unit.line + 1,
+                        section: second.title,
+                        message: "the change touches the sections of \(touched.count) agents: \(list); an agent's change stays in its own section")]
     }
 
     /// Agent sections (the allowed ones, else every level-2 section) whose text changed while

@@ -36,11 +36,15 @@ package struct SectionComparison: Sendable {
     /// The new version.
     package let new: Outline
     /// Every part of both versions, unchanged ones included.
-    package let changes: [PartChange]
+    package private(set) var changes: [PartChange]
     /// For each change, the 0-based line where its part starts in each version; for a
     /// version without it, the line where it would be: after the nearest part before it that
     /// the version has.
     package let firstLines: [(old: Int, new: Int)]
+    /// Changes of a level-2 section's closing stamp alone: by the index of the section's
+    /// change, the index of the change of the subsection whose text holds the stamp. That
+    /// subsection counts as unchanged and the section as modified, with the stamp's hunk.
+    package let stampChanges: [Int: Int]
 
     /// Matches `old` against `new`.
     package init(old: Document, new: Document) {
@@ -51,8 +55,41 @@ package struct SectionComparison: Sendable {
     package init(old: Outline, new: Outline) {
         self.old = old
         self.new = new
-        changes = Self.match(old, new)
+        var changes = Self.match(old, new)
         firstLines = Self.firstLines(of: changes, old: old, new: new)
+        stampChanges = Self.reattributeStamps(&changes, old: old, new: new)
+        self.changes = changes
+    }
+
+    /// Finds the changes of a subsection that are a change of its level-2 section's closing
+    /// stamp alone, marks them unchanged and the section modified.
+    private static func reattributeStamps(_ changes: inout [PartChange], old: Outline, new: Outline) -> [Int: Int] {
+        var positionOfNew: [Part: Int] = [:]
+        for (position, change) in changes.enumerated() {
+            if let part = change.new { positionOfNew[part] = position }
+        }
+        func stamp(closing part: Part, in outline: Outline) -> (unit: Part, stamp: ClosingStamp)? {
+            let unit = ChangeScope.unit(of: part, in: outline)
+            guard unit != part, case .section(let unitIndex) = unit, case .section(let index) = part,
+                  outline.subtree(of: unitIndex).upperBound == index + 1,
+                  let stamp = ClosingStamp(of: outline.document.sections[unitIndex], in: outline.document) else { return nil }
+            return (unit, stamp)
+        }
+        var found: [Int: Int] = [:]
+        for (position, change) in changes.enumerated() where change.status == .modified {
+            guard let oldPart = change.old, let newPart = change.new,
+                  let (newUnit, newStamp) = stamp(closing: newPart, in: new), let (_, oldStamp) = stamp(closing: oldPart, in: old),
+                  let unitPosition = positionOfNew[newUnit] else { continue }
+            var oldBytes = Array(old.document.bytes[old.range(of: oldPart)])
+            var newBytes = Array(new.document.bytes[new.range(of: newPart)])
+            oldBytes.removeSubrange((oldStamp.range.lowerBound - old.range(of: oldPart).lowerBound)..<(oldStamp.range.upperBound - old.range(of: oldPart).lowerBound))
+            newBytes.removeSubrange((newStamp.range.lowerBound - new.range(of: newPart).lowerBound)..<(newStamp.range.upperBound - new.range(of: newPart).lowerBound))
+            guard oldBytes == newBytes else { continue }
+            changes[position].status = .unchanged
+            if changes[unitPosition].status == .unchanged { changes[unitPosition].status = .modified }
+            found[unitPosition] = position
+        }
+        return found
     }
 
     /// Whether anything differs.
@@ -65,13 +102,19 @@ package struct SectionComparison: Sendable {
         changes.filter { $0.status != .unchanged }
     }
 
+    /// The positions in `changes` of those that are not `unchanged`.
+    package var differencePositions: [Int] {
+        changes.indices.filter { changes[$0].status != .unchanged }
+    }
+
     /// The own unified diff hunks (no `---`/`+++` header) of the part of `changes[index]`,
     /// numbered with the file's lines. An added part is diffed against nothing at the place
     /// it was inserted, a removed part against nothing at the place it was.
     package func hunks(at index: Int, context: Int = 3) -> [UInt8] {
         let (oldOffset, newOffset) = firstLines[index]
         let (oldLines, newLines) = lines(of: changes[index])
-        return UnifiedDiff.hunks(old: oldLines, new: newLines, context: context, oldLineOffset: oldOffset, newLineOffset: newOffset)
+        let own = UnifiedDiff.hunks(old: oldLines, new: newLines, context: context, oldLineOffset: oldOffset, newLineOffset: newOffset)
+        return own + (stampChanges[index].map { hunks(at: $0, context: context) } ?? [])
     }
 
     /// The first lines of every change, in one pass.
@@ -93,14 +136,19 @@ package struct SectionComparison: Sendable {
     /// differs from the old one (where it was, for a removed part).
     package func firstChangedLine(at index: Int) -> Int {
         let (oldLines, newLines) = lines(of: changes[index])
+        if let stamp = stampChanges[index], oldLines == newLines { return firstChangedLine(at: stamp) }
         let same = zip(oldLines, newLines).prefix { $0 == $1 }.count
         return firstLines[index].new + min(same, max(newLines.count - 1, 0))
     }
 
-    /// The number of lines added and removed in the part.
-    package func lineCounts(of change: PartChange) -> (added: Int, removed: Int) {
-        let (oldLines, newLines) = lines(of: change)
-        return LineDiff.changes(oldLines, newLines).reduce((0, 0)) { ($0.0 + $1.newCount, $0.1 + $1.oldCount) }
+    /// The number of lines added and removed in the part of `changes[index]` (its closing
+    /// stamp's included).
+    package func lineCounts(at index: Int) -> (added: Int, removed: Int) {
+        let (oldLines, newLines) = lines(of: changes[index])
+        let own = LineDiff.changes(oldLines, newLines).reduce((0, 0)) { ($0.0 + $1.newCount, $0.1 + $1.oldCount) }
+        guard let stamp = stampChanges[index] else { return own }
+        let other = lineCounts(at: stamp)
+        return (own.0 + other.added, own.1 + other.removed)
     }
 
     /// The part's lines in each version (none where it does not exist).

@@ -41,4 +41,10 @@ package enum FilePath {
             folder = self.folder(of: folder)
         }
     }
+
+    /// An absolute `path` without `.` components and repeated `/` (`..` is kept: what it
+    /// means depends on symbolic links).
+    static func normalized(_ path: String) -> String {
+        "/" + path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+    }
 }

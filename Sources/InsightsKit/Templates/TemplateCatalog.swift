@@ -83,6 +83,11 @@ public struct TemplateCatalog: Sendable {
         owners().compactMap { owner in owner.limit.map { SectionBudget(address: SectionAddress(title: owner.section), limit: $0) } }
     }
 
+    /// The titles of the sections the templates own. A template that cannot be read owns none.
+    package func ownedSections() -> [String] {
+        owners().map(\.section)
+    }
+
     /// The budget of the level-2 section `title` (matched in the loose form), if a template
     /// that owns it declares one.
     package func budget(ofSection title: String) -> Int? {

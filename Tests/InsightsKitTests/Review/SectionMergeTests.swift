@@ -33,6 +33,25 @@ struct SectionMergeTests {
         pairs.reduce(text) { $0.replacingOccurrences($1.0, with: $1.1) }
     }
 
+    @Test("a section's closing stamp is merged apart: the later date, the side that changed it, kept with a one-sided section")
+    func closingStamp() {
+        let base = "## A\n\n### One\n- x\n\n### Two\n- y\n\nLast updated: 2026-01-01\n\n## B\n- b\n\nLast updated: 2026-01-01\n"
+        let ours = replacing(base, [("- x\n", "- x ours\n"), ("Last updated: 2026-01-01\n\n## B", "Last updated: 2026-01-09\n\n## B")])
+        let theirs = replacing(base, [("- y\n", "- y theirs\n"), ("Last updated: 2026-01-01\n\n## B", "Last updated: 2026-01-03\n\n## B")])
+        let result = merge(base, ours, theirs)
+        #expect(result.conflicts == 0)
+        #expect(result.text == replacing(base, [("- x\n", "- x ours\n"), ("- y\n", "- y theirs\n"), ("2026-01-01\n\n## B", "2026-01-09\n\n## B")]))
+        // Only theirs stamped B (an earlier date than A's): theirs' stamp.
+        let stamped = replacing(base, [("- b\n\nLast updated: 2026-01-01", "- b\n\nLast updated: 2026-01-02")])
+        #expect(merge(base, ours, stamped).text == replacing(ours, [("- b\n\nLast updated: 2026-01-01", "- b\n\nLast updated: 2026-01-02")]))
+        // A section removed on one side and changed on the other keeps its stamp in the conflict.
+        let removed = replacing(base, [("\n## B\n- b\n\nLast updated: 2026-01-01\n", "")])
+        let changed = replacing(base, [("- b\n", "- b2\n")])
+        let conflict = merge(base, removed, changed)
+        #expect(conflict.conflicts == 1)
+        #expect(conflict.text.contains("=======\n## B\n- b2\n\nLast updated: 2026-01-01\n>>>>>>> theirs\n"), "\(conflict.text)")
+    }
+
     @Test("edits of two different sections both land, cleanly")
     func differentSections() {
         let ours = replacing(Self.base, [("- a2\n", "- a2 ours\n")])
