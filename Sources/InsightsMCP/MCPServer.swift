@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import InsightsKit
 
 /// The memory file as a Model Context Protocol server: newline-delimited JSON-RPC 2.0
@@ -36,17 +29,19 @@ package struct MCPServer {
     var hasStructuredOutput: Bool { protocolVersion >= "2025-06-18" }
 
     /// Serves standard input until it ends; replies on standard output, logs on standard
-    /// error. Returns the exit code, 0.
+    /// error. Returns the exit code: 0, or 74 when standard input cannot be read or standard
+    /// output cannot be written (the client went away).
     package mutating func serve() -> Int32 {
-        signal(SIGPIPE, SIG_IGN)
+        ProcessSignals.ignoreBrokenPipe()
         var pending: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                log("cannot read standard input (errno \(errno))")
-                break
+            let count: Int
+            do {
+                count = try FileDescriptor.standardInput.read(into: &buffer)
+            } catch {
+                log("\(error)")
+                return InsightsError.Code.ioError.rawValue
             }
             if count == 0 { break }
             pending.append(contentsOf: buffer[0..<count])
@@ -54,35 +49,28 @@ package struct MCPServer {
             while let newline = pending[start...].firstIndex(of: 0x0A) {
                 let line = Array(pending[start..<newline])
                 start = newline + 1
-                if let reply = handle(line), !send(reply) { return 0 }
+                if let reply = handle(line), !send(reply) { return InsightsError.Code.ioError.rawValue }
             }
             pending.removeFirst(start)
         }
-        if !pending.isEmpty, let reply = handle(pending) { _ = send(reply) }
+        if !pending.isEmpty, let reply = handle(pending), !send(reply) { return InsightsError.Code.ioError.rawValue }
         return 0
     }
 
-    /// Writes one message and a newline to standard output; false when it cannot.
+    /// Writes one message and a newline to standard output; false (logged) when it cannot.
     private func send(_ message: [UInt8]) -> Bool {
-        var bytes = message
-        bytes.append(0x0A)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                log("cannot write standard output (errno \(errno))")
-                return false
-            }
-            offset += written
+        do {
+            try FileDescriptor.standardOutput.writeAll((message + [0x0A])[...])
+            return true
+        } catch {
+            log("\(error)")
+            return false
         }
-        return true
     }
 
     /// Writes `message` to standard error.
     func log(_ message: String) {
-        let bytes = Array("insights mcp: \(message)\n".utf8)
-        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        try? FileDescriptor.standardError.writeAll(Array("insights mcp: \(message)\n".utf8)[...])
     }
 
     /// The reply to one line (compact JSON), or nil when none is due (a notification, a

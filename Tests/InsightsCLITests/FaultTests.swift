@@ -141,6 +141,17 @@ struct FaultTests {
         }
     }
 
+    @Test("the MCP server that cannot write its reply (standard output full) exits 74 and says so")
+    func mcpStandardOutputFull() throws {
+        try withSandbox { sandbox in
+            try sandbox.write("insights.md", Self.content)
+            let ping = #"{"jsonrpc":"2.0","id":1,"method":"ping"}"#
+            let full = try Self.shell("printf '%s\\n' '\(ping)' | \"$INSIGHTS\" mcp --file insights.md > /dev/full", in: sandbox.path)
+            #expect(full.status == 74, "\(full)")
+            #expect(full.err.contains("cannot write standard output"), "\(full)")
+        }
+    }
+
     @Test("a file whose name has the most bytes a name may have can be updated",
           arguments: [String(repeating: "n", count: 252) + ".md", String(repeating: "é", count: 126) + ".md"])
     func longestFileName(_ name: String) throws {

@@ -81,7 +81,7 @@ package struct FileDescriptor: Sendable {
 
     /// Fills `buffer` from its start with the next bytes of the file: how many were read, 0
     /// at the end of the file.
-    func read(into buffer: inout [UInt8]) throws -> Int {
+    package func read(into buffer: inout [UInt8]) throws -> Int {
         let got = buffer.withUnsafeMutableBytes { bytes in
             POSIX.retryingInterrupts { readDescriptor(raw, bytes.baseAddress!, bytes.count) }
         }

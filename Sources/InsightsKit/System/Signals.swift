@@ -31,6 +31,12 @@ package enum ProcessSignals {
         // which blocks signals) would hold them back until the process ends by itself.
         _ = sigprocmask(SIG_UNBLOCK, &handled, nil)
     }
+
+    /// Ignores `SIGPIPE`, for a long-running server: a client that goes away makes its next
+    /// write fail with `EPIPE` (reported, exit 74) instead of ending the process silently.
+    package static func ignoreBrokenPipe() {
+        _ = signal(SIGPIPE, SIG_IGN)
+    }
 }
 
 /// The temporary file a write has open, for the signal handler: its path is copied into memory
