@@ -62,6 +62,23 @@ struct BoundedTimeTests {
         },
     ]
 
+    /// A list nested a level per line, two columns deeper each time, in a section read
+    /// alone: `n` is about the file's size in bytes (its depth is the square root of that).
+    static let nestedList = PathologicalInput("a list nested a level per line, read alone", size: 400_000) { n in
+        let depth = Int(Double(n).squareRoot())
+        return "# T\n\n## A\n\n" + (0..<depth).map { PathologicalInput.repeating("  ", $0) + "- x\n" }.joined() + "\n## Last\n\nbody\n"
+    }
+
+    @Test("a section holding a list nested thousands deep is read in time linear in its size")
+    func linearNestedList() {
+        let input = Self.nestedList
+        LinearTimeTests.expectLinear(input.name, small: input.make(input.size), large: input.make(input.size * 2),
+                                     maximumRatio: Self.diffRatio) { bytes in
+            let excerpt = try? bytes.withUnsafeBufferPointer { try Document.excerpt(at: SectionAddress(title: "A"), in: $0) }
+            return Document(bytes).sections.count &+ (excerpt?.lineOffset ?? 0)
+        }
+    }
+
     @Test("check at 2n takes at most about twice as long", arguments: checkInputs)
     func linearCheck(_ input: PathologicalInput) {
         LinearTimeTests.expectLinear(input) { bytes in
