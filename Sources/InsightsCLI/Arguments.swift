@@ -73,17 +73,28 @@ struct CommandSpec: Sendable {
     var notes = ""
     /// One example command line.
     var example = ""
+    /// The subcommands of a command that groups others (`journal add`, `journal list`), each
+    /// named `GROUP WORD`; empty for a command that runs itself.
+    var subcommands: [CommandSpec] = []
+
+    /// The word that picks this command inside its group: `add` for `journal add`.
+    var word: Substring { name.split(separator: " ").last ?? Substring(name) }
 
     /// How many positional arguments it takes (one that has an alternative may be left out).
     var positionalCount: ClosedRange<Int> {
         positionals.filter { !$0.optional && $0.alternative == nil }.count...positionals.count
     }
 
-    /// The options with their alternatives' first, `--file` and `--help` last.
-    var allOptions: [Option] { options + [Options.file, Options.help] }
+    /// The options with their alternatives' first, `--file` and `--help` last (`--file` among
+    /// the options of a command that words its help itself).
+    var allOptions: [Option] { options + (options.contains { $0.name == Options.file.name } ? [] : [Options.file]) + [Options.help] }
 
-    /// `insights NAME SECTION|--agent NAME [--sub TITLE]... [--append | --prepend] ...`.
+    /// `insights NAME SECTION|--agent NAME [--sub TITLE]... [--append | --prepend] ...`, or
+    /// for a group `insights NAME add|list [ARGUMENTS]`.
     var usage: String {
+        if !subcommands.isEmpty {
+            return "insights \(name) " + subcommands.map(\.word).joined(separator: "|") + " [ARGUMENTS]"
+        }
         var words = ["insights", name]
         let alternatives = Set(positionals.compactMap(\.alternative?.name))
         for positional in positionals {
@@ -112,6 +123,9 @@ struct CommandSpec: Sendable {
                 let first = name.count < width ? name + String(repeating: " ", count: width - name.count) : name + "\n" + String(repeating: " ", count: width + 2)
                 return "  " + first + lines.joined(separator: "\n" + String(repeating: " ", count: width + 2)) + "\n"
             }.joined()
+        }
+        if !subcommands.isEmpty {
+            text += "\nsubcommands:\n" + table(subcommands.map { (String($0.word), $0.summary) })
         }
         if !positionals.isEmpty {
             text += "\narguments:\n" + table(positionals.map { ($0.name, $0.help) })
@@ -143,16 +157,17 @@ struct ParsedArguments: Sendable {
     func integer(_ option: Option, in range: ClosedRange<Int>) throws -> Int? {
         guard let text = value(option) else { return nil }
         guard let number = Int(text), range.contains(number) else {
-            throw InsightsError(.usage, "\(option.flag) takes a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\"")
+            let numbers = range.upperBound == .max ? "a whole number from \(range.lowerBound) up" : "a whole number from \(range.lowerBound) to \(range.upperBound)"
+            throw InsightsError(.usage, "\(option.flag) takes \(numbers), not \"\(text)\"")
         }
         return number
     }
 
-    /// A number of seconds, `usage` when it is not one.
+    /// A number of seconds from 0 to 86400 (a day), `usage` when it is not one.
     func seconds(_ option: Option) throws -> Double? {
         guard let text = value(option) else { return nil }
-        guard let number = Double(text), number >= 0, number.isFinite else {
-            throw InsightsError(.usage, "\(option.flag) takes a number of seconds, not \"\(text)\"")
+        guard let number = Double(text), (0...86_400).contains(number) else {
+            throw InsightsError(.usage, "\(option.flag) takes a number of seconds from 0 to 86400, not \"\(text)\"")
         }
         return number
     }

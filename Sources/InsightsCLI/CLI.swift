@@ -11,13 +11,15 @@ public enum CLI {
         CommandEntry(SetCommand.self), CommandEntry(ReplaceCommand.self), CommandEntry(RemoveCommand.self), CommandEntry(SessionSummaryCommand.self),
         CommandEntry(TemplatesCommand.self), CommandEntry(InitCommand.self),
         CommandEntry(CheckCommand.self), CommandEntry(DiffCommand.self), CommandEntry(HistoryCommand.self),
-        CommandEntry(MergeCommand.self), CommandEntry(MCPCommand.self),
+        CommandEntry(MergeCommand.self), CommandEntry(MCPCommand.self), CommandEntry(JournalCommand.self),
     ]
 
     /// The environment variables `insights` reads; `run` needs no others.
     public static let environmentNames = ["INSIGHTS_FILE", "NO_COLOR"]
 
-    /// Runs `arguments` (without the program name) and returns the exit code.
+    /// Runs `arguments` (without the program name) and returns the exit code. Arguments are
+    /// bytes: one that is not UTF-8 comes in the form `ByteText.string` gives it, so that a
+    /// path is kept exactly and text that would reach the file is refused (65).
     public static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
         run(arguments, terminal: .standard(environment: environment))
     }
@@ -43,7 +45,8 @@ public enum CLI {
     static func report(_ error: InsightsError, terminal: Terminal, json: Bool) {
         let label = Paint.boldRed("error:", enabled: terminal.colorErr)
         let hint = hint(for: error)
-        terminal.message("insights: \(label) \(error.message)")
+        // The label's colour is not escaped: only the message is (`Terminal.message`).
+        terminal.err(Array("insights: \(label) \(ByteText.shown(error.message))\n".utf8))
         if let hint { terminal.message("insights: hint: \(hint)") }
         guard json else { return }
         terminal.out(Reports.error(error, hint: hint, reach: arguments(for:)).serialized)
@@ -116,11 +119,32 @@ public enum CLI {
                 terminal.print(overview)
                 return 0
             }
-            terminal.out(Array(try command(named: topic).spec.help.utf8))
+            var entry = try command(named: topic)
+            if let word = rest.dropFirst(2).first, !entry.subcommands.isEmpty { entry = try entry.subcommand(word) }
+            terminal.out(Array(entry.spec.help.utf8))
             return 0
         }
-        let command = try command(named: name)
-        let parsed = try ParsedArguments.parse(leading + rest.dropFirst(), spec: command.spec)
+        var command = try command(named: name)
+        var arguments = rest.dropFirst()
+        if !command.subcommands.isEmpty {
+            // `insights journal [--file PATH] add ...`: the word after the group's name (and
+            // any --file) picks the subcommand.
+            while let first = arguments.first, first == "--file" || first.hasPrefix("--file=") {
+                leading += arguments.prefix(first == "--file" ? 2 : 1)
+                arguments = arguments.dropFirst(first == "--file" ? 2 : 1)
+            }
+            guard let word = arguments.first, !word.hasPrefix("-") || word == "--help" || word == "-h" else {
+                throw InsightsError(.usage, "`insights \(name)` needs a subcommand: " + command.spec.subcommands.map(\.word).joined(separator: ", "),
+                                    hint: "usage: \(command.spec.usage)")
+            }
+            if word == "--help" || word == "-h" {
+                terminal.out(Array(command.spec.help.utf8))
+                return 0
+            }
+            command = try command.subcommand(word)
+            arguments = arguments.dropFirst()
+        }
+        let parsed = try ParsedArguments.parse(leading + arguments, spec: command.spec)
         if parsed.has(Options.help) {
             terminal.out(Array(command.spec.help.utf8))
             return 0
@@ -171,17 +195,37 @@ struct CommandContext {
 
 /// A command in the table `CLI` dispatches on.
 struct CommandEntry: Sendable {
-    let spec: CommandSpec
+    private(set) var spec: CommandSpec
     let run: @Sendable (ParsedArguments, CommandContext) throws -> Int32
+    /// The commands a group picks from by the word after its name.
+    let subcommands: [CommandEntry]
 
     init<C: Command>(_ command: C.Type) {
         spec = command.spec
         run = { try command.run($0, context: $1) }
+        subcommands = command.subcommands
+        if !subcommands.isEmpty { spec.subcommands = subcommands.map(\.spec) }
+    }
+
+    /// The subcommand `word` picks; `usage` naming the closest one otherwise.
+    func subcommand(_ word: String) throws -> CommandEntry {
+        guard let found = subcommands.first(where: { $0.spec.word == word }) else {
+            let words = subcommands.map { String($0.spec.word) }
+            let suggestion = Closest.match(word, in: words).map { "did you mean \"\($0)\"? " } ?? ""
+            throw InsightsError(.usage, "unknown subcommand \"\(word)\" of `insights \(spec.name)`", hint: suggestion + "subcommands: " + words.joined(separator: ", "))
+        }
+        return found
     }
 }
 
 /// One `insights` command.
 protocol Command: SendableMetatype {
     static var spec: CommandSpec { get }
+    /// The subcommands of a command that groups others; `run` is then never called.
+    static var subcommands: [CommandEntry] { get }
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32
+}
+
+extension Command {
+    static var subcommands: [CommandEntry] { [] }
 }

@@ -41,16 +41,17 @@ enum CheckCommand: Command {
         }
         let catalog = context.templates
         let agents = try arguments.values(Options.agent).map { SectionAddress(title: try catalog.agent(named: $0).section) }
-        let options = CheckOptions(
+        var options = CheckOptions(
             base: version?.bytes, allowed: arguments.values(only).map { SectionAddress(title: $0) } + agents,
-            maxLines: try arguments.integer(Options.maxLines, in: 1...1_000_000), budgets: catalog.budgets(),
+            maxLines: try arguments.integer(Options.maxLines, in: 1...Int.max), budgets: catalog.budgets(),
             strict: arguments.has(strict), today: CalendarDate.today())
+        options.templates = catalog
         let report = try Check.run(document, options: options)
         let terminal = context.terminal
         switch format {
-        case .text: terminal.out(Array(text(report, path: context.file.path, color: terminal.colorOut).utf8))
+        case .text: terminal.out(Array(text(report, path: ByteText.shown(context.file.path), color: terminal.colorOut).utf8))
         case .json: terminal.out(json(report, path: context.file.path, base: version?.label).serialized)
-        case .github: terminal.out(Array(github(report, path: repositoryPath(of: context.file.path)).utf8))
+        case .github: terminal.out(Array(github(report, path: ByteText.shown(repositoryPath(of: context.file.path))).utf8))
         }
         return report.errorCount > 0 ? InsightsError.Code.findings.rawValue : 0
     }

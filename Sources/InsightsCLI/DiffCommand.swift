@@ -46,7 +46,7 @@ enum DiffCommand: Command {
     /// The changed parts, each with its own hunks, under a `---`/`+++` header.
     static func text(_ comparison: SectionComparison, old: Version, new: Version, color: Bool) -> [UInt8] {
         guard comparison.hasChanges else { return [] }
-        var output = Array(Paint.bold("--- \(old.label)\n+++ \(new.label)", enabled: color).utf8) + [UInt8(ascii: "\n")]
+        var output = Array(Paint.bold("--- \(ByteText.shown(old.label))\n+++ \(ByteText.shown(new.label))", enabled: color).utf8) + [UInt8(ascii: "\n")]
         for (index, change) in comparison.changes.enumerated() where change.status != .unchanged {
             output += Array((Paint.bold(ChangeText.describe(change, in: comparison), enabled: color) + "\n").utf8)
             if change.status != .moved {

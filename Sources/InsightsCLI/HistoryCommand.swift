@@ -14,7 +14,7 @@ enum HistoryCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let address = try arguments.requiredSectionTarget(context, command: "history").address
-        let limit = try arguments.integer(limit, in: 1...1_000_000)
+        let limit = try arguments.integer(limit, in: 1...Int.max)
         let file = context.file.path
         let repository = try GitRepository.containing(file: file)
         let revisions = try SectionHistory.revisions(of: address, file: file, repository: repository, limit: limit)

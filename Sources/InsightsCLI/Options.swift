@@ -15,7 +15,7 @@ enum Options {
     /// `--sub TITLE`, repeatable.
     static let sub = Option(name: "sub", value: .required("TITLE"), help: "descend into the shallowest subsection of that title", repeatable: true)
     /// `--level N`.
-    static let level = Option(name: "level", value: .required("N"), help: "the level of SECTION's heading (default 2)")
+    static let level = Option(name: "level", value: .required("N"), help: "the level of SECTION's heading, 1 to 6 (default 2)")
     /// `--template NAME`.
     static let template = Option(name: "template", value: .required("NAME"), help: "the template whose skeleton a created section gets")
     /// SECTION, or `--agent NAME` in its place.
@@ -36,7 +36,7 @@ enum Options {
     /// `--dry-run`.
     static let dryRun = Option(name: "dry-run", value: .none, help: "print the change as a unified diff; write nothing")
     /// `--lock-timeout SECONDS`.
-    static let lockTimeout = Option(name: "lock-timeout", value: .required("SECONDS"), help: "wait at most this long for another writer (default 10)")
+    static let lockTimeout = Option(name: "lock-timeout", value: .required("SECONDS"), help: "wait at most this long for another writer, 0 to 86400 (default 10)")
     /// `--json`, whose help each command words.
     static let json = Option(name: "json", value: .none, help: "print the result as JSON")
     /// What a write's `--json` prints.

@@ -38,9 +38,7 @@ enum SessionSummaryCommand: Command {
             summary = try SessionSummary(template: template, given: try fields(arguments, labels: template.fields.map(\.label), terminal: context.terminal),
                                          allowMissing: arguments.has(allowMissing))
         } catch var error as InsightsError where error.kind == .missingField {
-            // The hint as the flags that would give each missing field.
-            let missing = Set(error.candidates.map(\.title))
-            error.hint = template.fields.filter { missing.contains($0.label) }.map { "--field \"\($0.label)=\($0.text)\"" }.joined(separator: " ")
+            error.hint = fieldFlags(for: error, fields: template.fields.map { ($0.label, $0.text) })
             throw error
         }
         var logPath: String?
@@ -61,9 +59,24 @@ enum SessionSummaryCommand: Command {
         return 0
     }
 
+    /// The hint of a `missingField` error as the flags that would give each missing field:
+    /// `--field "Label=[hint]"`, in the order of `fields` (labels and hints).
+    static func fieldFlags(for error: InsightsError, fields: [(label: String, hint: String)]) -> String {
+        let missing = Set(error.candidates.map(\.title))
+        return fields.filter { missing.contains($0.label) }.map { "--field \"\($0.label)=\($0.hint)\"" }.joined(separator: " ")
+    }
+
     /// The fields of `--fields-json`, then those of `--field`; with neither, the summary block
     /// on standard input when it is not a terminal.
     static func fields(_ arguments: ParsedArguments, labels: [String], terminal: Terminal) throws -> [(label: String, value: String?)] {
+        if let given = try givenFields(arguments, labels: labels, field: field, terminal: terminal) { return given }
+        guard let block = try terminal.readInput() else { return [] }
+        return try SessionSummary.fields(inBlock: block, labels: labels)
+    }
+
+    /// The fields of `--fields-json`, then those of `field` (`--field`); nil when neither is
+    /// given.
+    static func givenFields(_ arguments: ParsedArguments, labels: [String], field: Option, terminal: Terminal) throws -> [(label: String, value: String?)]? {
         var given: [(label: String, value: String?)] = []
         let jsonSource = arguments.path(fieldsJSON)
         if let source = jsonSource {
@@ -71,7 +84,7 @@ enum SessionSummaryCommand: Command {
             if source == "-" {
                 bytes = try terminal.readInput() ?? []
             } else {
-                guard let read = try InsightsFile(path: source).read() else {
+                guard let read = try InsightsFile(path: source).readInput() else {
                     throw InsightsError(.noInput, "fields file \(source) does not exist")
                 }
                 bytes = read
@@ -85,9 +98,6 @@ enum SessionSummaryCommand: Command {
             }
             given.append((split.label, split.value))
         }
-        if jsonSource == nil, fields.isEmpty, let block = try terminal.readInput() {
-            given = try SessionSummary.fields(inBlock: block, labels: labels)
-        }
-        return given
+        return jsonSource == nil && fields.isEmpty ? nil : given
     }
 }

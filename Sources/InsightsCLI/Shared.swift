@@ -57,7 +57,7 @@ enum Editing {
     static func options(_ arguments: ParsedArguments, context: CommandContext) throws -> EditOptions {
         return EditOptions(stamp: !arguments.has(Options.noStamp), date: try date(arguments), ifMatch: arguments.value(Options.ifMatch),
                            lockTimeout: try lockTimeout(arguments),
-                           maxLines: try arguments.integer(Options.maxLines, in: 1...1_000_000), dryRun: arguments.has(Options.dryRun),
+                           maxLines: try arguments.integer(Options.maxLines, in: 1...Int.max), dryRun: arguments.has(Options.dryRun),
                            templates: context.templates)
     }
 

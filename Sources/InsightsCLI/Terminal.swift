@@ -21,7 +21,10 @@ struct Terminal {
     /// Writes `bytes` to standard output, without copying them.
     func out(_ bytes: ArraySlice<UInt8>) { output(bytes) }
     func print(_ text: String) { out(Array((text + "\n").utf8)) }
-    func message(_ text: String) { err(Array((text + "\n").utf8)) }
+    /// Writes `text` as one line on standard error: a line break or other control character
+    /// in it (from an argument or a path) is shown escaped (`\n`), and a byte that is not
+    /// UTF-8 as `\xFF`.
+    func message(_ text: String) { err(Array((ByteText.shown(text) + "\n").utf8)) }
 
     /// The process's own terminal.
     static func standard(environment: [String: String]) -> Terminal {
@@ -35,7 +38,7 @@ struct Terminal {
             environment: environment,
             readInput: {
                 if FileDescriptor.standardInput.isTerminal { return nil }
-                return try FileDescriptor.standardInput.readAll(info: nil)
+                return try FileDescriptor.standardInput.readAll(info: nil, limit: InsightsFile.inputLimit)
             })
     }
 }

@@ -38,9 +38,9 @@ enum UpdateCommand: Command {
     /// The body from --body, --body-file or standard input; nil when none is given and the
     /// body is `optional`.
     static func readBody(_ arguments: ParsedArguments, terminal: Terminal, optional: Bool) throws -> [UInt8]? {
-        if let body = arguments.value(Options.body) { return Array(body.utf8) }
+        if let body = arguments.value(Options.body) { return ByteText.bytes(of: body) }
         if let path = arguments.path(Options.bodyFile) {
-            guard let bytes = try InsightsFile(path: path).read() else {
+            guard let bytes = try InsightsFile(path: path).readInput() else {
                 throw InsightsError(.noInput, "body file \(path) does not exist")
             }
             return bytes

@@ -9,6 +9,10 @@ import InsightsCLI
 
 import InsightsKit
 
-// Only the variables `insights` reads are made into strings.
+// Only the variables `insights` reads are made into strings. Arguments and variables are
+// bytes, kept exactly (`CommandLine.arguments` would replace bytes that are not UTF-8).
 let environment = POSIX.environment(named: CLI.environmentNames)
-exit(CLI.run(Array(CommandLine.arguments.dropFirst()), environment: environment))
+let arguments = (1..<Int(CommandLine.argc)).map { index in
+    CommandLine.unsafeArgv[index].map { ByteText.string(UnsafeRawBufferPointer(start: $0, count: strlen($0))) } ?? ""
+}
+exit(CLI.run(arguments, environment: environment))

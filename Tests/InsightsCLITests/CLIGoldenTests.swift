@@ -22,18 +22,21 @@ enum Golden {
 @Suite("Help and messages, in process")
 struct CLIGoldenTests {
     static let names = CLI.commands.map(\.spec.name)
+    /// Every command and subcommand (`journal add`).
+    static let specs = CLI.commands.flatMap { [$0.spec] + $0.subcommands.map(\.spec) }
 
-    @Test("every command's --help is its golden file", arguments: names)
+    @Test("every command's and subcommand's --help is its golden file", arguments: specs.map(\.name))
     func help(command: String) throws {
-        let outcome = run([command, "--help"])
+        let words = command.split(separator: " ").map(String.init)
+        let outcome = run(words + ["--help"])
         #expect(outcome.status == 0)
         #expect(outcome.err.isEmpty)
-        try Golden.expect(outcome.out, matches: "help-\(command).txt")
-        #expect(run(["help", command]).out == outcome.out, "insights help \(command) differs from --help")
-        #expect(run([command, "-h"]).out == outcome.out)
+        try Golden.expect(outcome.out, matches: "help-\(words.joined(separator: "-")).txt")
+        #expect(run(["help"] + words).out == outcome.out, "insights help \(command) differs from --help")
+        #expect(run(words + ["-h"]).out == outcome.out)
     }
 
-    @Test("every command's --help and usage show every flag it accepts", arguments: CLI.commands.map(\.spec))
+    @Test("every command's --help and usage show every flag it accepts", arguments: specs)
     func everyFlagShown(spec: CommandSpec) {
         let help = spec.help
         for option in spec.allOptions {
@@ -70,6 +73,8 @@ struct CLIGoldenTests {
         ["set", "Notes", "Key"], ["check", "--base", "HEAD", "--base-file", "f"], ["check", "--format", "xml"],
         ["init", "--local", "--global"], ["session-summary"], ["remove"], ["replace", "Notes", "--old", "", "--new", "x"],
         ["updte"], ["help", "nope"], ["diff", "a"], ["read", "Notes", "--level", "7"], ["update", "Notes", "--lock-timeout", "-1"],
+        ["journal"], ["journal", "ad"], ["journal", "add"], ["journal", "add", "--field", "Context=x"], ["journal", "read"],
+        ["journal", "archive", "--sessions", "--section", "Notes"], ["journal", "list", "--last", "2"],
     ]
 
     @Test("usage errors exit 64 with one line naming what is wrong, and the hint")

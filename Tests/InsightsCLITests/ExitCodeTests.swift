@@ -92,7 +92,6 @@ struct ExitCodeTests {
         ["update", "Notes", "--body", "x", "--body-file", "body.txt"],
         ["set", "Notes", "Key"],
         ["set", "--agent", "joker", "Notes", "Key", "Value"],
-        ["set", "Notes", "Key**", "Value"],
         ["remove"],
         ["update", "--agent", "default", "--body", "x"],
         ["update", "--agent", "../joker", "--body", "x"],

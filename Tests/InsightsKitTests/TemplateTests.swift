@@ -99,3 +99,61 @@ import Testing
         }
     }
 }
+
+/// The journal templates: compiled in from `Templates/journals/`, read as their parts, and
+/// never taken for agent templates.
+@Suite struct JournalTemplateTests {
+    static let folder = TemplateTests.templatesFolder.appendingPathComponent("journals")
+    static let fileNames: [String] = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?
+        .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted() ?? []
+
+    @Test func compiledInJournalTemplatesAreTheJournalsFolder() throws {
+        #expect(Self.fileNames == ["decision", "evolution"])
+        #expect(TemplateCatalog.bundledJournalSources.map(\.name).sorted() == Self.fileNames, "run Scripts/generate-templates")
+        for name in Self.fileNames {
+            let file = try String(contentsOf: Self.folder.appendingPathComponent(name + ".md"), encoding: .utf8)
+            #expect(TemplateCatalog.bundledJournalSources.first { $0.name == name }?.text == file, "run Scripts/generate-templates")
+            #expect(!file.split(separator: "\n").contains { $0.hasSuffix(" ") || $0.hasSuffix("\t") })
+        }
+        let catalog = TemplateCatalog(projectFolder: nil)
+        #expect(!TemplateCatalog.bundledNames.contains("evolution"))
+        #expect(throws: InsightsError.self) { try catalog.agent(named: "evolution") }
+    }
+
+    @Test func evolutionHasTheSeedEntrysSixParts() throws {
+        let evolution = try TemplateCatalog(projectFolder: nil).journal(named: "evolution")
+        #expect(evolution.section == "Evolution Journal")
+        #expect(evolution.keep == 30)
+        #expect(evolution.parts.map(\.label) == ["Context", "Key Learnings", "Pattern Recognition", "World Context",
+                                                  "Commitments for Improvement", "Questions for Tomorrow"])
+        #expect(evolution.parts.map(\.layout) == [.paragraph, .list(ordered: true, marker: "."), .paragraph, .paragraph,
+                                                   .list(ordered: false, marker: "-"), .list(ordered: false, marker: "-")])
+        #expect(evolution.parts.map(\.looseItems) == [false, true, false, false, false, false])
+        #expect(evolution.parts.allSatisfy { $0.isRequired })
+        let decision = try TemplateCatalog(projectFolder: nil).journal(named: "decision")
+        #expect(decision.parts.map(\.label) == ["Context", "Decision", "Alternatives", "Consequences"])
+        #expect(throws: InsightsError.self) { try TemplateCatalog(projectFolder: nil).journal(named: "../evolution") }
+    }
+
+    @Test(arguments: [
+        ("Entry: 2026-01-26 - Essence Identity Backend Integration", "2026-01-26", "Essence Identity Backend Integration"),
+        ("entry:  2026-01-26 — Dashes", "2026-01-26", "Dashes"),
+        ("2026-01-01 10:00:05 backend-architect (2)", "2026-01-01", "10:00:05 backend-architect (2)"),
+        ("Notes", nil, "Notes"), ("Entry: 2026-02-30 - Not a date", nil, "2026-02-30 - Not a date"),
+    ] as [(String, String?, String)])
+    func headings(heading: String, date: String?, title: String) {
+        let parsed = JournalEntry.parse(heading: heading)
+        #expect(parsed.date == date)
+        #expect(parsed.title == title)
+    }
+
+    @Test(arguments: [
+        ("/p/.claude/agents/backend-architect.md", "/p/.superagent/memory/archive/backend-architect.md"),
+        (".claude/agents/team/ux.md", ".superagent/memory/archive/ux.md"),
+        ("/p/.superagent/memory/sessions.md", "/p/.superagent/memory/sessions.archive.md"),
+        ("decisions.md", "./decisions.archive.md"),
+    ])
+    func defaultArchive(path: String, archive: String) {
+        #expect(InsightsFile(path: path).defaultArchive.path == archive)
+    }
+}

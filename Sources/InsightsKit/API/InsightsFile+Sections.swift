@@ -35,7 +35,7 @@ extension InsightsFile {
     @discardableResult
     public func update(_ address: SectionAddress, body: String, mode: UpdateMode = .replace,
                        options: EditOptions = EditOptions()) throws -> EditResult {
-        try update(address, body: Array(body.utf8), mode: mode, options: options)
+        try update(address, body: ByteText.bytes(of: body), mode: mode, options: options)
     }
 
     /// `update` with the body as bytes, which must be UTF-8 (else `invalidInput`).
@@ -61,7 +61,7 @@ extension InsightsFile {
     /// several, and `fileMissing` or `sectionNotFound` when there is nothing to change.
     @discardableResult
     public func replace(_ address: SectionAddress, old: String, new: String, options: EditOptions = EditOptions()) throws -> EditResult {
-        try edit(EditRequest(address: address, edit: .substitute(old: Array(old.utf8), new: Array(new.utf8))), options: options)
+        try edit(EditRequest(address: address, edit: .substitute(old: ByteText.bytes(of: old), new: ByteText.bytes(of: new))), options: options)
     }
 
     /// Deletes the section, heading and subsections included; the title must match exactly.

@@ -59,4 +59,16 @@ enum UTF8Validation {
         }
         throw InsightsError(.badData, "\(what) line \(line), column \(column): not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" + byte : byte))")
     }
+
+    /// The Unicode text that `text` (from an argument, the environment or JSON) carries;
+    /// `badData` naming `what` ("the title") when its bytes are not UTF-8 or hold a NUL: the
+    /// one check of text other than a body that reaches a file (see `ByteText`).
+    static func checked(_ text: String, what: String) throws -> String {
+        if let valid = ByteText.validated(text) { return valid }
+        let bytes = ByteText.bytes(of: text)
+        guard let problem = firstProblem(in: bytes) else { return text }
+        let byte = String(bytes[problem.offset], radix: 16, uppercase: true)
+        let reason = problem.isNul ? "contains a NUL byte" : "is not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" + byte : byte))"
+        throw InsightsError(.badData, "\(what) \(reason) at byte \(problem.offset + 1): \"\(text)\"")
+    }
 }

@@ -10,6 +10,9 @@ enum BodyCheck {
     /// accepted only when it is `allowedOpen`: the one the section already leaves open at
     /// the end of the file (an edit may not make the file worse, and need not mend it).
     static func validate(_ body: [UInt8], sectionLevel level: Int, allowedOpen: OpenBlock? = nil) throws {
+        guard body.count <= InsightsFile.inputLimit else {
+            throw InsightsError(.badData, "the body is larger than \(InsightsFile.inputLimit >> 20) MiB, the most insights writes at once")
+        }
         try UTF8Validation.check(body, what: "body")
         let text = TextLines.normalized(body, lineEnding: [ASCII.lf])
         let bodyLines = TextLines.lineCount(text, in: 0..<text.count)

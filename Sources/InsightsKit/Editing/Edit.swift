@@ -52,6 +52,26 @@ package struct EditRequest: Sendable, Equatable {
     }
 }
 
+extension EditRequest {
+    /// The request with its text checked: titles, a key and its value, and a replaced text
+    /// must be UTF-8 without NUL bytes (`badData` naming which is not), as a body must.
+    func withCheckedText() throws -> EditRequest {
+        var request = self
+        request.address.title = try UTF8Validation.checked(address.title, what: "the title")
+        request.address.subsections = try address.subsections.map { try UTF8Validation.checked($0, what: "the --sub title") }
+        switch edit {
+        case .set(let key, let value):
+            request.edit = .set(key: try UTF8Validation.checked(key, what: "the key"), value: try UTF8Validation.checked(value, what: "the value"))
+        case .substitute(let old, let new):
+            try UTF8Validation.check(old, what: "the text to replace,")
+            try UTF8Validation.check(new, what: "the new text,")
+        case .replace, .append, .prepend, .keep, .remove:
+            break
+        }
+        return request
+    }
+}
+
 /// The outcome of an edit: the new file, as the pieces it is made of, and where the section
 /// is in it.
 public struct EditResult: Sendable {

@@ -3,13 +3,18 @@
 /// matches an entry exactly (white space collapsed) or else in the loose form, and the
 /// entry keeps its own spelling.
 enum KeyedEntry {
-    /// Throws unless `key` and `value` can make one list item line.
-    static func check(key: String, value: String) throws {
-        guard !key.isEmpty, !key.contains("**") else {
-            throw InsightsError(.usage, "a key must be non-empty text without `**`, not \(key.debugDescription)")
-        }
+    /// Throws `badData` unless `key` and `value` (as given, before `Title.bare`) are one line
+    /// each.
+    static func checkOneLine(key: String, value: String) throws {
         for (what, text) in [("key", key), ("value", value)] where text.utf8.contains(where: { $0 == ASCII.lf || $0 == ASCII.cr }) {
             throw InsightsError(.badData, "the \(what) must be one line: \(text.debugDescription)")
+        }
+    }
+
+    /// Throws `badData` unless `key` (bare) can make the key of a list item line.
+    static func check(key: String) throws {
+        guard !key.isEmpty, !key.contains("**") else {
+            throw InsightsError(.badData, "a key must be non-empty text without `**`, not \(key.debugDescription)")
         }
     }
 

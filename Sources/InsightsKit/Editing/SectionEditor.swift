@@ -5,9 +5,12 @@
 extension Document {
     /// The new file for `request`. Throws `notFound`, `badData` or `tryAgain` (`--if-match`).
     package func applying(_ request: EditRequest) throws -> EditResult {
-        var request = request
+        var request = try request.withCheckedText()
         // A key given as `**Key**` or `Key:` is the key `Key`.
-        if case .set(let key, let value) = request.edit { request.edit = .set(key: Title.bare(key), value: value) }
+        if case .set(let key, let value) = request.edit {
+            try KeyedEntry.checkOneLine(key: key, value: value)
+            request.edit = .set(key: Title.bare(key), value: value)
+        }
         let address = request.address
         let match = try resolve(address)
         if case .substitute(let old, let new) = request.edit {
@@ -29,6 +32,11 @@ extension Document {
         for title in match.missing {
             try Self.checkNewTitle(title)
         }
+        let deepest = (match.found.last?.level ?? address.level - 1) + match.missing.count
+        if deepest > 6, request.edit != .remove {
+            throw InsightsError(.usage, "section \(address) would need a level-\(deepest) heading; markdown headings go down to level 6",
+                                hint: "address fewer --sub levels, or a section of a higher level")
+        }
         if !request.skeleton.isEmpty, match.found.isEmpty, !address.subsections.isEmpty {
             return try creatingFromSkeleton(request)
         }
@@ -42,7 +50,7 @@ extension Document {
         case .replace(let text), .append(let text), .prepend(let text):
             try BodyCheck.validate(text, sectionLevel: targetLevel, allowedOpen: allowedOpen)
         case .set(let key, let value):
-            try KeyedEntry.check(key: key, value: value)
+            try KeyedEntry.check(key: key)
             try BodyCheck.validate(Array("- **\(key)**: \(value)".utf8), sectionLevel: targetLevel)
         case .keep, .remove, .substitute:
             break

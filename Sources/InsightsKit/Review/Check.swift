@@ -32,12 +32,14 @@ package enum CheckRule: String, Sendable, CaseIterable {
     case duplicateStamp = "duplicate-stamp"
     /// A keyed entry whose key (in loose form) an earlier entry of the same section has.
     case duplicateKey = "duplicate-key"
+    /// A journal section with more entries than its journal template keeps.
+    case journalOverKeep = "journal-over-keep"
 
     /// The severity before `strict`.
     public var severity: Severity {
         switch self {
         case .invalidUTF8, .conflictMarker, .duplicateSection, .outsideAllowed: return .error
-        case .placeholder, .badDate, .overBudget, .staleStamp, .nearDuplicateSection, .duplicateStamp, .duplicateKey: return .warning
+        case .placeholder, .badDate, .overBudget, .staleStamp, .nearDuplicateSection, .duplicateStamp, .duplicateKey, .journalOverKeep: return .warning
         }
     }
 }
@@ -97,6 +99,9 @@ public struct CheckOptions: Sendable {
     /// Budgets of particular sections (an agent template's `limit`); those of `templates`
     /// when left empty.
     package var budgets: [SectionBudget] = []
+    /// The most entries each journal section may have (a journal template's `keep:`); those
+    /// of `templates` when nil.
+    package var journalKeeps: [SectionBudget]?
     /// Today's date: a changed section already stamped with it is not stale, whatever the
     /// base says (it was stamped earlier the same day); today when nil.
     package var today: String?
@@ -146,6 +151,9 @@ package enum Check {
             + placeholdersAndDates(document, outline: outline, literal: literal)
             + duplicateStamps(outline, literal: literal) + duplicateKeys(outline)
         findings += try budgets(document, outline: outline, options: options)
+        findings += journalEntries(document, outline: outline, keeps: options.journalKeeps ?? options.templates.journals().compactMap { journal in
+            journal.keep.map { SectionBudget(address: SectionAddress(title: journal.section), limit: $0) }
+        })
         var comparison: SectionComparison?
         if let base = options.base {
             let compared = SectionComparison(old: Outline(Document(base)), new: outline)
@@ -302,6 +310,22 @@ package enum Check {
         return findings
     }
 
+    /// Journal sections (level 2, of a journal template's exact title) with more entries, the
+    /// subsections one level down, than the template keeps.
+    static func journalEntries(_ document: Document, outline: Outline, keeps: [SectionBudget]) -> [Finding] {
+        var findings: [Finding] = []
+        for keep in keeps {
+            let title = Title.normalized(keep.address.title)
+            for section in document.sections where section.level == keep.address.level && section.title == title {
+                let count = document.sections(inside: section).filter { $0.level == section.level + 1 }.count
+                guard count > keep.limit else { continue }
+                findings.append(Finding(rule: .journalOverKeep, severity: .warning, line: section.heading.firstLine + 1,
+                                        section: outline.plainPath(of: .section(section.index)),
+                                        message: "journal \(outline.name(of: .section(section.index))) has \(count) entries, more than the \(keep.limit) its template keeps; `insights journal archive` moves the oldest to an archive"))
+            }
+        }
+        return findings
+    }
 
     /// The sections of `document` (with subsections) that allowed addresses name.
     static func allowedSections(_ allowed: [SectionAddress], in outline: Outline) throws -> Set<Int> {

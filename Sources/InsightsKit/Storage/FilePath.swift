@@ -19,6 +19,12 @@ package enum FilePath {
         path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
     }
 
+    /// The last component of `path` without a `.md` extension.
+    static func stem(of path: String) -> String {
+        let name = name(of: path)
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+
     /// `name` inside `folder`.
     static func join(_ folder: String, _ name: String) -> String {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name

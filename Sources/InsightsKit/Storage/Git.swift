@@ -10,13 +10,17 @@ package struct GitRepository: Sendable {
 
     /// The repository that contains `folder`; `noInput` when there is none.
     package static func containing(folder: String) throws -> GitRepository {
-        let outcome = try Subprocess.run("git", ["-C", folder, "rev-parse", "--show-toplevel", "--show-prefix"])
-        let lines = String(decoding: outcome.stdout, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard outcome.status == 0, lines.count >= 2 else {
-            throw InsightsError(.noInput, "\(folder) is not inside a git repository (\(outcome.errorText))",
-                                hint: "run it inside a git work tree, or compare with a file instead of a revision")
+        // One value per call, so that a folder name with a line break in it stays whole.
+        var values: [String] = []
+        for question in ["--show-toplevel", "--show-prefix"] {
+            let outcome = try Subprocess.run("git", ["-C", folder, "rev-parse", question])
+            guard outcome.status == 0, outcome.stdout.last == ASCII.lf else {
+                throw InsightsError(.noInput, "\(folder) is not inside a git repository (\(outcome.errorText))",
+                                    hint: "run it inside a git work tree, or compare with a file instead of a revision")
+            }
+            values.append(ByteText.string(outcome.stdout.dropLast()))
         }
-        return GitRepository(folder: folder, topLevel: String(lines[0]), prefix: String(lines[1]))
+        return GitRepository(folder: folder, topLevel: values[0], prefix: values[1])
     }
 
     /// The repository that contains the file at `path` (asked from its folder, or from the
@@ -76,8 +80,10 @@ package struct GitRepository: Sendable {
     /// not a file; read through one `git cat-file --batch`.
     package func blobs(_ names: [String]) throws -> [[UInt8]?] {
         guard !names.isEmpty else { return [] }
-        let request = Array(names.map { $0 + "\n" }.joined().utf8)
-        let output = try output(["cat-file", "--batch"], input: request, what: "read files from the repository")
+        // A name with a line break in it needs NUL-ended names (`-z`, git 2.38 and later).
+        let ended = names.contains { $0.contains("\n") || $0.contains("\r") }
+        let request = names.flatMap { ByteText.bytes(of: $0) + [ended ? 0 : ASCII.lf] }
+        let output = try output(["cat-file", "--batch"] + (ended ? ["-z"] : []), input: request, what: "read files from the repository")
         var results: [[UInt8]?] = []
         var position = 0
         while results.count < names.count {
@@ -101,8 +107,14 @@ package struct GitRepository: Sendable {
     /// lists them (history simplification included; renames are not followed).
     package func commits(touching file: String) throws -> [GitCommit] {
         let format = "%x1e%H%x1f%P%x1f%aI%x1f%an%x1f%ae%x1f%s"
-        let output = try output(["-C", topLevel, "log", "--format=" + format, "--end-of-options", "HEAD", "--", relativePath(of: file)],
-                                what: "list the commits of \(file)")
+        let outcome = try run(["-C", topLevel, "log", "--format=" + format, "--end-of-options", "HEAD", "--", relativePath(of: file)])
+        guard outcome.status == 0 else {
+            if (try? commit("HEAD")) == nil {
+                throw InsightsError(.noInput, "the repository at \(topLevel) has no commits yet", hint: "commit the file first")
+            }
+            throw InsightsError(.ioError, "git could not list the commits of \(file): \(outcome.errorText)")
+        }
+        let output = outcome.stdout
         return output.split(separator: 0x1E).compactMap { record in
             let fields = record.split(separator: 0x1F, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             guard fields.count == 6 else { return nil }

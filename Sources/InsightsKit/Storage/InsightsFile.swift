@@ -4,7 +4,9 @@
 /// temporary file in the same folder that is flushed, given the old file's mode, and
 /// renamed over the file; a symlink is followed and its target replaced.
 public struct InsightsFile: Sendable {
-    /// The path as given (it may be a symlink).
+    /// The path as given (it may be a symlink). A path is bytes and need not be UTF-8: a byte
+    /// that is not is carried as the scalar U+10FF00 + byte (U+10FF80–U+10FFFF), so the path
+    /// names exactly the file given (`init(pathBytes:)` takes a path as bytes).
     public let path: String
 
     /// The default location, relative to a project's root.
@@ -13,6 +15,12 @@ public struct InsightsFile: Sendable {
     /// A file at `path`.
     public init(path: String) {
         self.path = path
+    }
+
+    /// A file at the path `bytes`, which need not be UTF-8 (a folder or file name may be
+    /// any bytes but NUL).
+    public init(pathBytes bytes: [UInt8]) {
+        self.init(path: ByteText.string(bytes))
     }
 
     /// Chooses the file: `explicit` (`--file`), then `INSIGHTS_FILE`, then
@@ -36,6 +44,16 @@ public struct InsightsFile: Sendable {
     /// The file's bytes, or nil when it does not exist.
     package func read() throws -> [UInt8]? {
         try POSIX.readFile(path)
+    }
+
+    /// The most bytes of input `insights` takes: a body, standard input, a `--body-file` or
+    /// `--fields-json`. More is `badData`, found without reading past the cap.
+    package static let inputLimit = 64 << 20
+
+    /// The file's bytes as input (a body, fields), at most `inputLimit` of them; nil when it
+    /// does not exist.
+    package func readInput() throws -> [UInt8]? {
+        try POSIX.readFile(path, limit: Self.inputLimit)
     }
 
     /// The file's bytes; `noInput` when it does not exist.
@@ -109,37 +127,68 @@ public struct InsightsFile: Sendable {
     /// untouched bytes before the section, its new text, the untouched bytes after it), so
     /// that no joined copy of the file is made.
     package func modifyPieces<Value>(lockTimeout: Double, _ change: ([UInt8]?) throws -> (pieces: [ArraySlice<UInt8>]?, value: Value)) throws -> Value {
-        let target = try resolvedTarget()
-        let folder = FilePath.folder(of: target)
-        // The folder usually exists: it is made (and its problems reported) only when it
-        // cannot be opened.
-        let folderFile: FileDescriptor
-        do throws(SystemError) {
-            folderFile = try FileDescriptor.open(folder, .folder)
-        } catch {
-            try POSIX.makeFolders(folder)
+        try Self.modifyAll([self], lockTimeout: lockTimeout) { current in
+            let (pieces, value) = try change(current[0])
+            return ([pieces], value)
+        }
+    }
+
+    /// A read-modify-write of several files at once: their folders are locked in path order
+    /// (a folder two of them share, once), `change` gets every file's current bytes (nil for
+    /// one that does not exist) and returns the new pieces of each (nil: leave it as it is),
+    /// and the files are replaced one by one in the order given, each atomically. A crash
+    /// between two replacements leaves the earlier ones written and the later ones as they
+    /// were.
+    package static func modifyAll<Value>(_ files: [InsightsFile], lockTimeout: Double,
+                                         _ change: ([[UInt8]?]) throws -> (pieces: [[ArraySlice<UInt8>]?], value: Value)) throws -> Value {
+        let targets = try files.map { try $0.resolvedTarget() }
+        let folders = targets.map(FilePath.folder(of:))
+        // Path order: absolute paths, so that every process takes two locks in one order.
+        let workingDirectory = folders.count > 1 ? POSIX.currentDirectory() : ""
+        func absolute(_ folder: String) -> String { folder.hasPrefix("/") ? folder : FilePath.join(workingDirectory, folder) }
+        var opened: [(folder: String, file: FileDescriptor, identity: [UInt64]?, owned: Bool)] = []
+        defer { for entry in opened where entry.owned { entry.file.close() } }
+        for folder in Set(folders).sorted(by: { absolute($0) < absolute($1) }) {
+            // The folder usually exists: it is made (and its problems reported) only when it
+            // cannot be opened.
+            let folderFile: FileDescriptor
             do throws(SystemError) {
                 folderFile = try FileDescriptor.open(folder, .folder)
             } catch {
-                throw error.reported(as: "cannot open the folder \(folder)")
+                try POSIX.makeFolders(folder)
+                do throws(SystemError) {
+                    folderFile = try FileDescriptor.open(folder, .folder)
+                } catch {
+                    throw error.reported(as: "cannot open the folder \(folder)")
+                }
             }
+            let identity = folders.count > 1 ? FileInfo.of(folder)?.identity : nil
+            if let identity, let same = opened.first(where: { $0.identity == identity }) {
+                // Another path of a folder already locked: a second lock would wait for the first.
+                opened.append((folder, same.file, identity, false))
+                folderFile.close()
+                continue
+            }
+            opened.append((folder, folderFile, identity, true))
+            try lock(folderFile, timeout: lockTimeout)
         }
-        defer { folderFile.close() }
-        try lock(folderFile, timeout: lockTimeout)
-        let current = try POSIX.readFile(target)
+        let current = try targets.map { try POSIX.readFile($0) }
         let (pieces, value) = try change(current)
-        if let pieces {
-            try replace(target, in: folderFile, with: pieces, existed: current != nil)
-        } else {
-            // Nothing to write: a temporary file a killed writer left is still removed (only
-            // the lock holder writes it, and that is us).
-            POSIX.removeFile(temporaryPath(for: target, in: folder))
+        for (index, target) in targets.enumerated() {
+            let folder = opened.first { $0.folder == folders[index] }!.file
+            if let written = pieces[index] {
+                try replace(target, of: files[index].path, in: folder, with: written, existed: current[index] != nil)
+            } else {
+                // Nothing to write: a temporary file a killed writer left is still removed (only
+                // the lock holder writes it, and that is us).
+                POSIX.removeFile(temporaryPath(for: target, in: FilePath.folder(of: target)))
+            }
         }
         return value
     }
 
     /// The temporary file a write of `target` goes through, in its folder.
-    private func temporaryPath(for target: String, in folder: String) -> String {
+    private static func temporaryPath(for target: String, in folder: String) -> String {
         FilePath.join(folder, "." + FilePath.name(of: target) + ".insights-tmp")
     }
 
@@ -155,8 +204,9 @@ public struct InsightsFile: Sendable {
     }
 
     /// Takes the exclusive `flock` on the open `folder`, waiting at most `timeout` seconds.
-    private func lock(_ folder: FileDescriptor, timeout: Double) throws {
-        let deadline = POSIX.monotonicMilliseconds() + Int(max(0, timeout) * 1000)
+    private static func lock(_ folder: FileDescriptor, timeout: Double) throws {
+        // At most a day: any longer (or not a number) would overflow the deadline.
+        let deadline = POSIX.monotonicMilliseconds() + Int((timeout >= 0 ? min(timeout, 86_400) : 0) * 1000)
         var pause = 1
         while true {
             do throws(SystemError) {
@@ -174,8 +224,9 @@ public struct InsightsFile: Sendable {
         }
     }
 
-    /// Writes `bytes` to a temporary file beside `target` and renames it over `target`.
-    private func replace(_ target: String, in folder: FileDescriptor, with pieces: [ArraySlice<UInt8>], existed: Bool) throws {
+    /// Writes `bytes` to a temporary file beside `target` and renames it over `target`;
+    /// errors name `path`, the file as given (`/dev/stdin`, not where it leads).
+    private static func replace(_ target: String, of path: String, in folder: FileDescriptor, with pieces: [ArraySlice<UInt8>], existed: Bool) throws {
         let temporary = temporaryPath(for: target, in: folder.path)
         let failure: InsightsError.Code = existed ? .ioError : .cannotCreate
         let old = FileInfo.of(target)
@@ -189,7 +240,11 @@ public struct InsightsFile: Sendable {
                 file = try FileDescriptor.open(temporary, .createNew(permissions: 0o600))
             }
         } catch {
-            throw error.reported(failure, as: "cannot write \(target): cannot create a file in \(folder.path)")
+            if error.alreadyExists, FileInfo.ofLink(temporary)?.isDirectory == true {
+                throw InsightsError(.ioError, "cannot write \(path): a folder is in the way at \(temporary)", hint: "remove or rename that folder")
+            }
+            // Messages name the path as given: `/dev/stdin`, not `/proc/self/fd/pipe:[...]`.
+            throw error.reported(failure, as: "cannot write \(path): cannot create a file in " + (target == path ? folder.path : "the folder it leads to"))
         }
         var renamed = false
         defer {
@@ -219,12 +274,12 @@ public struct InsightsFile: Sendable {
         do throws(SystemError) {
             try file.closeChecked()
         } catch {
-            throw error.reported(failure, as: "cannot write \(target)")
+            throw error.reported(failure, as: "cannot write \(path)")
         }
         do throws(SystemError) {
             try POSIX.rename(temporary, to: target)
         } catch {
-            throw error.reported(failure, as: "cannot replace \(target)")
+            throw error.reported(failure, as: "cannot replace \(path)")
         }
         renamed = true
         try folder.sync()

@@ -29,7 +29,7 @@ extension POSIX {
                 let pair = UnsafeBufferPointer(start: bytes, count: length)
                 for prefix in wanted where pair.starts(with: prefix) {
                     environment[String(decoding: prefix.dropLast(), as: UTF8.self)] =
-                        String(decoding: UnsafeBufferPointer(rebasing: pair[prefix.count...]), as: UTF8.self)
+                        ByteText.string(UnsafeBufferPointer(rebasing: pair[prefix.count...]))
                 }
             }
             entry += 1

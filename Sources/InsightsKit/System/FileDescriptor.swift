@@ -86,21 +86,33 @@ package struct FileDescriptor: Sendable {
     }
 
     /// Reads what is left of the file up to its end; `info` (its `fstat` facts, when known)
-    /// sizes the buffer so that a regular file takes one `read`.
-    package func readAll(info: FileInfo?) throws -> [UInt8] {
+    /// sizes the buffer so that a regular file takes one `read`. More than `limit` bytes is
+    /// `badData`, found without reading (or keeping) more than `limit` + 1 of them: an
+    /// endless stream such as `/dev/zero` is refused, not read until memory runs out.
+    package func readAll(info: FileInfo?, limit: Int = .max) throws -> [UInt8] {
         var capacity = 64 * 1024
         if let info {
             if info.isDirectory { throw InsightsError(.ioError, "cannot read \(path): it is a folder") }
-            if info.isRegular { capacity = info.size + 1 }
+            if info.isRegular {
+                if info.size > limit { throw tooLarge(limit) }
+                capacity = info.size
+            }
         }
         var bytes: [UInt8] = []
         while true {
-            let (chunk, filled) = try readChunk(capacity: capacity)
+            let (chunk, filled) = try readChunk(capacity: min(capacity, limit - bytes.count) + 1)
             if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+            if bytes.count > limit { throw tooLarge(limit) }
             if !filled { return bytes }
             // The file grew since `fstat`: read on.
-            capacity = max(64 * 1024, bytes.count)
+            capacity = max(64 * 1024, bytes.count) - 1
         }
+    }
+
+    /// The error for more than `limit` bytes.
+    private func tooLarge(_ limit: Int) -> InsightsError {
+        InsightsError(.badData, "\(path) is larger than \(limit >> 20) MiB, the most insights reads",
+                      hint: "split the text, or write it to the file in smaller edits")
     }
 
     /// Reads up to `capacity` bytes into a new buffer; `filled` when the buffer filled up
@@ -175,7 +187,7 @@ package struct FileDescriptor: Sendable {
 
 // The C functions under names that the methods above do not shadow.
 @inline(__always)
-private func openPath(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 { open(path, flags, mode) }
+private func openPath(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 { POSIX.withCPath(path) { open($0, flags, mode) } }
 @inline(__always)
 private func closeDescriptor(_ descriptor: Int32) -> Int32 { close(descriptor) }
 @inline(__always)

@@ -23,6 +23,8 @@ package struct FileInfo: Sendable {
     package let owner: UInt32
     /// The group id.
     package let group: UInt32
+    /// The device and inode: equal for two paths of one file or folder.
+    package let identity: [UInt64]
 
     /// The facts of `status`.
     init(_ status: stat) {
@@ -34,18 +36,19 @@ package struct FileInfo: Sendable {
         permissions = UInt32(status.st_mode & 0o7777)
         owner = UInt32(status.st_uid)
         group = UInt32(status.st_gid)
+        identity = [UInt64(status.st_dev), UInt64(status.st_ino)]
     }
 
     /// `stat(2)` of `path`, following symlinks; nil when it cannot be examined.
     package static func of(_ path: String) -> FileInfo? {
         var status = stat()
-        return stat(path, &status) == 0 ? FileInfo(status) : nil
+        return POSIX.withCPath(path) { stat($0, &status) } == 0 ? FileInfo(status) : nil
     }
 
     /// `lstat(2)` of `path`: a symlink itself, not what it points to; nil when it cannot be
     /// examined.
     package static func ofLink(_ path: String) -> FileInfo? {
         var status = stat()
-        return lstat(path, &status) == 0 ? FileInfo(status) : nil
+        return POSIX.withCPath(path) { lstat($0, &status) } == 0 ? FileInfo(status) : nil
     }
 }

@@ -14,15 +14,15 @@ extension POSIX {
 
     /// `unlink(2)`, ignoring a failure: for removing a temporary file that may be gone.
     static func removeFile(_ path: String) {
-        _ = unlink(path)
+        _ = POSIX.withCPath(path) { unlink($0) }
     }
 
     /// Where the symlink at `path` points (`readlink(2)`), as written in the link.
     static func symlinkDestination(_ path: String) throws -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let length = readlink(path, &buffer, buffer.count - 1)
+        let length = POSIX.withCPath(path) { readlink($0, &buffer, buffer.count - 1) }
         guard length > 0 else { throw SystemError("readlink", path).reported(as: "cannot read the symlink \(path)") }
-        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return ByteText.string(buffer[..<length].map { UInt8(bitPattern: $0) })
     }
 
     /// The process's file creation mask (`umask(2)`), read without changing it.
@@ -35,4 +35,6 @@ extension POSIX {
 
 /// The C `rename`, under a name the wrapper does not shadow.
 @inline(__always)
-private func renamePath(_ source: String, _ destination: String) -> Int32 { rename(source, destination) }
+private func renamePath(_ source: String, _ destination: String) -> Int32 {
+    POSIX.withCPath(source) { source in POSIX.withCPath(destination) { rename(source, $0) } }
+}

@@ -28,7 +28,7 @@ package enum POSIX {
     /// Reads the whole file at `path`; nil when it does not exist. One `fstat` sizes the
     /// buffer, so a file that does not change while it is read takes one `read` (and one
     /// more that sees its end).
-    static func readFile(_ path: String) throws -> [UInt8]? {
+    static func readFile(_ path: String, limit: Int = .max) throws -> [UInt8]? {
         let file: FileDescriptor
         do throws(SystemError) {
             file = try FileDescriptor.open(path, .read)
@@ -37,7 +37,7 @@ package enum POSIX {
             throw error.reported(as: "cannot read \(path)")
         }
         defer { file.close() }
-        return try file.readAll(info: file.info())
+        return try file.readAll(info: file.info(), limit: limit)
     }
 
     /// Whether something exists at `path` (a dangling symlink counts).
@@ -55,7 +55,7 @@ package enum POSIX {
         var prefix = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/") {
             prefix += component
-            if mkdir(prefix, 0o777) != 0, errno != EEXIST {
+            if POSIX.withCPath(prefix, { mkdir($0, 0o777) }) != 0, errno != EEXIST {
                 throw SystemError("mkdir", prefix).reported(.cannotCreate, as: "cannot create the folder \(prefix)")
             }
             if let info = FileInfo.of(prefix), !info.isDirectory {
@@ -69,7 +69,7 @@ package enum POSIX {
     package static func currentDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return "." }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return ByteText.string(buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) })
     }
 }
 

@@ -62,7 +62,7 @@ package enum Subprocess {
         posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errorPipe[1], 2)
 
-        let argv = ([program] + arguments).map { strdup($0) }
+        let argv = ([program] + arguments).map { POSIX.withCPath($0) { strdup($0) } }
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
         let spawned = posix_spawnp(&pid, program, &actions, nil, argv + [nil], POSIX.environmentBlock)

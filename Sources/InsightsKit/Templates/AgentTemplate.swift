@@ -89,6 +89,8 @@ public struct AgentTemplate: Sendable, Equatable {
         let agent: String?
         let section: String
         let limit: Int?
+        /// A journal's number of entries to keep (journal templates).
+        let keep: Int?
 
         init(_ bytes: [UInt8], place: String) throws {
             try UTF8Validation.check(bytes, what: place)
@@ -120,24 +122,25 @@ public struct AgentTemplate: Sendable, Equatable {
                 throw InsightsError(.badData, "\(place): the front matter has no `section:`",
                                     hint: "a template starts with ---, `agent: NAME`, `section: TITLE`, ---")
             }
-            if let text = settings["limit"] {
+            func count(_ key: String, of what: String) throws -> Int? {
+                guard let text = settings[key] else { return nil }
                 guard let number = Int(text), number > 0 else {
-                    throw InsightsError(.badData, "\(place): `limit:` takes a whole number of lines, not \"\(text)\"")
+                    throw InsightsError(.badData, "\(place): `\(key):` takes a whole number of \(what), not \"\(text)\"")
                 }
-                limit = number
-            } else {
-                limit = nil
+                return number
             }
+            limit = try count("limit", of: "lines")
+            keep = try count("keep", of: "entries")
             agent = settings["agent"]
             self.section = Title.normalized(section)
         }
     }
 
     /// The level-1 part titled `title`.
-    private static func part(_ title: String, of document: Document, place: String) throws -> Section {
+    static func part(_ title: String, of document: Document, place: String,
+                     hint: String = "a template has a `# Section` part (the skeleton) and a `# Session Summary` part (the labels)") throws -> Section {
         guard let part = document.sections.first(where: { $0.level == 1 && $0.title == title }) else {
-            throw InsightsError(.badData, "\(place): no `# \(title)` part",
-                                hint: "a template has a `# Section` part (the skeleton) and a `# Session Summary` part (the labels)")
+            throw InsightsError(.badData, "\(place): no `# \(title)` part", hint: hint)
         }
         return part
     }

@@ -1695,4 +1695,68 @@ Last updated: [Date]
 
 """#),
     ]
+
+    /// The journal templates shipped with `insights` (`Templates/journals/`): file name
+    /// without `.md`, and the file's text.
+    static let bundledJournalSources: [(name: String, text: String)] = [
+        ("decision", #"""
+---
+journal: decision
+section: Decision Log
+keep: 50
+---
+# Entry
+
+### Entry: [Date] - [Title]
+
+**Context:**
+[The situation and the forces that call for a decision]
+
+**Decision:**
+[What was decided]
+
+**Alternatives:**
+
+- [An option considered, and why it was not chosen]
+
+**Consequences:**
+
+- [What becomes easier or harder because of it]
+
+"""#),
+        ("evolution", #"""
+---
+journal: evolution
+section: Evolution Journal
+keep: 30
+---
+# Entry
+
+### Entry: [Date] - [Title]
+
+**Context:**
+[What was built or decided this session, and why it mattered]
+
+**Key Learnings:**
+
+1. [A lesson, its point in bold first, then the evidence for it]
+
+2. [Another lesson]
+
+**Pattern Recognition:**
+[A pattern seen again across the work, and where]
+
+**World Context:**
+[What changed outside the project that matters to it]
+
+**Commitments for Improvement:**
+
+- [Something to do better from now on]
+
+**Questions for Tomorrow:**
+
+- [A question for the next session to pick up]
+
+"""#),
+    ]
 }

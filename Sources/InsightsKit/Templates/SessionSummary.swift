@@ -24,22 +24,7 @@ public struct SessionSummary: Sendable, Equatable {
     /// `invalidInput` for a value of more than one line; and, unless `allowMissing`,
     /// `missingField` naming each required field left without a value, with its hint.
     public init(template: AgentTemplate, given: [(label: String, value: String?)], allowMissing: Bool) throws {
-        let labels = template.fields.map(\.label)
-        let known = Self.looseLabels(labels)
-        var values: [String: String] = [:]
-        var unknown: [String] = []
-        for (label, value) in given {
-            guard let match = known[Title.loose(label)] else {
-                if !unknown.contains(where: { Title.loose($0) == Title.loose(label) }) { unknown.append(label) }
-                continue
-            }
-            let text = (value ?? "").trimmingWhitespace()
-            guard !text.utf8.contains(where: { $0 == ASCII.lf || $0 == ASCII.cr }) else {
-                throw InsightsError(.invalidInput, "the value of \"\(match)\" must be one line", hint: "a summary field is one `**Label**: value` line")
-            }
-            values[match] = text.isEmpty ? nil : text
-        }
-        if !unknown.isEmpty { throw Self.unknownLabels(unknown, of: template) }
+        let values = try Self.matchLabels(given, labels: template.fields.map(\.label), owner: template.name, what: "summary field", oneLine: true)
         var entries: [Entry] = []
         var missing: [SummaryField] = []
         for field in template.fields {
@@ -49,31 +34,60 @@ public struct SessionSummary: Sendable, Equatable {
                 missing.append(field)
             }
         }
-        if !missing.isEmpty, !allowMissing {
-            let names = missing.map { "\"\($0.label)\"" }.joined(separator: ", ")
-            throw InsightsError(.missingField, "\(missing.count == 1 ? "a summary field is" : "\(missing.count) summary fields are") missing: \(names)",
-                                hint: "give each a value: " + missing.map { "\($0.label): \($0.text)" }.joined(separator: "; "),
-                                candidates: missing.map { InsightsError.Candidate(title: $0.label) })
-        }
+        if !missing.isEmpty, !allowMissing { throw Self.missingLabels(missing.map { ($0.label, $0.text) }, what: "summary field") }
         self.template = template
         self.entries = entries
         self.missing = missing
     }
 
-    /// The one error for every label of `unknown` (as given): each named, with the template's
-    /// label it most likely means; the candidates are those suggestions.
-    static func unknownLabels(_ unknown: [String], of template: AgentTemplate) -> InsightsError {
-        let labels = template.fields.map(\.label)
+    /// The value given for each of `labels`, by the label as `labels` spells it: each given
+    /// label matched by its loose form (`Title.loose`: case, white space, `**`, a trailing
+    /// `:` ignored; a label given twice takes its last value), each value trimmed; a nil or
+    /// blank value counts as not given. Throws `unknownField` naming every label that is none
+    /// of `labels` (each a `what` of `owner`), with its closest label; with `oneLine`,
+    /// `invalidInput` for a value of more than one line.
+    static func matchLabels(_ given: [(label: String, value: String?)], labels: [String], owner: String, what: String,
+                            oneLine: Bool = false) throws -> [String: String] {
+        let known = looseLabels(labels)
+        var values: [String: String] = [:]
+        var unknown: [String] = []
+        for (label, value) in given {
+            let value = try value.map { try UTF8Validation.checked($0, what: "the value of \"\(label)\"") }
+            guard let match = known[Title.loose(label)] else {
+                if !unknown.contains(where: { Title.loose($0) == Title.loose(label) }) { unknown.append(label) }
+                continue
+            }
+            let text = (value ?? "").trimmingWhitespace()
+            guard !oneLine || !text.utf8.contains(where: { $0 == ASCII.lf || $0 == ASCII.cr }) else {
+                throw InsightsError(.invalidInput, "the value of \"\(match)\" must be one line", hint: "a summary field is one `**Label**: value` line")
+            }
+            values[match] = text.isEmpty ? nil : text
+        }
+        if !unknown.isEmpty { throw unknownLabels(unknown, labels: labels, owner: owner, what: what) }
+        return values
+    }
+
+    /// The `missingField` error naming each of `missing` (a `what`) with its hint.
+    static func missingLabels(_ missing: [(label: String, hint: String)], what: String) -> InsightsError {
+        let names = missing.map { "\"\($0.label)\"" }.joined(separator: ", ")
+        return InsightsError(.missingField, "\(missing.count == 1 ? "a \(what) is" : "\(missing.count) \(what)s are") missing: \(names)",
+                             hint: "give each a value: " + missing.map { "\($0.label): \($0.hint)" }.joined(separator: "; "),
+                             candidates: missing.map { InsightsError.Candidate(title: $0.label) })
+    }
+
+    /// The one error for every label of `unknown` (as given): each named, with the label of
+    /// `labels` it most likely means; the candidates are those suggestions.
+    static func unknownLabels(_ unknown: [String], labels: [String], owner: String, what: String) -> InsightsError {
         let suggestions = unknown.map { suggestion(for: $0, in: labels) }
         let message: String
         if unknown.count == 1 {
-            message = "\"\(unknown[0])\" is not a summary field of \(template.name)" + (suggestions[0].map { "; did you mean \"\($0)\"?" } ?? "")
+            message = "\"\(unknown[0])\" is not a \(what) of \(owner)" + (suggestions[0].map { "; did you mean \"\($0)\"?" } ?? "")
         } else {
-            message = "\(unknown.count) labels are not summary fields of \(template.name): " + zip(unknown, suggestions).map { label, suggestion in
+            message = "\(unknown.count) labels are not \(what)s of \(owner): " + zip(unknown, suggestions).map { label, suggestion in
                 "\"\(label)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")
             }.joined(separator: ", ")
         }
-        return InsightsError(.unknownField, message, hint: "its fields: " + labels.map { "\"\($0)\"" }.joined(separator: ", "),
+        return InsightsError(.unknownField, message, hint: "its \(what.split(separator: " ").last ?? "")s: " + labels.map { "\"\($0)\"" }.joined(separator: ", "),
                              candidates: suggestions.compactMap { $0 }.map { InsightsError.Candidate(title: $0) })
     }
 
@@ -144,7 +158,8 @@ public struct SessionSummary: Sendable, Equatable {
     }
 
     /// Where `line` may split at the `=` or `:` at `separator`: just before it; and for a `:`
-    /// closing a marked label, `**Label:** value` (`__` and backticks alike), after the marker.
+    /// closing a marked label, `**Label:** value` (`__` and backticks alike), after the marker
+    /// (and after an `=` or `:` that follows it).
     static func splitPoints(_ line: Substring, at separator: Substring.Index) -> [(labelEnd: Substring.Index, valueStart: Substring.Index)] {
         let after = line.index(after: separator)
         guard line[separator] == ":",
@@ -152,7 +167,10 @@ public struct SessionSummary: Sendable, Equatable {
             return [(separator, after)]
         }
         let end = line.index(after, offsetBy: marker.count)
-        return [(separator, after), (end, end)]
+        // `**Label:**=value`: the value starts after an `=` or `:` that follows the marker.
+        let next = line[end...].firstIndex { $0 != " " }
+        let value = next.flatMap { line[$0] == "=" || line[$0] == ":" ? line.index(after: $0) : nil } ?? end
+        return [(separator, after), (end, value)]
     }
 
     /// `line` without a leading list marker: `-`, `*` or `+` followed by white space.
