@@ -103,10 +103,7 @@ enum LineDiff {
             ?? (start: 0, oldEnd: old.count, newEnd: new.count)
         let oldPart = Array(oldIDs[window.start..<window.oldEnd])
         let newPart = Array(newIDs[window.start..<window.newEnd])
-        var engine = MyersDiffEngine(oldPart, newPart)
-        engine.run()
-        var oldFlags = engine.oldChanged
-        var newFlags = engine.newChanged
+        var (oldFlags, newFlags) = changedLines(oldPart, newPart)
         compact(ids: oldPart, changed: &oldFlags, otherChanged: newFlags)
         compact(ids: newPart, changed: &newFlags, otherChanged: oldFlags)
         var oldResult = Array(repeating: false, count: old.count)
@@ -144,6 +141,40 @@ enum LineDiff {
         }
         let setAside = max(0, suffix - horizon)
         return (start, old.count - setAside, new.count - setAside)
+    }
+
+    /// The changed-line marks (padded, as ``MyersDiffEngine`` gives them) of a diff of two
+    /// interned line arrays, in bounded time.
+    ///
+    /// A diff whose every search stays within the cost cap is the exact Myers diff (the same
+    /// changes as `diff --minimal`). Past the cap, the diff is made again the way git and plain
+    /// GNU diff make it: the lines that occur nowhere on the other side are marked changed at
+    /// once and left out of the search (no shortest script keeps them, so a section whose
+    /// lines all differ costs no search at all), and a search that still reaches the cap
+    /// splits its box at the furthest point it reached rather than at an optimal one. Time
+    /// then grows with the lines times the cap, not with their square; the script may be
+    /// longer than the shortest, never wrong.
+    static func changedLines(_ old: [Int32], _ new: [Int32]) -> (old: [Bool], new: [Bool]) {
+        var exact = MyersDiffEngine(old, new)
+        exact.run()
+        if !exact.reachedCostCap { return (exact.oldChanged, exact.newChanged) }
+        let identifiers = Int(max(old.max() ?? -1, new.max() ?? -1)) + 1
+        var inOld = [Bool](repeating: false, count: identifiers)
+        var inNew = [Bool](repeating: false, count: identifiers)
+        for id in old { inOld[Int(id)] = true }
+        for id in new { inNew[Int(id)] = true }
+        let oldKept = old.indices.filter { inNew[Int(old[$0])] }
+        let newKept = new.indices.filter { inOld[Int(new[$0])] }
+        var engine = MyersDiffEngine(oldKept.map { old[$0] }, newKept.map { new[$0] })
+        engine.run()
+        func expand(_ kept: [Int], _ keptChanged: [Bool], count: Int) -> [Bool] {
+            var flags = [Bool](repeating: true, count: count + 2)
+            flags[0] = false
+            flags[count + 1] = false
+            for (position, line) in kept.enumerated() { flags[line + 1] = keptChanged[position + 1] }
+            return flags
+        }
+        return (expand(oldKept, engine.oldChanged, count: old.count), expand(newKept, engine.newChanged, count: new.count))
     }
 
     /// Maps every distinct line to a small integer so the diff compares integers, not bytes.
@@ -250,6 +281,12 @@ struct MyersDiffEngine {
     /// Furthest-reaching x per diagonal, backward search.
     private var backward: [Int]
     private let diagonalOffset: Int
+    /// Whether a search reached ``costCap`` and split its box where it had got to.
+    private(set) var reachedCostCap = false
+    /// The edit steps each way a middle-snake search takes before it gives up on an optimal
+    /// split (GNU diff's and git's lower bound for theirs): past it, a box costs about this
+    /// many steps squared per this many lines, whatever its size.
+    static let costCap = 256
 
     init(_ a: [Int32], _ b: [Int32]) {
         self.a = a
@@ -288,6 +325,12 @@ struct MyersDiffEngine {
             }
         } else {
             let (xMid, yMid) = middleSnake(xLow: xLow, xHigh: xHigh, yLow: yLow, yHigh: yHigh)
+            guard (xMid, yMid) != (xLow, yLow), (xMid, yMid) != (xHigh, yHigh) else {
+                // A split that would not shrink the box: every line of it changed.
+                for x in xLow..<xHigh { oldChanged[x + 1] = true }
+                for y in yLow..<yHigh { newChanged[y + 1] = true }
+                return
+            }
             compare(xLow: xLow, xHigh: xMid, yLow: yLow, yHigh: yMid)
             compare(xLow: xMid, xHigh: xHigh, yLow: yMid, yHigh: yHigh)
         }
@@ -308,8 +351,15 @@ struct MyersDiffEngine {
         var backwardMin = backwardStart, backwardMax = backwardStart
         forward[forwardStart + o] = xLow
         backward[backwardStart + o] = xHigh
+        var cost = 0
 
         while true {
+            cost += 1
+            if cost > Self.costCap {
+                reachedCostCap = true
+                return furthestPoint(xLow: xLow, xHigh: xHigh, yLow: yLow, yHigh: yHigh,
+                                     forwardRange: forwardMin...forwardMax, backwardRange: backwardMin...backwardMax)
+            }
             // Widen the forward diagonal range by one on each side, or narrow it at the box edge.
             if forwardMin > lowestDiagonal {
                 forwardMin -= 1
@@ -369,5 +419,29 @@ struct MyersDiffEngine {
                 k -= 2
             }
         }
+    }
+
+    /// Where a search that reached the cost cap splits its box: the point either search got
+    /// furthest to from its own corner (forward: the largest x + y; backward: the smallest).
+    private func furthestPoint(xLow: Int, xHigh: Int, yLow: Int, yHigh: Int,
+                               forwardRange: ClosedRange<Int>, backwardRange: ClosedRange<Int>) -> (Int, Int) {
+        let o = diagonalOffset
+        var forwardBest = (x: xLow, y: yLow)
+        for k in stride(from: forwardRange.upperBound, through: forwardRange.lowerBound, by: -2) {
+            var x = min(forward[k + o], xHigh)
+            var y = x - k
+            if y > yHigh { (x, y) = (yHigh + k, yHigh) }
+            if x + y > forwardBest.x + forwardBest.y { forwardBest = (x, y) }
+        }
+        var backwardBest = (x: xHigh, y: yHigh)
+        for k in stride(from: backwardRange.upperBound, through: backwardRange.lowerBound, by: -2) {
+            var x = max(backward[k + o], xLow)
+            var y = x - k
+            if y < yLow { (x, y) = (yLow + k, yLow) }
+            if x + y < backwardBest.x + backwardBest.y { backwardBest = (x, y) }
+        }
+        let forwardGain = forwardBest.x + forwardBest.y - (xLow + yLow)
+        let backwardGain = (xHigh + yHigh) - (backwardBest.x + backwardBest.y)
+        return forwardGain >= backwardGain ? forwardBest : backwardBest
     }
 }

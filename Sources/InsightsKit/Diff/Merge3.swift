@@ -189,22 +189,21 @@ enum Merge3 {
 
     /// Joins neighbouring conflicts separated by at most three lines, or only by lines without letters or digits.
     private static func joinCloseConflicts(_ regions: inout [Merge3Region], ours: [ArraySlice<UInt8>]) {
-        var index = 0
-        while index + 1 < regions.count {
-            let current = regions[index]
-            let next = regions[index + 1]
-            let gapStart = current.oursEnd
-            let gapEnd = next.oursStart
-            let keepApart = current.kind != .conflict || next.kind != .conflict
-                || (gapEnd - gapStart > 3 && ours[gapStart..<gapEnd].contains(where: containsLetterOrDigit))
-            if keepApart {
-                index += 1
-                continue
+        var joined: [Merge3Region] = []
+        joined.reserveCapacity(regions.count)
+        for next in regions {
+            if let current = joined.last, current.kind == .conflict, next.kind == .conflict {
+                let gapStart = current.oursEnd
+                let gapEnd = next.oursStart
+                if gapEnd - gapStart <= 3 || !ours[gapStart..<gapEnd].contains(where: containsLetterOrDigit) {
+                    joined[joined.count - 1].oursCount = next.oursEnd - current.oursStart
+                    joined[joined.count - 1].theirsCount = next.theirsEnd - current.theirsStart
+                    continue
+                }
             }
-            regions[index].oursCount = next.oursEnd - current.oursStart
-            regions[index].theirsCount = next.theirsEnd - current.theirsStart
-            regions.remove(at: index + 1)
+            joined.append(next)
         }
+        regions = joined
     }
 
     /// Whether the line contains an ASCII letter or digit.

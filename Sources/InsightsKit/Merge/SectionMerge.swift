@@ -253,23 +253,10 @@ private struct SectionMerger {
         let theirsLead = !reordered(oursChildren, oursMap) && reordered(theirsChildren, theirsMap)
         let (lead, follow) = theirsLead ? (theirsChildren, oursMap) : (oursChildren, theirsMap)
         let other = theirsLead ? oursChildren : theirsChildren
-        var order = lead.map(\.key)
-        var inserted = Set<SiblingKey>()
-        var insertAt = 0
-        for key in other.map(\.key) {
-            if let position = order.firstIndex(of: key) {
-                insertAt = position + 1
-                continue
-            }
-            // After the lead side's own additions at this place.
-            while insertAt < order.count, baseMap[order[insertAt]] == nil, follow[order[insertAt]] == nil,
-                  !inserted.contains(order[insertAt]) {
-                insertAt += 1
-            }
-            order.insert(key, at: insertAt)
-            inserted.insert(key)
-            insertAt += 1
+        let order = Self.order(lead: lead.map(\.key), other: other.map(\.key)) { key in
+            baseMap[key] == nil && follow[key] == nil
         }
+        let inserted = Set(other.map(\.key)).subtracting(lead.map(\.key))
         var previousInserted = false
         for key in order {
             // A section one side added, placed next to text it did not follow there.
@@ -278,6 +265,48 @@ private struct SectionMerger {
             mergeNode(base: baseMap[key].map(Part.section), ours: oursMap[key].map(Part.section), theirs: theirsMap[key].map(Part.section))
             previousInserted = isInserted
         }
+    }
+
+    /// The siblings of both sides in one order: the lead side's, with each section only the
+    /// other side has placed after the one that precedes it there (after the lead side's
+    /// own additions at that place, before what was placed there earlier).
+    ///
+    /// The sections the other side adds after one lead section form runs, a new run before
+    /// the earlier ones (a reordered other side can come back to a place); a run extends
+    /// past lead sections the lead side added (`isLeadAddition`) while nothing was placed
+    /// after them yet. Linear in the siblings, however either side reordered them.
+    private static func order(lead: [SiblingKey], other: [SiblingKey], isLeadAddition: (SiblingKey) -> Bool) -> [SiblingKey] {
+        var leadPosition: [SiblingKey: Int] = [:]
+        leadPosition.reserveCapacity(lead.count)
+        for (position, key) in lead.enumerated() { leadPosition[key] = position }
+        // runs[a + 1]: the runs placed after lead[a] (a = -1: before the first), oldest first.
+        var runs = [[[SiblingKey]]](repeating: [], count: lead.count + 1)
+        var anchor = -1
+        var extending = false
+        for key in other {
+            if let position = leadPosition[key] {
+                anchor = position
+                extending = false
+                continue
+            }
+            while runs[anchor + 1].count == (extending ? 1 : 0), anchor + 1 < lead.count, isLeadAddition(lead[anchor + 1]) {
+                anchor += 1
+                extending = false
+            }
+            if extending {
+                runs[anchor + 1][runs[anchor + 1].count - 1].append(key)
+            } else {
+                runs[anchor + 1].append([key])
+                extending = true
+            }
+        }
+        var order: [SiblingKey] = []
+        order.reserveCapacity(lead.count + other.count)
+        for anchor in -1..<lead.count {
+            if anchor >= 0 { order.append(lead[anchor]) }
+            for run in runs[anchor + 1].reversed() { order += run }
+        }
+        return order
     }
 
     /// The subsections of `part` with their sibling keys.

@@ -16,6 +16,12 @@ struct ScanState {
     var indent = 0
     var indented = false
     var blank = false
+    /// The run of spaces and tabs `nextNonspace` ends: from `nonspaceFrom` to it, on a line
+    /// ending at `nonspaceLineEnd`. From any offset in it the next non-space is the same, so
+    /// the containers of a deeply nested line, each taking a few columns of one long
+    /// indentation, do not each scan the rest of it again.
+    private var nonspaceFrom = Int.max
+    private var nonspaceLineEnd = -1
 
     // The open blocks: `open[0]` is the document, the last one is the tip.
     var open: [OpenBlock] = [OpenBlock(kind: .document, startLine: 0)]
@@ -76,6 +82,12 @@ extension ScanState {
     }
 
     mutating func findNextNonspace() {
+        if offset >= nonspaceFrom, offset <= nextNonspace, lineEnd == nonspaceLineEnd {
+            blank = nextNonspace >= lineEnd
+            indent = nextNonspaceColumn - column
+            indented = indent >= 4
+            return
+        }
         var position = offset
         var columns = column
         while position < lineEnd {
@@ -91,6 +103,8 @@ extension ScanState {
             }
         }
         blank = position >= lineEnd
+        nonspaceFrom = offset
+        nonspaceLineEnd = lineEnd
         nextNonspace = position
         nextNonspaceColumn = columns
         indent = nextNonspaceColumn - column

@@ -67,6 +67,7 @@ package enum MarkdownText {
     package static func placeholders(in line: ArraySlice<UInt8>, definitions: Set<String>) -> [String] {
         guard ByteSearch.contains(ASCII.openBracket, in: line) else { return [] }
         var found: [String] = []
+        var brackets = BracketScan(line)
         var position = line.startIndex
         let end = line.endIndex
         while position < end {
@@ -79,7 +80,7 @@ package enum MarkdownText {
                 position = codeSpanEnd(line, from: position)
                 continue
             }
-            guard byte == ASCII.openBracket, let close = closingBracket(line, from: position) else {
+            guard byte == ASCII.openBracket, let close = brackets.closing(from: position) else {
                 position += 1
                 continue
             }
@@ -91,7 +92,7 @@ package enum MarkdownText {
                 continue
             }
             if next == ASCII.openBracket {
-                position = closingBracket(line, from: close + 1).map { $0 + 1 } ?? close + 1
+                position = brackets.closing(from: close + 1).map { $0 + 1 } ?? close + 1
                 continue
             }
             if next == ASCII.colon, line[line.startIndex..<position].allSatisfy({ $0 == ASCII.space }) {
@@ -107,6 +108,67 @@ package enum MarkdownText {
             position = close + 1
         }
         return found
+    }
+
+    /// The `]`s that close the `[`s of one line, for scans from ever later `[`s. A scan that
+    /// finds its `]` passes over bytes no later scan starts in, but one that runs off the end
+    /// of the line would run off it again from the next `[`: after the first such scan, which
+    /// `[`s no `]` closes is worked out for the whole line in one pass from its end (a `[` is
+    /// closed by the nearest `]` after it that no nearer `[` takes), and their scans are not
+    /// run again. A line of unmatched `[`s is read a bounded number of times, not once per `[`.
+    struct BracketScan {
+        let line: ArraySlice<UInt8>
+        /// Bit `i` set: the byte at offset `i` of the line is a `[` that no `]` closes. Empty
+        /// until a scan runs off the end of the line.
+        private var unclosed: [UInt64] = []
+
+        init(_ line: ArraySlice<UInt8>) {
+            self.line = line
+        }
+
+        /// The `]` that closes the `[` at `start`, as ``MarkdownText/closingBracket(_:from:)``.
+        mutating func closing(from start: Int) -> Int? {
+            if !unclosed.isEmpty {
+                let offset = start - line.startIndex
+                if unclosed[offset >> 6] & (1 << UInt64(offset & 63)) != 0 { return nil }
+            }
+            if let close = closingBracket(line, from: start) { return close }
+            if unclosed.isEmpty { unclosed = Self.unclosedBrackets(line) }
+            return nil
+        }
+
+        /// The `[`s of `line` that no `]` closes, as a bit set over the line's offsets: one pass
+        /// from the end counting the `]`s not yet taken. A byte is escaped when an odd run of
+        /// backslashes comes before it, as a left-to-right reading that skips each escaped byte
+        /// finds it.
+        private static func unclosedBrackets(_ line: ArraySlice<UInt8>) -> [UInt64] {
+            var bits = [UInt64](repeating: 0, count: line.count / 64 + 1)
+            var pendingClosers = 0
+            var position = line.endIndex - 1
+            while position >= line.startIndex {
+                let byte = line[position]
+                guard byte == ASCII.openBracket || byte == ASCII.closeBracket else {
+                    position -= 1
+                    continue
+                }
+                var backslashes = 0
+                while position - backslashes > line.startIndex, line[position - backslashes - 1] == ASCII.backslash {
+                    backslashes += 1
+                }
+                if backslashes % 2 == 0 {
+                    if byte == ASCII.closeBracket {
+                        pendingClosers += 1
+                    } else if pendingClosers > 0 {
+                        pendingClosers -= 1
+                    } else {
+                        let offset = position - line.startIndex
+                        bits[offset >> 6] |= 1 << UInt64(offset & 63)
+                    }
+                }
+                position -= backslashes + 1
+            }
+            return bits
+        }
     }
 
     /// The `]` that closes the `[` at `start` (nested brackets counted, escapes skipped), if any.

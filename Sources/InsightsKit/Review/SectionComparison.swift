@@ -196,12 +196,15 @@ package struct SectionComparison: Sendable {
         }
         pairs = []
         // Unmatched sections with the same non-blank body: moved under another parent, or renamed.
-        var unmatchedOld = (0..<oldCount).filter { !oldMatched[$0] }
+        // The unmatched old sections by body, each body's last first (the first is taken first).
+        var unmatchedOld: [ArraySlice<UInt8>: [Int]] = [:]
+        for index in (0..<oldCount).reversed() where !oldMatched[index] {
+            let body = old.body(of: .section(index))
+            if body.contains(where: { !ASCII.isWhitespace($0) }) { unmatchedOld[body, default: []].append(index) }
+        }
         for index in 0..<newCount where !newMatched[index] {
             let body = new.body(of: .section(index))
-            guard body.contains(where: { !ASCII.isWhitespace($0) }),
-                  let position = unmatchedOld.firstIndex(where: { ByteSearch.equal(old.body(of: .section($0)), body) }) else { continue }
-            let oldIndex = unmatchedOld.remove(at: position)
+            guard body.contains(where: { !ASCII.isWhitespace($0) }), let oldIndex = unmatchedOld[body]?.popLast() else { continue }
             let sameHeading = ByteSearch.equal(old.bytes(of: .section(oldIndex)), new.bytes(of: .section(index)))
             oldOfNew[index] = oldIndex
             statusOfNew[index] = sameHeading ? .moved : .renamed

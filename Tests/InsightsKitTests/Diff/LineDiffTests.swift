@@ -61,3 +61,28 @@ private func texts(_ lines: [ArraySlice<UInt8>]) -> [String] {
     let operations = LineDiff.diff(oldLines, newLines)
     #expect(checkDiffScript(operations, oldLines, newLines) == 2 * 21 + 1)
 }
+
+@Test func diffLinesPastTheCostCapStaysCorrect() {
+    // Edits far beyond the search's cost cap: the script is still a valid script from old to
+    // new (checkDiffScript replays it), lines found on one side only are changed, and a
+    // section whose lines all differ is all deleted and all inserted.
+    var rng = DiffTestRNG(seed: diffTestSeed &+ 5)
+    let count = 1_200
+    let old = (0..<count).map { "line \($0)\n" }
+    let allDifferent = (0..<count).map { "other \($0)\n" }
+    let halfRandom = old.map { Bool.random(using: &rng) ? $0 : "new \(Int.random(in: 0..<1_000_000, using: &rng))\n" }
+    let cases: [(String, [String])] = [
+        ("all different", allDifferent), ("reversed", old.reversed()), ("half replaced", halfRandom),
+        ("shuffled", old.shuffled(using: &rng)), ("few letters", (0..<count).map { _ in ["a\n", "b\n", "c\n"].randomElement(using: &rng)! }),
+    ]
+    for (name, new) in cases {
+        let oldLines = lines(old.joined()), newLines = lines(new.joined())
+        let checked = checkDiffScript(LineDiff.diff(oldLines, newLines), oldLines, newLines)
+        #expect(checked != nil, "\(name): the script does not turn old into new")
+        let edits = checked ?? -1
+        let shortest = oldLines.count + newLines.count - 2 * diffTestLCS(oldLines, newLines)
+        #expect(edits >= shortest, "\(name)")
+        if name == "all different" || name == "half replaced" { #expect(edits == shortest, "\(name): \(edits) edits, \(shortest) at least") }
+        print("diff past the cost cap: \(name): \(edits) edits, \(shortest) at least")
+    }
+}
