@@ -96,7 +96,7 @@ struct BoundedTimeTests {
             let comparison = SectionComparison(old: Document(versions.old), new: Document(versions.new))
             var found = 0
             for index in comparison.changes.indices where comparison.changes[index].status != .unchanged {
-                found &+= comparison.hunks(at: index).count &+ comparison.lineCounts(of: comparison.changes[index]).added
+                found &+= comparison.hunks(at: index).count &+ comparison.lineCounts(at: index).added
             }
             return found
         }
