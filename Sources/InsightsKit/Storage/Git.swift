@@ -12,17 +12,24 @@ package struct GitRepository: Sendable {
 
     /// The repository that contains `folder`; `noInput` when there is none.
     package static func containing(folder: String) throws -> GitRepository {
-        // One value per call, so that a folder name with a line break in it stays whole.
-        var values: [String] = []
-        for question in ["--show-toplevel", "--show-prefix", "--absolute-git-dir"] {
-            let outcome = try Subprocess.run("git", ["-C", folder, "rev-parse", question])
-            guard outcome.status == 0, outcome.stdout.last == ASCII.lf else {
-                throw InsightsError(.noInput, "\(folder) is not inside a git repository (\(outcome.errorText))",
-                                    hint: "run it inside a git work tree, or compare with a file instead of a revision")
-            }
-            values.append(ByteText.string(outcome.stdout.dropLast()))
-        }
+        let questions = ["--show-toplevel", "--show-prefix", "--absolute-git-dir"]
+        // Each answer ends with a line break. More line breaks than questions mean that a
+        // path holds one: then each is asked on its own, so that it stays whole.
+        let together = try answer(folder, questions)
+        let values = together.count(where: { $0 == ASCII.lf }) == questions.count
+            ? together.dropLast().split(separator: ASCII.lf, omittingEmptySubsequences: false).map(ByteText.string)
+            : try questions.map { ByteText.string(try answer(folder, [$0]).dropLast()) }
         return GitRepository(folder: folder, topLevel: values[0], prefix: values[1], gitFolder: values[2])
+    }
+
+    /// The answers of `git rev-parse QUESTIONS` in `folder`, each ending with a line break.
+    private static func answer(_ folder: String, _ questions: [String]) throws -> [UInt8] {
+        let outcome = try Subprocess.run("git", ["-C", folder, "rev-parse"] + questions)
+        guard outcome.status == 0, outcome.stdout.last == ASCII.lf else {
+            throw InsightsError(.noInput, "\(folder) is not inside a git repository (\(outcome.errorText))",
+                                hint: "run it inside a git work tree, or compare with a file instead of a revision")
+        }
+        return outcome.stdout
     }
 
     /// The repository that contains the file at `path` (asked from its folder, or from the
