@@ -49,7 +49,13 @@ def main() -> None:
     new += f"Last updated: {date}\n"
     if end < len(lines):
         new += "\n"
-    lines[start:end] = [new]
+    # The blank lines between the heading and its text stay (one when the section had no text),
+    # as insights keeps them.
+    text = start
+    while text < end and lines[text].strip() == "":
+        text += 1
+    blank = "".join(lines[start:text]) if text < end else "\n"
+    lines[start:end] = [blank + new]
     if not durable:
         with open(path, "w", encoding="utf-8", newline="") as f:
             f.write("".join(lines))
