@@ -27,7 +27,7 @@ package struct GitRepository: Sendable {
         let outcome = try Subprocess.run("git", ["-C", folder, "rev-parse"] + questions)
         guard outcome.status == 0, outcome.stdout.last == ASCII.lf else {
             throw InsightsError(.noInput, "\(folder) is not inside a git repository (\(outcome.errorText))",
-                                hint: "run it inside a git work tree, or compare with a file instead of a revision")
+                                hint: "run it inside a git work tree")
         }
         return outcome.stdout
     }
