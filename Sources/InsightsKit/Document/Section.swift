@@ -101,12 +101,24 @@ package struct SectionList: RandomAccessCollection, Sendable {
         let place = source.headings[index]
         let end = source.headings.sectionEnd(of: index)
         let endLine = end < source.headings.count ? source.headings[end].firstLine - 1 : source.lines.count - 1
-        let start = place.firstLine == 0 ? source.byteOrderMarkLength : source.lines.line(place.firstLine).start
+        let start = start(at: index)
         let sectionEnd = source.lines.end(ofLine: endLine)
         let heading = Heading(level: place.level, style: place.style, firstLine: place.firstLine, lastLine: place.lastLine,
                               title: title(at: index))
         return Section(index: index, heading: heading, endLine: endLine, range: start..<sectionEnd,
                        bodyRange: source.lines.end(ofLine: place.lastLine)..<sectionEnd, parent: source.headings.parent(of: index))
+    }
+
+    /// Where section `index` starts in the bytes (its heading's first line), read alone.
+    package func start(at index: Int) -> Int {
+        let firstLine = source.headings[index].firstLine
+        return firstLine == 0 ? source.byteOrderMarkLength : source.lines.line(firstLine).start
+    }
+
+    /// The index of the first section that starts at or after byte `offset` (`count` for
+    /// none), found by bisection.
+    package func firstIndex(startingAtOrAfter offset: Int) -> Int {
+        indices.partitioningIndex { start(at: $0) >= offset }
     }
 
     /// The title of section `index`, read alone.
