@@ -245,9 +245,11 @@ extension GitRepository {
     }
 
     /// Pushes `commit` to `branch` of `remote`, without force (and without tags or
-    /// submodules). Any refusal other than a moved branch is an error.
-    package func push(_ commit: String, to branch: String, of remote: String) throws -> PushOutcome {
-        let outcome = try run(["push", "--porcelain", "--no-follow-tags", "--recurse-submodules=no", remote, "\(commit):refs/heads/\(branch)"])
+    /// submodules); with `expecting`, only while the branch is at that commit (a lease, which
+    /// a missing branch fails too). Any refusal other than a moved branch is an error.
+    package func push(_ commit: String, to branch: String, of remote: String, expecting: String? = nil) throws -> PushOutcome {
+        let lease = expecting.map { ["--force-with-lease=refs/heads/\(branch):\($0)"] } ?? []
+        let outcome = try run(["push", "--porcelain", "--no-follow-tags", "--recurse-submodules=no"] + lease + [remote, "\(commit):refs/heads/\(branch)"])
         if outcome.status == 0 { return .pushed }
         // `--porcelain`: `FLAG \t FROM:TO \t SUMMARY (REASON)`; `!` is a refusal.
         let lines = String(decoding: outcome.stdout, as: UTF8.self).split(separator: "\n")
