@@ -84,16 +84,19 @@ package enum MemorySync {
 
     /// Syncs `file` and the session log beside it.
     package static func run(_ file: InsightsFile, options: SyncOptions) throws -> SyncReport {
-        let repository = try GitRepository.containing(file: file.path)
-        let files = try MemoryFile.both(of: file, in: repository)
-        // The local files are stored as blobs while the remote and the branch are checked and
-        // the last sync is read: a push needs them, most often as they are.
-        let ((remote, last), local) = try BackgroundWork.both({ () throws -> (String, LastSync) in
+        let paths = [file.path, file.sessionLogPath]
+        // The local files are stored as blobs while the repository, the remote and the branch
+        // are checked and the last sync is read: a push needs them, most often as they are.
+        let ((repository, remote, files, last), local) = try BackgroundWork.both({ () throws -> (GitRepository, String, [MemoryFile], LastSync) in
+            let repository = try GitRepository.containing(file: file.path)
+            let files = try MemoryFile.both(paths, in: repository)
             let (remote, _) = try BackgroundWork.both({ try chooseRemote(options.remote, in: repository) },
                                                       { try checkBranch(options.branch, in: repository) })
-            return (remote, try LastSync.read(syncedRef(remote: remote, branch: options.branch), files: files, in: repository))
+            return (repository, remote, files, try LastSync.read(syncedRef(remote: remote, branch: options.branch), files: files, in: repository))
         }, {
-            try files.map { file in try InsightsFile(path: file.path).read().map { LocalFile(bytes: $0, blob: try repository.writeBlob($0)) } }
+            try paths.map { path in
+                try InsightsFile(path: path).read().map { LocalFile(bytes: $0, blob: try GitRepository.writeBlob($0, from: FilePath.folder(of: path))) }
+            }
         })
         var session = Session(repository: repository, remote: remote, options: options, files: files, last: last, local: local)
         return try session.run()
@@ -147,9 +150,8 @@ private struct MemoryFile {
     /// Its name, the last part of its path.
     var name: String { String(repositoryPath.split(separator: "/").last ?? "") }
 
-    /// The insights file `file` and the session log beside it.
-    static func both(of file: InsightsFile, in repository: GitRepository) throws -> [MemoryFile] {
-        let paths = [file.path, file.sessionLogPath]
+    /// The files at `paths`: the insights file and the session log beside it.
+    static func both(_ paths: [String], in repository: GitRepository) throws -> [MemoryFile] {
         let repositoryPaths = paths.map(repository.relativePath(of:))
         if let odd = repositoryPaths.first(where: { $0.contains("\n") || $0.contains("\r") }) {
             throw InsightsError(.badData, "cannot sync \(odd): its path holds a line break")

@@ -198,25 +198,56 @@ extension GitRepository {
 
     /// Writes `bytes` as a blob (no filters) and returns its id.
     package func writeBlob(_ bytes: [UInt8]) throws -> String {
-        try plumbing(["hash-object", "-w", "--no-filters", "--stdin"], input: bytes, what: "store a file in the repository")
+        try Self.writeBlob(bytes, from: topLevel)
+    }
+
+    /// Writes `bytes` as a blob (no filters) into the repository that contains `folder`, and
+    /// returns its id.
+    package static func writeBlob(_ bytes: [UInt8], from folder: String) throws -> String {
+        let outcome = try Subprocess.run("git", ["-C", folder, "hash-object", "-w", "--no-filters", "--stdin"], input: bytes)
+        guard outcome.status == 0 else {
+            throw InsightsError(.ioError, "git could not store a file in the repository: \(outcome.errorText)")
+        }
+        return String(decoding: outcome.stdout, as: UTF8.self).trimmingLineEnd
     }
 
     /// Writes the tree of the commit `base` (none: an empty tree) with each of `files` (a path
     /// from the top level and a blob id) set as a regular file, through a temporary index:
     /// the repository's own index is never touched. Returns the tree's id.
     package func writeTree(from base: String?, setting files: [(path: String, blob: String)]) throws -> String {
+        guard let base else { return try makeTree(files.map { (Substring($0.path), $0.blob) }) }
         let index = FilePath.join(gitFolder, "insights-sync-\(UInt64.random(in: 0...UInt64.max)).index")
         defer {
             POSIX.removeFile(index)
             POSIX.removeFile(index + ".lock")
         }
         let environment = ["GIT_INDEX_FILE": index]
-        if let base {
-            _ = try plumbing(["read-tree", "--end-of-options", base], environment: environment, what: "read the tree of \(base)")
-        }
+        _ = try plumbing(["read-tree", "--end-of-options", base], environment: environment, what: "read the tree of \(base)")
         let entries = files.map { "100644 \($0.blob)\t\($0.path)\n" }.joined()
         _ = try plumbing(["update-index", "--add", "--index-info"], input: Array(entries.utf8), environment: environment, what: "build a tree")
         return try plumbing(["write-tree"], environment: environment, what: "write a tree")
+    }
+
+    /// Writes the tree that holds only `files` (a path from the top level and a blob id), each
+    /// folder's tree before the one that holds it, through one `git mktree --batch`.
+    private func makeTree(_ files: [(path: Substring, blob: String)]) throws -> String {
+        let mktree = try Coprocess("git", ["-C", topLevel, "mktree", "-z", "--batch"])
+        func tree(_ files: [(path: Substring, blob: String)]) throws -> String {
+            var entries = files.filter { !$0.path.contains("/") }.map { "100644 blob \($0.blob)\t\($0.path)" }
+            let inFolders = Dictionary(grouping: files.filter { $0.path.contains("/") }) { $0.path.prefix { $0 != "/" } }
+            for (folder, inside) in inFolders {
+                entries.append("040000 tree \(try tree(inside.map { ($0.path.dropFirst(folder.count + 1), $0.blob) }))\t\(folder)")
+            }
+            // Each entry ends with a NUL, and so does the tree.
+            guard let id = mktree.ask(entries.flatMap { ByteText.bytes(of: $0) + [0] } + [0]) else {
+                throw InsightsError(.ioError, "git could not write a tree: \(mktree.finish().errorText)")
+            }
+            return String(decoding: id, as: UTF8.self)
+        }
+        let id = try tree(files)
+        let outcome = mktree.finish()
+        guard outcome.status == 0 else { throw InsightsError(.ioError, "git could not write a tree: \(outcome.errorText)") }
+        return id
     }
 
     /// Makes a commit of `tree` with `parents` and `message` (no ref moves). It is made with
