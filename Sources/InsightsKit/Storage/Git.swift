@@ -211,9 +211,9 @@ extension GitRepository {
         return String(decoding: outcome.stdout, as: UTF8.self).trimmingLineEnd
     }
 
-    /// Writes the tree of the commit `base` (none: an empty tree) with each of `files` (a path
-    /// from the top level and a blob id) set as a regular file, through a temporary index:
-    /// the repository's own index is never touched. Returns the tree's id.
+    /// Writes the tree of the commit `base` with each of `files` (a path from the top level and
+    /// a blob id) set as a regular file, through a temporary index: the repository's own index
+    /// is never touched; without a base, the tree that holds only `files`. Returns its id.
     package func writeTree(from base: String?, setting files: [(path: String, blob: String)]) throws -> String {
         guard let base else { return try makeTree(files.map { (Substring($0.path), $0.blob) }) }
         let index = FilePath.join(gitFolder, "insights-sync-\(UInt64.random(in: 0...UInt64.max)).index")
