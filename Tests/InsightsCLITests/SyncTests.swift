@@ -185,6 +185,9 @@ struct SyncTests {
         #expect(pushed.status == 0 && pushed.err.contains("pushed"), "\(pushed)")
         #expect(try cluster.git("remote.git", ["log", "-1", "--format=%P", "insights/memory"]).out == first)
         #expect(try cluster.remoteMemory() == cluster.memoryText(0))
+        // The last sync and the local memory branch moved with the push.
+        let tip = try cluster.remoteTip()
+        #expect(try cluster.git("c0", ["rev-parse", "refs/insights/synced/origin/insights/memory", "insights/memory"]).out == tip + tip)
         // Another clone moves the branch back to the first sync's commit: what it holds now is
         // merged in like any change (the channel goes), never pushed over.
         try cluster.git("remote.git", ["update-ref", SyncCluster.branch, first.trimmingCharacters(in: .newlines)])

@@ -90,9 +90,14 @@ package enum MemorySync {
         let ((repository, remote, files, last), local) = try BackgroundWork.both({ () throws -> (GitRepository, String, [MemoryFile], LastSync) in
             let repository = try GitRepository.containing(file: file.path)
             let files = try MemoryFile.both(paths, in: repository)
-            let (remote, _) = try BackgroundWork.both({ try chooseRemote(options.remote, in: repository) },
-                                                      { try checkBranch(options.branch, in: repository) })
-            return (repository, remote, files, try LastSync.read(syncedRef(remote: remote, branch: options.branch), files: files, in: repository))
+            let lastSync = { (remote: String) in try LastSync.read(syncedRef(remote: remote, branch: options.branch), files: files, in: repository) }
+            // The last sync through the remote most likely chosen is read meanwhile (through
+            // another one, again after).
+            let likely = options.remote ?? "origin"
+            let ((remote, _), last) = try BackgroundWork.both({
+                try BackgroundWork.both({ try chooseRemote(options.remote, in: repository) }, { try checkBranch(options.branch, in: repository) })
+            }, { try lastSync(likely) })
+            return (repository, remote, files, remote == likely ? last : try lastSync(remote))
         }, {
             try paths.map { path in
                 try InsightsFile(path: path).read().map { LocalFile(bytes: $0, blob: try GitRepository.writeBlob($0, from: FilePath.folder(of: path))) }
@@ -347,8 +352,13 @@ private struct Session {
             try UTF8Validation.check(merged[index], what: "the merged \(files[index].repositoryPath)")
         }
         let commit = try makeCommit(merged: merged, lacking: lacking, ours: ours, onto: parent)
-        guard try repository.push(commit, to: options.branch, of: remote, expecting: parent.id) == .pushed else { return nil }
-        return try settle(read: ours, merged: merged, commit: commit, pushed: true, attempts: 1)
+        // The refs that record the sync are locked while the push runs, and moved once it is made.
+        let refs = repository.prepareRefs(refUpdates(to: commit))
+        guard try repository.push(commit, to: options.branch, of: remote, expecting: parent.id) == .pushed else {
+            refs?.abort()
+            return nil
+        }
+        return try settle(read: ours, merged: merged, commit: commit, pushed: true, attempts: 1, refs: refs)
     }
 
     /// The merge of one file. A side equal to the base, or both sides equal, need no parse.
@@ -461,7 +471,8 @@ private struct Session {
     /// Writes the merged files locally, each under the file lock and only as a merge that
     /// includes what the file holds then (it may have changed since it was read), and
     /// records `commit` as the last sync, in the ref and in the local memory branch.
-    func settle(read: [[UInt8]?], merged: [[UInt8]], commit: String?, pushed: Bool, attempts: Int) throws -> SyncReport {
+    func settle(read: [[UInt8]?], merged: [[UInt8]], commit: String?, pushed: Bool, attempts: Int,
+                refs: PendingRefUpdate? = nil) throws -> SyncReport {
         var updated: [Bool] = []
         var interrupted = false
         for (index, file) in files.enumerated() {
@@ -480,18 +491,24 @@ private struct Session {
             updated.append(written)
             interrupted = interrupted || !clean
         }
-        if let commit, !interrupted, commit != last.commit {
+        if let commit, !interrupted, commit != last.commit, refs?.commit() != true {
             do {
-                try repository.updateRefs([(syncedRef, commit), ("refs/heads/" + options.branch, commit)])
+                try repository.updateRefs(refUpdates(to: commit))
             } catch {
                 // A local name that cannot be a branch (`insights` already is one): the
                 // sync is remembered all the same.
                 try repository.updateRefs([(syncedRef, commit)])
             }
         }
+        if interrupted { refs?.abort() }
         var result = report(commit: commit, pushed: pushed, attempts: attempts, updated: updated, conflicts: files.map { _ in [] })
         result.interrupted = interrupted
         return result
+    }
+
+    /// The refs that record a sync of `commit`: the last sync's, and the local memory branch.
+    func refUpdates(to commit: String) -> [(ref: String, commit: String)] {
+        [(syncedRef, commit), ("refs/heads/" + options.branch, commit)]
     }
 
     func report(commit: String?, pushed: Bool, attempts: Int, updated: [Bool], conflicts: [[ConflictResolution.Conflict]]) -> SyncReport {

@@ -296,10 +296,42 @@ extension GitRepository {
                             hint: "check the remote's address and your access to it (git push \(remote))")
     }
 
+    /// Starts moving each ref to its commit, in one transaction that `PendingRefUpdate.commit`
+    /// completes, once something else is done; nil when git cannot lock them all.
+    package func prepareRefs(_ updates: [(ref: String, commit: String)]) -> PendingRefUpdate? {
+        guard let process = try? Coprocess("git", ["-C", topLevel, "update-ref", "--stdin"]) else { return nil }
+        let input = "start\n" + updates.map { "update \($0.ref) \($0.commit)\n" }.joined() + "prepare\n"
+        return process.send(ByteText.bytes(of: input)) ? PendingRefUpdate(process: process) : nil
+    }
+
     /// Points each ref at its commit, all in one transaction.
     package func updateRefs(_ updates: [(ref: String, commit: String)]) throws {
         let input = updates.map { "update \($0.ref) \($0.commit)\n" }.joined()
         _ = try plumbing(["update-ref", "--stdin"], input: Array(input.utf8), what: "update " + updates.map(\.ref).joined(separator: " and "))
+    }
+}
+
+/// Refs locked for their new commits by `GitRepository.prepareRefs`, moved by `commit()`; left
+/// as they were by `abort()`, or when this process ends first (git aborts a transaction that
+/// its input ends in).
+package final class PendingRefUpdate {
+    private let process: Coprocess
+
+    init(process: Coprocess) {
+        self.process = process
+    }
+
+    /// Moves the refs; false when they could not be locked or moved, and nothing moved.
+    package func commit() -> Bool {
+        let answers = [process.line(), process.line(), process.send(ByteText.bytes(of: "commit\n")) ? process.line() : nil]
+        let done = answers.map { $0.map { String(decoding: $0, as: UTF8.self) } } == ["start: ok", "prepare: ok", "commit: ok"]
+        return process.finish().status == 0 && done
+    }
+
+    /// Leaves the refs as they were.
+    package func abort() {
+        _ = process.send(ByteText.bytes(of: "abort\n"))
+        _ = process.finish()
     }
 }
 

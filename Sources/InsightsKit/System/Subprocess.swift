@@ -208,9 +208,10 @@ package enum Subprocess {
     }
 }
 
-/// A program talked to in turns: each request written to its standard input is answered
-/// with one line on its standard output before the next is written (`git mktree --batch`).
-/// Its standard error is kept for the outcome.
+/// A program talked to in turns: what is written to its standard input is answered with
+/// lines on its standard output (`git mktree --batch`, `git update-ref --stdin`), which must
+/// be read before it writes more than a pipe holds. Its standard error is kept for the
+/// outcome.
 package final class Coprocess {
     private let child: Subprocess.Child
     private var finished = false
@@ -227,14 +228,24 @@ package final class Coprocess {
     /// Writes `request` and returns the line that answers it, without its line break; nil when
     /// the program ended first.
     package func ask(_ request: [UInt8]) -> [UInt8]? {
+        send(request) ? line() : nil
+    }
+
+    /// Writes `bytes` to its standard input; false when it ended first.
+    package func send(_ bytes: [UInt8]) -> Bool {
         var written = 0
-        while written < request.count {
-            let count = request.withUnsafeBytes { raw in
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { raw in
                 Subprocess.sendWithoutSignal(child.input, raw.baseAddress! + written, raw.count - written)
             }
-            guard count > 0 else { return nil }
+            guard count > 0 else { return false }
             written += count
         }
+        return true
+    }
+
+    /// The next line of its standard output, without its line break; nil when it ended first.
+    package func line() -> [UInt8]? {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             if let end = pending.firstIndex(of: ASCII.lf) {
