@@ -87,7 +87,8 @@ package enum MemorySync {
         let paths = [file.path, file.sessionLogPath]
         // The local files are stored as blobs while the repository, the remote and the branch
         // are checked and the last sync is read: a push needs them, most often as they are.
-        let ((repository, remote, files, last), local) = try BackgroundWork.both({ () throws -> (GitRepository, String, [MemoryFile], LastSync) in
+        let ((repository, remote, files, last, refs), local) = try BackgroundWork.both({
+            () throws -> (GitRepository, String, [MemoryFile], LastSync, RefTransaction?) in
             let repository = try GitRepository.containing(file: file.path)
             let files = try MemoryFile.both(paths, in: repository)
             let lastSync = { (remote: String) in try LastSync.read(syncedRef(remote: remote, branch: options.branch), files: files, in: repository) }
@@ -97,13 +98,15 @@ package enum MemorySync {
             let ((remote, _), last) = try BackgroundWork.both({
                 try BackgroundWork.both({ try chooseRemote(options.remote, in: repository) }, { try checkBranch(options.branch, in: repository) })
             }, { try lastSync(likely) })
-            return (repository, remote, files, remote == likely ? last : try lastSync(remote))
+            let chosen = remote == likely ? last : try lastSync(remote)
+            // A push onto the last sync moves the refs that record it with no git started after.
+            return (repository, remote, files, chosen, chosen.parent == nil ? nil : try? RefTransaction(in: repository))
         }, {
             try paths.map { path in
                 try InsightsFile(path: path).read().map { LocalFile(bytes: $0, blob: try GitRepository.writeBlob($0, from: FilePath.folder(of: path))) }
             }
         })
-        var session = Session(repository: repository, remote: remote, options: options, files: files, last: last, local: local)
+        var session = Session(repository: repository, remote: remote, options: options, files: files, last: last, local: local, refs: refs)
         return try session.run()
     }
 
@@ -276,12 +279,16 @@ private struct Session {
     let last: LastSync
     /// The local files as read before the first round (nil where absent).
     let local: [LocalFile?]
+    /// The transaction that records a push onto the last sync (nil: there is no last sync).
+    let refs: RefTransaction?
     /// Whether the files' bases have been read.
     var basesRead = false
     /// The local snapshot commit made for the local bytes it holds (reused from round to round).
     var snapshot: (bytes: [[UInt8]?], commit: String)?
 
-    init(repository: GitRepository, remote: String, options: SyncOptions, files: [MemoryFile], last: LastSync, local: [LocalFile?]) {
+    init(repository: GitRepository, remote: String, options: SyncOptions, files: [MemoryFile], last: LastSync, local: [LocalFile?],
+         refs: RefTransaction?) {
+        self.refs = refs
         self.repository = repository
         self.remote = remote
         self.options = options
@@ -353,7 +360,7 @@ private struct Session {
         }
         let commit = try makeCommit(merged: merged, lacking: lacking, ours: ours, onto: parent)
         // The refs that record the sync are locked while the push runs, and moved once it is made.
-        let refs = repository.prepareRefs(refUpdates(to: commit))
+        refs?.prepare(refUpdates(to: commit))
         guard try repository.push(commit, to: options.branch, of: remote, expecting: parent.id) == .pushed else {
             refs?.abort()
             return nil
@@ -472,7 +479,7 @@ private struct Session {
     /// includes what the file holds then (it may have changed since it was read), and
     /// records `commit` as the last sync, in the ref and in the local memory branch.
     func settle(read: [[UInt8]?], merged: [[UInt8]], commit: String?, pushed: Bool, attempts: Int,
-                refs: PendingRefUpdate? = nil) throws -> SyncReport {
+                refs: RefTransaction? = nil) throws -> SyncReport {
         var updated: [Bool] = []
         var interrupted = false
         for (index, file) in files.enumerated() {

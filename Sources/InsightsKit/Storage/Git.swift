@@ -296,14 +296,6 @@ extension GitRepository {
                             hint: "check the remote's address and your access to it (git push \(remote))")
     }
 
-    /// Starts moving each ref to its commit, in one transaction that `PendingRefUpdate.commit`
-    /// completes, once something else is done; nil when git cannot lock them all.
-    package func prepareRefs(_ updates: [(ref: String, commit: String)]) -> PendingRefUpdate? {
-        guard let process = try? Coprocess("git", ["-C", topLevel, "update-ref", "--stdin"]) else { return nil }
-        let input = "start\n" + updates.map { "update \($0.ref) \($0.commit)\n" }.joined() + "prepare\n"
-        return process.send(ByteText.bytes(of: input)) ? PendingRefUpdate(process: process) : nil
-    }
-
     /// Points each ref at its commit, all in one transaction.
     package func updateRefs(_ updates: [(ref: String, commit: String)]) throws {
         let input = updates.map { "update \($0.ref) \($0.commit)\n" }.joined()
@@ -311,18 +303,27 @@ extension GitRepository {
     }
 }
 
-/// Refs locked for their new commits by `GitRepository.prepareRefs`, moved by `commit()`; left
-/// as they were by `abort()`, or when this process ends first (git aborts a transaction that
-/// its input ends in).
-package final class PendingRefUpdate {
+/// A transaction on refs through one `git update-ref --stdin`, started before it is needed:
+/// `prepare` locks each ref for its new commit, `commit` moves them all. Nothing moves on
+/// `abort`, nor when this process ends first (git aborts a transaction that its input ends in).
+package final class RefTransaction {
     private let process: Coprocess
+    private var prepared = false
 
-    init(process: Coprocess) {
-        self.process = process
+    /// Starts git in `repository`.
+    package init(in repository: GitRepository) throws {
+        process = try Coprocess("git", ["-C", repository.topLevel, "update-ref", "--stdin"])
     }
 
-    /// Moves the refs; false when they could not be locked or moved, and nothing moved.
+    /// Asks git to lock each ref for its commit (without waiting for the answer).
+    package func prepare(_ updates: [(ref: String, commit: String)]) {
+        let input = "start\n" + updates.map { "update \($0.ref) \($0.commit)\n" }.joined() + "prepare\n"
+        prepared = process.send(ByteText.bytes(of: input))
+    }
+
+    /// Moves the prepared refs; false when they could not be locked or moved (nothing moved).
     package func commit() -> Bool {
+        guard prepared else { return false }
         let answers = [process.line(), process.line(), process.send(ByteText.bytes(of: "commit\n")) ? process.line() : nil]
         let done = answers.map { $0.map { String(decoding: $0, as: UTF8.self) } } == ["start: ok", "prepare: ok", "commit: ok"]
         return process.finish().status == 0 && done
@@ -330,7 +331,7 @@ package final class PendingRefUpdate {
 
     /// Leaves the refs as they were.
     package func abort() {
-        _ = process.send(ByteText.bytes(of: "abort\n"))
+        if prepared { _ = process.send(ByteText.bytes(of: "abort\n")) }
         _ = process.finish()
     }
 }
