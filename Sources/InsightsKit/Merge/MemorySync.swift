@@ -91,6 +91,8 @@ package enum MemorySync {
             () throws -> (GitRepository, String, [MemoryFile], LastSync, RefTransaction?) in
             let repository = try GitRepository.containing(file: file.path)
             let files = try MemoryFile.both(paths, in: repository)
+            // A push onto the last sync moves the refs that record it with no git started after.
+            let refs = try? RefTransaction(in: repository)
             let lastSync = { (remote: String) in try LastSync.read(syncedRef(remote: remote, branch: options.branch), files: files, in: repository) }
             // The last sync through the remote most likely chosen is read meanwhile (through
             // another one, again after).
@@ -98,9 +100,7 @@ package enum MemorySync {
             let ((remote, _), last) = try BackgroundWork.both({
                 try BackgroundWork.both({ try chooseRemote(options.remote, in: repository) }, { try checkBranch(options.branch, in: repository) })
             }, { try lastSync(likely) })
-            let chosen = remote == likely ? last : try lastSync(remote)
-            // A push onto the last sync moves the refs that record it with no git started after.
-            return (repository, remote, files, chosen, chosen.parent == nil ? nil : try? RefTransaction(in: repository))
+            return (repository, remote, files, remote == likely ? last : try lastSync(remote), refs)
         }, {
             try paths.map { path in
                 try InsightsFile(path: path).read().map { LocalFile(bytes: $0, blob: try GitRepository.writeBlob($0, from: FilePath.folder(of: path))) }
@@ -279,7 +279,7 @@ private struct Session {
     let last: LastSync
     /// The local files as read before the first round (nil where absent).
     let local: [LocalFile?]
-    /// The transaction that records a push onto the last sync (nil: there is no last sync).
+    /// The transaction that records a push onto the last sync (nil: git could not be started).
     let refs: RefTransaction?
     /// Whether the files' bases have been read.
     var basesRead = false
