@@ -365,7 +365,10 @@ private struct Session {
             refs?.abort()
             return nil
         }
-        return try settle(read: ours, merged: merged, commit: commit, pushed: true, attempts: 1, refs: refs)
+        // The local files hold what was pushed: nothing is written to them (a change made since
+        // stays as it is, for the next sync to push).
+        try record(commit, through: refs)
+        return report(commit: commit, pushed: true, attempts: 1, updated: files.map { _ in false }, conflicts: files.map { _ in [] })
     }
 
     /// The merge of one file. A side equal to the base, or both sides equal, need no parse.
@@ -478,8 +481,7 @@ private struct Session {
     /// Writes the merged files locally, each under the file lock and only as a merge that
     /// includes what the file holds then (it may have changed since it was read), and
     /// records `commit` as the last sync, in the ref and in the local memory branch.
-    func settle(read: [[UInt8]?], merged: [[UInt8]], commit: String?, pushed: Bool, attempts: Int,
-                refs: RefTransaction? = nil) throws -> SyncReport {
+    func settle(read: [[UInt8]?], merged: [[UInt8]], commit: String?, pushed: Bool, attempts: Int) throws -> SyncReport {
         var updated: [Bool] = []
         var interrupted = false
         for (index, file) in files.enumerated() {
@@ -498,16 +500,7 @@ private struct Session {
             updated.append(written)
             interrupted = interrupted || !clean
         }
-        if let commit, !interrupted, commit != last.commit, refs?.commit() != true {
-            do {
-                try repository.updateRefs(refUpdates(to: commit))
-            } catch {
-                // A local name that cannot be a branch (`insights` already is one): the
-                // sync is remembered all the same.
-                try repository.updateRefs([(syncedRef, commit)])
-            }
-        }
-        if interrupted { refs?.abort() }
+        if let commit, !interrupted, commit != last.commit { try record(commit) }
         var result = report(commit: commit, pushed: pushed, attempts: attempts, updated: updated, conflicts: files.map { _ in [] })
         result.interrupted = interrupted
         return result
@@ -516,6 +509,19 @@ private struct Session {
     /// The refs that record a sync of `commit`: the last sync's, and the local memory branch.
     func refUpdates(to commit: String) -> [(ref: String, commit: String)] {
         [(syncedRef, commit), ("refs/heads/" + options.branch, commit)]
+    }
+
+    /// Records `commit` as the last sync, in the ref and in the local memory branch (through
+    /// `refs` when it has them locked).
+    func record(_ commit: String, through refs: RefTransaction? = nil) throws {
+        guard refs?.commit() != true else { return }
+        do {
+            try repository.updateRefs(refUpdates(to: commit))
+        } catch {
+            // A local name that cannot be a branch (`insights` already is one): the sync is
+            // remembered all the same.
+            try repository.updateRefs([(syncedRef, commit)])
+        }
     }
 
     func report(commit: String?, pushed: Bool, attempts: Int, updated: [Bool], conflicts: [[ConflictResolution.Conflict]]) -> SyncReport {
