@@ -144,7 +144,6 @@ package enum MemorySync {
     }
 }
 
-
 /// One memory file in a sync.
 private struct MemoryFile {
     /// The local path.
@@ -189,6 +188,8 @@ private struct BranchCommit {
     /// Whether its tree holds nothing but memory files, so that a tree can be made without
     /// reading it first.
     var onlyMemoryFiles: Bool
+    /// The memory folder's entries (none when it is absent).
+    var entries: [GitTree.Entry]
 
     /// The commit `objects` describe: the commit, its root tree, then each folder down to the
     /// memory files' own (nil where absent). Throws `badData` naming `place` when one of
@@ -219,9 +220,6 @@ private struct BranchCommit {
         blobs = names.map { name in entries.first { $0.name == name && ($0.mode == "100644" || $0.mode == "100755") }?.id }
         self.entries = entries
     }
-
-    /// The memory folder's entries (none when it is absent).
-    var entries: [GitTree.Entry]
 }
 
 /// The fetched tip of the memory branch.
@@ -441,8 +439,7 @@ private struct Session {
     /// The id of a blob holding `bytes`: the local file's stored before the first round
     /// when it holds them, else a new one.
     func blob(_ bytes: [UInt8]) throws -> String {
-        if let stored = local.first(where: { $0.map { same($0.bytes, bytes) } ?? false }) { return stored!.blob }
-        return try repository.writeBlob(bytes)
+        try local.lazy.compactMap { $0 }.first { same($0.bytes, bytes) }?.blob ?? repository.writeBlob(bytes)
     }
 
     /// The commit to push: the merged files on the tree of `onto` (the fetched tip, or the
@@ -478,6 +475,7 @@ private struct Session {
         return try repository.commitTree(tree, parents: [snapshot!.commit, onto.id],
                                          message: "insights sync: merge \(remote) \(options.branch)\n")
     }
+
     /// Writes the merged files locally, each under the file lock and only as a merge that
     /// includes what the file holds then (it may have changed since it was read), and
     /// records `commit` as the last sync, in the ref and in the local memory branch.

@@ -217,6 +217,8 @@ package final class Coprocess {
     private var finished = false
     private var pending: [UInt8] = []
     private var errors: [UInt8] = []
+    private var outputEnded = false
+    private var errorEnded = false
 
     /// Starts `program` with `arguments`.
     package init(_ program: String, _ arguments: [String]) throws {
@@ -252,12 +254,17 @@ package final class Coprocess {
                 defer { pending.removeSubrange(...end) }
                 return Array(pending[..<end])
             }
-            var watched = [pollfd(fd: child.output, events: Int16(POLLIN), revents: 0), pollfd(fd: child.error, events: Int16(POLLIN), revents: 0)]
-            guard POSIX.retryingInterrupts({ poll(&watched, 2, -1) }) > 0 else { return nil }
+            guard !outputEnded else { return nil }
+            var watched = [pollfd(fd: child.output, events: Int16(POLLIN), revents: 0)]
+            if !errorEnded { watched.append(pollfd(fd: child.error, events: Int16(POLLIN), revents: 0)) }
+            guard POSIX.retryingInterrupts({ poll(&watched, nfds_t(watched.count), -1) }) > 0 else { return nil }
             for entry in watched where entry.revents != 0 {
                 let count = buffer.withUnsafeMutableBytes { raw in POSIX.retryingInterrupts { read(entry.fd, raw.baseAddress, raw.count) } }
-                guard count > 0 else { return nil }
-                if entry.fd == child.output { pending += buffer[..<count] } else { errors += buffer[..<count] }
+                if entry.fd == child.output {
+                    if count > 0 { pending += buffer[..<count] } else { outputEnded = true }
+                } else {
+                    if count > 0 { errors += buffer[..<count] } else { errorEnded = true }
+                }
             }
         }
     }
