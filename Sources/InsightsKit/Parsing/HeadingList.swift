@@ -41,6 +41,8 @@ package struct HeadingList: RandomAccessCollection, Sendable, Equatable {
     package var startIndex: Int { 0 }
     /// The number of headings.
     package var endIndex: Int { kinds.count }
+    /// The number of headings.
+    package var count: Int { kinds.count }
 
     /// Adds the heading of `level` and `style` on lines `firstLine...lastLine`, after those
     /// added so far.
@@ -94,6 +96,7 @@ package struct HeadingList: RandomAccessCollection, Sendable, Equatable {
     /// it of the same or a lower level; `count` when the section runs to the end.
     package func sectionEnd(of index: Int) -> Int {
         let level = level(at: index)
+        let count = kinds.count
         var after = index + 1
         while after < count {
             // A whole block of deeper headings is passed at once.
