@@ -46,12 +46,14 @@ package struct Outline: Sendable {
         var paths: [PathStep: Int] = [:]
         var pathIDs: [Int] = []
         var subtreeEnds = [Int](repeating: sections.count, count: sections.count)
-        paths.reserveCapacity(sections.count)
         pathIDs.reserveCapacity(sections.count)
         var pathRepeats = false
         var open: [Int] = []
-        for section in sections {
-            let step = PathStep(parent: section.parent.map { pathIDs[$0] } ?? -1, title: section.title)
+        let headings = sections.headings
+        for index in sections.indices {
+            let parent = headings.parent(of: index)
+            let level = headings.level(at: index)
+            let step = PathStep(parent: parent.map { pathIDs[$0] } ?? -1, title: sections.title(at: index))
             // One lookup for a new path; a second only for a path seen before.
             var pathID = paths.count
             if let known = paths.updateValue(pathID, forKey: step) {
@@ -60,16 +62,16 @@ package struct Outline: Sendable {
                 pathRepeats = true
             }
             pathIDs.append(pathID)
-            while let last = open.last, sections[last].level >= section.level {
-                subtreeEnds[last] = section.index
+            while let last = open.last, headings.level(at: last) >= level {
+                subtreeEnds[last] = index
                 open.removeLast()
             }
-            open.append(section.index)
+            open.append(index)
         }
         paths = [:]
         self.pathIDs = pathIDs
         self.subtreeEnds = subtreeEnds
-        rankList = pathRepeats ? Self.ranks(of: sections.indices.map { Self.keyID(path: pathIDs[$0], level: sections[$0].level) }) : []
+        rankList = pathRepeats ? Self.ranks(of: sections.indices.map { Self.keyID(path: pathIDs[$0], level: headings.level(at: $0)) }) : []
     }
 
     /// Each key's rank among the equal keys before it.
@@ -97,7 +99,7 @@ package struct Outline: Sendable {
     /// A number standing for the section's key (titles path and level): equal numbers, equal
     /// keys.
     func keyID(of section: Int) -> Int {
-        Self.keyID(path: pathIDs[section], level: document.sections[section].level)
+        Self.keyID(path: pathIDs[section], level: document.sections.headings.level(at: section))
     }
 
     /// A titles path: the path of the enclosing section (-1 for none) and a title.
@@ -122,8 +124,8 @@ package struct Outline: Sendable {
         var titles: [String] = []
         var current: Int? = section
         while let index = current {
-            titles.append(document.sections[index].title)
-            current = document.sections[index].parent
+            titles.append(document.sections.title(at: index))
+            current = document.sections.headings.parent(of: index)
         }
         return titles.reversed()
     }
@@ -154,10 +156,9 @@ package struct Outline: Sendable {
         var names: [String] = []
         var current: Int? = section
         while let index = current {
-            let enclosing = document.sections[index]
-            if index != section && enclosing.level == 1 { break }
-            names.append(enclosing.title)
-            current = enclosing.parent
+            if index != section && document.sections.headings.level(at: index) == 1 { break }
+            names.append(document.sections.title(at: index))
+            current = document.sections.headings.parent(of: index)
         }
         return names.reversed()
     }
@@ -172,22 +173,22 @@ package struct Outline: Sendable {
         let sections = document.sections
         switch part {
         case .preamble:
-            return 0..<(sections.first?.range.lowerBound ?? document.bytes.count)
+            return 0..<(sections.isEmpty ? document.bytes.count : sections.start(at: 0))
         case .section(let index):
-            let end = index + 1 < sections.count ? sections[index + 1].range.lowerBound : document.bytes.count
-            return sections[index].range.lowerBound..<end
+            let end = index + 1 < sections.count ? sections.start(at: index + 1) : document.bytes.count
+            return sections.start(at: index)..<end
         }
     }
 
     /// The 0-based lines a part covers.
     package func lines(of part: Part) -> Range<Int> {
-        let sections = document.sections
+        let headings = document.sections.headings
         switch part {
         case .preamble:
-            return 0..<(sections.first?.heading.firstLine ?? document.lines.count)
+            return 0..<(headings.first?.firstLine ?? document.lines.count)
         case .section(let index):
-            let end = index + 1 < sections.count ? sections[index + 1].heading.firstLine : document.lines.count
-            return sections[index].heading.firstLine..<end
+            let end = index + 1 < headings.count ? headings[index + 1].firstLine : document.lines.count
+            return headings[index].firstLine..<end
         }
     }
 
@@ -199,7 +200,7 @@ package struct Outline: Sendable {
     /// The part's bytes after its heading (all of the preamble).
     package func body(of part: Part) -> ArraySlice<UInt8> {
         guard case .section(let index) = part else { return bytes(of: part) }
-        return document.bytes[document.sections[index].bodyRange.lowerBound..<range(of: part).upperBound]
+        return document.bytes[document.lines.end(ofLine: document.sections.headings[index].lastLine)..<range(of: part).upperBound]
     }
 
     /// How a part is named in messages: the section's title path, or "the text before the
