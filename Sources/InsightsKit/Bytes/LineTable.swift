@@ -4,13 +4,13 @@
 ///
 /// A table costs little more than a byte per line, whatever the file: each line is one
 /// variable-length number (its length, line ending included, and its line ending's length),
-/// one byte for a line under 32 bytes and two under 4 KiB; every 32nd line's start is kept
-/// whole, so a line is found from the last of those by adding at most 31 lengths.
+/// one byte for a line under 32 bytes and two under 4 KiB; every 16th line's start is kept
+/// whole, so a line is found from the last of those by adding at most 15 lengths.
 package struct LineTable: Sendable, Equatable {
     /// Per line, `length << 2 | lineEndingLength` in 7-bit groups, low group first, each
     /// but the last with its top bit set.
     private var encoded: [UInt8] = []
-    /// For every 32nd line (line `32 * k` in slot `k`): where it starts, and where its
+    /// For every 16th line (line `16 * k` in slot `k`): where it starts, and where its
     /// number starts in `encoded`.
     private var checkpoints: [Checkpoint] = []
     /// The number of lines.
@@ -24,7 +24,7 @@ package struct LineTable: Sendable, Equatable {
     }
 
     /// Lines per checkpoint.
-    private static let stride = 32
+    private static let stride = 16
 
     /// Splits `bytes` into lines. An empty buffer has no lines; a final line ending does not
     /// open another line.

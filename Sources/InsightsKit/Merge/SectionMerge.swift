@@ -99,14 +99,19 @@ struct DetachedStamps {
         original = Outline(document)
         var stamps: [Int: Detached] = [:]
         var text = bytes
-        for section in document.sections.reversed() where section.level == Check.agentLevel {
-            guard let stamp = ClosingStamp(of: section, in: document) else { continue }
-            stamps[section.index] = Detached(bytes: Array(bytes[stamp.range]), value: Array(bytes[stamp.value]))
+        let headings = document.sections.headings
+        for index in headings.indices.reversed() where headings.level(at: index) == Check.agentLevel {
+            guard let stamp = ClosingStamp(of: document.sections[index], in: document) else { continue }
+            stamps[index] = Detached(bytes: Array(bytes[stamp.range]), value: Array(bytes[stamp.value]))
             text.removeSubrange(stamp.range)
         }
         let strippedDocument = Document(text)
-        let same = strippedDocument.sections.count == document.sections.count
-            && zip(strippedDocument.sections, document.sections).allSatisfy { $0.title == $1.title && $0.level == $1.level }
+        let strippedHeadings = strippedDocument.sections.headings
+        let same = strippedHeadings.count == headings.count
+            && headings.indices.allSatisfy { index in
+                strippedHeadings.level(at: index) == headings.level(at: index)
+                    && strippedDocument.sections.title(at: index) == document.sections.title(at: index)
+            }
         stripped = same ? Outline(strippedDocument) : original
         self.stamps = same ? stamps : [:]
     }
