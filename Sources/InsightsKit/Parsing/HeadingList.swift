@@ -31,6 +31,9 @@ package struct HeadingList: RandomAccessCollection, Sendable, Equatable {
     /// (-1 for none); in lane 6, the first line of the first of them; in lane 7, the lowest
     /// level among them.
     private var blocks: [SIMD8<Int32>] = []
+    /// For every 32 headings, once the list is complete (`finish`): in lanes 0 to 5, the
+    /// first heading after them of level 1 to 6 or lower (`count` for none).
+    private var sectionEnds: [SIMD8<Int32>] = []
     /// The last heading of each level so far, as `blocks` keeps it.
     private var lastOfLevel = SIMD8<Int32>(repeating: -1)
 
@@ -102,12 +105,39 @@ package struct HeadingList: RandomAccessCollection, Sendable, Equatable {
         return nearest < 0 ? nil : Int(nearest)
     }
 
+    /// Completes the list once every heading is added: finds where the sections that run
+    /// past each block of 32 headings end, so that `sectionEnd(of:)` never walks far.
+    mutating func finish() {
+        let count = kinds.count
+        var ends = [SIMD8<Int32>](repeating: SIMD8(repeating: Int32(count)), count: blocks.count)
+        var block = blocks.count - 2
+        while block >= 0 {
+            var found = ends[block + 1]
+            var index = Swift.min(count, (block + 2) * Self.blockSize) - 1
+            while index >= (block + 1) * Self.blockSize {
+                for level in self.level(at: index)...6 { found[level - 1] = Int32(index) }
+                index -= 1
+            }
+            ends[block] = found
+            block -= 1
+        }
+        sectionEnds = ends
+    }
+
     /// The index of the heading that ends the section of the one at `index`: the first after
     /// it of the same or a lower level; `count` when the section runs to the end.
     package func sectionEnd(of index: Int) -> Int {
         let level = level(at: index)
         let count = kinds.count
+        let block = index / Self.blockSize
         var after = index + 1
+        let blockEnd = Swift.min(count, (block + 1) * Self.blockSize)
+        while after < blockEnd {
+            if self.level(at: after) <= level { return after }
+            after += 1
+        }
+        if block < sectionEnds.count { return Int(sectionEnds[block][level - 1]) }
+        // Before `finish`: the blocks after are walked.
         while after < count {
             // A whole block of deeper headings is passed at once.
             if after % Self.blockSize == 0, blocks[after / Self.blockSize][Self.lowestLevelLane] > level {

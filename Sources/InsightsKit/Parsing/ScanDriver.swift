@@ -85,6 +85,7 @@ struct ScanDriver {
         }
         parser.lineIndex = parser.stoppedAfter.map { $0 + 1 } ?? parser.lineCount
         parser.close(downTo: 0)
+        parser.headings.finish()
         return BlockStructure(headings: parser.headings, frontMatter: frontMatter, lastTopLevelBlockLine: parser.lastTopLevelBlockLine,
                               listItems: parser.listItems)
     }
