@@ -1,9 +1,10 @@
 /// The top-level headings a scan finds, in document order, kept small: a file of nothing but
 /// headings must not cost many times its own size. Each heading takes three bytes (its first
 /// line, counted from the first line of its block of 32 headings, and one byte for its
-/// level, style and number of lines) and a byte's share of a summary of each such block, from which the heading that encloses one, and the heading
-/// that ends its section, are found without a walk over the whole list. Titles are not kept:
-/// `Document` reads them from the bytes when asked.
+/// level, style and number of lines) and two bytes' share of two summaries of each such
+/// block, from which the heading that encloses one, and the heading that ends its section,
+/// are found without a walk over the whole list. Titles are not kept: `SectionList` reads
+/// them from the bytes when asked.
 package struct HeadingList: RandomAccessCollection, Sendable, Equatable {
     /// Where a heading is: its level, style and lines.
     package struct Place: Sendable, Equatable {
