@@ -1,17 +1,33 @@
 /// Block quotes: `>` after at most three spaces of indentation, and one optional space.
+/// Quotes opened one directly in another share an entry of the open stack (`OpenBlock.quotes`):
+/// a line continues its first quotes, as many as it has markers for, and closing the rest
+/// only lowers the count.
 extension ScanState {
     mutating func startBlockQuote() -> Bool {
         guard !indented, peek(nextNonspace) == ASCII.greaterThan else { return false }
         consumeQuoteMarker()
         closeUnmatchedBlocks()
-        addChild(.blockQuote)
+        if tip.takesAnotherQuote {
+            open[open.count - 1].quotes += 1
+        } else {
+            addChild(.blockQuote)
+        }
         return true
     }
 
-    mutating func continueBlockQuote() -> Continuation {
-        guard !indented, peek(nextNonspace) == ASCII.greaterThan else { return .failed }
-        consumeQuoteMarker()
-        return .matched
+    /// Continues the quotes of entry `depth`, one marker each, the cursor on the first one's
+    /// next non-space.
+    mutating func continueBlockQuotes(_ depth: Int) -> Continuation {
+        let quotes = open[depth].quotes
+        var matched = 0
+        while true {
+            guard !indented, peek(nextNonspace) == ASCII.greaterThan else { break }
+            consumeQuoteMarker()
+            matched += 1
+            if matched == quotes { return .matched }
+            findNextNonspace()
+        }
+        return matched == 0 ? .failed : .partly(quotes: matched)
     }
 
     private mutating func consumeQuoteMarker() {

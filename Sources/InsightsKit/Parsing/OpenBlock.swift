@@ -18,7 +18,8 @@ enum BlockKind {
 }
 
 /// An open block and the facts its continuation test needs, in 32 bytes: the scan copies
-/// these on every line.
+/// these on every line. Consecutive block quotes share one entry (`quotes`), so that a line of
+/// millions of `>` keeps a stack of a few entries.
 struct OpenBlock {
     var startLine: Int
     /// Fenced code: fence character, length and indentation.
@@ -30,6 +31,17 @@ struct OpenBlock {
     /// List item: whether it holds any block yet.
     var hasChild = false
     private var storedHTMLKind: UInt8 = 0
+    private var storedQuotes: UInt32 = 1
+
+    /// Block quote: how many quotes, each directly in the one before, this entry stands for
+    /// (1 for every other kind).
+    var quotes: Int {
+        get { Int(storedQuotes) }
+        set { storedQuotes = UInt32(newValue) }
+    }
+
+    /// Whether one more block quote, opened in this one, may share its entry.
+    var takesAnotherQuote: Bool { kind == .blockQuote && storedQuotes < UInt32.max }
 
     /// HTML block: its kind, 1 to 7.
     var htmlKind: Int {
@@ -56,6 +68,8 @@ struct OpenBlock {
 /// Outcome of a container's continuation test.
 enum Continuation {
     case matched, failed, lineConsumed
+    /// Of an entry of several block quotes, the first `quotes` (at least one, not all) matched.
+    case partly(quotes: Int)
 }
 
 /// Outcome of a block start test.

@@ -36,7 +36,10 @@ struct ScanState {
     var lastNonMarker = SIMD4<Int>(repeating: unknownOffset)
     /// `lastNonMarker` for a marker whose pass has not been made on this line.
     static let unknownOffset = Int.min
+    /// The last open entry the current line continued, and how many of its quotes it
+    /// continued (all of them, unless it holds several block quotes).
     var lastMatched = 0
+    var lastMatchedQuotes = 1
     var paragraph = ParagraphState()
 
     /// Where the first line's text starts (after a byte order mark).
@@ -172,6 +175,7 @@ extension ScanState {
     mutating func closeUnmatchedBlocks() {
         if !allClosed {
             close(downTo: lastMatched)
+            open[lastMatched].quotes = lastMatchedQuotes
             allClosed = true
         }
     }
@@ -242,10 +246,12 @@ extension ScanState {
         // Which open blocks does this line continue? A blank line continues those below
         // the first block it closes.
         var matched = 0
+        var matchedQuotes = 1
         var depth = 1
         findNextNonspace()
         if blank {
             matched = (closedByBlankLine.first ?? open.count) - 1
+            matchedQuotes = open[matched].quotes
             depth = open.count
         }
         while depth < open.count {
@@ -253,8 +259,12 @@ extension ScanState {
             switch continuation(of: depth) {
             case .matched:
                 matched = depth
+                matchedQuotes = open[depth].quotes
                 depth += 1
                 continue
+            case .partly(let quotes):
+                matched = depth
+                matchedQuotes = quotes
             case .failed:
                 break
             case .lineConsumed:
@@ -262,8 +272,9 @@ extension ScanState {
             }
             break
         }
-        allClosed = matched == open.count - 1
+        allClosed = matched == open.count - 1 && matchedQuotes == open[matched].quotes
         lastMatched = matched
+        lastMatchedQuotes = matchedQuotes
 
         var containerKind = open[matched].kind
         var matchedLeaf = containerKind != .paragraph && containerKind.acceptsLines
@@ -322,7 +333,7 @@ extension ScanState {
     mutating func continuation(of depth: Int) -> Continuation {
         switch open[depth].kind {
         case .document, .list: return .matched
-        case .blockQuote: return continueBlockQuote()
+        case .blockQuote: return continueBlockQuotes(depth)
         case .listItem: return continueListItem(depth)
         case .paragraph: return blank ? .failed : .matched
         case .fencedCode: return continueFencedCode(depth)
