@@ -7,11 +7,7 @@ extension ScanState {
         guard !indented, peek(nextNonspace) == ASCII.greaterThan else { return false }
         consumeQuoteMarker()
         closeUnmatchedBlocks()
-        if tip.takesAnotherQuote {
-            open[open.count - 1].quotes += 1
-        } else {
-            addChild(.blockQuote)
-        }
+        addChild(.blockQuote)
         return true
     }
 

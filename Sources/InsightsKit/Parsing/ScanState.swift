@@ -181,9 +181,13 @@ extension ScanState {
     }
 
     /// Opens a block that stays open for the following lines, closing the tip until it can
-    /// hold one of this kind.
+    /// hold one of this kind. A block quote in a block quote joins its entry.
     mutating func addChild(_ kind: BlockKind) {
         makeRoom(for: kind)
+        if kind == .blockQuote, tip.takesAnotherQuote {
+            open[open.count - 1].quotes += 1
+            return
+        }
         open.append(OpenBlock(kind: kind, startLine: lineIndex))
         tipChanged()
     }
