@@ -29,7 +29,7 @@ struct BlankLineTests {
         let (markdown, expected) = Self.cases[index]
         for lineEnding in ["\n", "\r\n"] {
             let text = markdown.replacingOccurrences(of: "\n", with: lineEnding)
-            let found = BlockScanner.scan(Array(text.utf8), options: .commonMark).headings.map(\.title)
+            let found = Document(Array(text.utf8), options: .commonMark).sections.map(\.title)
             #expect(found == expected, "\(text.debugDescription)")
         }
     }

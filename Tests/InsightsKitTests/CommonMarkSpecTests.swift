@@ -46,9 +46,9 @@ struct CommonMarkSpecTests {
 
     @Test("each example with CRLF line endings gives the same headings", arguments: Fixtures.specExamples)
     func crlfGivesSameHeadings(_ example: Fixtures.SpecExample) {
-        let lf = BlockScanner.scan(Array(example.markdown.utf8), options: .commonMark).headings
+        let lf = Document(Array(example.markdown.utf8), options: .commonMark).sections.map(\.heading)
         let crlfText = example.markdown.replacingOccurrences(of: "\n", with: "\r\n")
-        let crlf = BlockScanner.scan(Array(crlfText.utf8), options: .commonMark).headings
+        let crlf = Document(Array(crlfText.utf8), options: .commonMark).sections.map(\.heading)
         #expect(crlf.map(\.level) == lf.map(\.level))
         #expect(crlf.map(\.firstLine) == lf.map(\.firstLine))
         #expect(crlf.map(\.title) == lf.map(\.title))

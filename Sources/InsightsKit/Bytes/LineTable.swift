@@ -1,13 +1,30 @@
 /// The lines of a byte buffer: where each starts, where its content ends and where its line
 /// ending ends. `\n`, `\r\n` and a lone `\r` each end a line, as in CommonMark. Built in one
 /// pass; line numbers in messages are derived from it.
+///
+/// A table costs little more than a byte per line, whatever the file: each line is one
+/// variable-length number (its length, line ending included, and its line ending's length),
+/// one byte for a line under 32 bytes and two under 4 KiB; every 32nd line's start is kept
+/// whole, so a line is found from the last of those by adding at most 31 lengths.
 package struct LineTable: Sendable, Equatable {
-    /// Byte offset where each line starts.
-    package private(set) var starts: [Int]
-    /// Byte offset where each line's content ends (its line ending excluded).
-    package private(set) var contentEnds: [Int]
+    /// Per line, `length << 2 | lineEndingLength` in 7-bit groups, low group first, each
+    /// but the last with its top bit set.
+    private var encoded: [UInt8] = []
+    /// For every 32nd line (line `32 * k` in slot `k`): where it starts, and where its
+    /// number starts in `encoded`.
+    private var checkpoints: [Checkpoint] = []
+    /// The number of lines.
+    package private(set) var count = 0
     /// Total byte count of the buffer.
     package let byteCount: Int
+
+    private struct Checkpoint: Sendable, Equatable {
+        var start: UInt32
+        var position: UInt32
+    }
+
+    /// Lines per checkpoint.
+    private static let stride = 32
 
     /// Splits `bytes` into lines. An empty buffer has no lines; a final line ending does not
     /// open another line.
@@ -17,89 +34,122 @@ package struct LineTable: Sendable, Equatable {
 
     /// Splits `bytes` into lines, finding line endings with `memchr`.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        byteCount = bytes.count
-        guard bytes.count > 0, let base = bytes.baseAddress else {
-            starts = []
-            contentEnds = []
-            return
-        }
+        self.init(windowOver: bytes.count)
+        guard let base = bytes.baseAddress else { return }
         var cursor = LineCursor(base: base, count: bytes.count)
-        // Filled in place up to an estimate (markdown lines are rarely shorter on average),
-        // then by appending.
-        let estimate = bytes.count / 16 + 16
-        var ends: [Int] = []
-        starts = [Int](unsafeUninitializedCapacity: estimate) { startBuffer, startCount in
-            HugePages.advise(UnsafeMutableRawPointer(startBuffer.baseAddress), count: estimate * MemoryLayout<Int>.stride)
-            ends = [Int](unsafeUninitializedCapacity: estimate) { endBuffer, endCount in
-                HugePages.advise(UnsafeMutableRawPointer(endBuffer.baseAddress), count: estimate * MemoryLayout<Int>.stride)
-                while startCount < estimate, let line = cursor.next() {
-                    startBuffer[startCount] = line.start
-                    endBuffer[startCount] = line.contentEnd
-                    startCount += 1
-                }
-                endCount = startCount
-                let used = startCount * MemoryLayout<Int>.stride
-                HugePages.releaseTail(UnsafeMutableRawPointer(startBuffer.baseAddress), used: used, count: estimate * MemoryLayout<Int>.stride)
-                HugePages.releaseTail(UnsafeMutableRawPointer(endBuffer.baseAddress), used: used, count: estimate * MemoryLayout<Int>.stride)
-            }
-        }
-        while let line = cursor.next() {
-            starts.append(line.start)
-            ends.append(line.contentEnd)
-        }
-        contentEnds = ends
+        while add(from: &cursor) {}
     }
 
     /// A table of a buffer of `byteCount` bytes with no line yet, for a scan that adds the
     /// lines as it finds them (`append`) and empties it when it is done with them
     /// (`removeAll`): it then holds a window of the buffer's lines, whose index the scan keeps.
+    /// Room for the whole buffer is reserved: a line's number never takes more bytes than the
+    /// line, and room never written to takes no memory, so the table never has to be copied
+    /// to grow.
     init(windowOver byteCount: Int) {
         self.byteCount = byteCount
-        starts = []
-        contentEnds = []
-        starts.reserveCapacity(4096)
-        contentEnds.reserveCapacity(4096)
+        encoded.reserveCapacity(byteCount + 8)
+        checkpoints.reserveCapacity(byteCount / Self.stride + 2)
     }
 
-    /// Adds up to 256 more lines from `cursor`, gathered on the stack and appended at once;
-    /// false when it had none left.
-    mutating func append(from cursor: inout LineCursor) -> Bool {
-        let batch = 256
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * batch) { found in
-            var added = 0
-            while added < batch, let line = cursor.next() {
-                found[added] = line.start
-                found[batch + added] = line.contentEnd
-                added += 1
-            }
-            starts.append(contentsOf: UnsafeBufferPointer(rebasing: found[0..<added]))
-            contentEnds.append(contentsOf: UnsafeBufferPointer(rebasing: found[batch..<(batch + added)]))
-            return added > 0
+    /// Adds the next line from `cursor`; false when it had none left.
+    @inline(__always)
+    private mutating func add(from cursor: inout LineCursor) -> Bool {
+        guard let line = cursor.next() else { return false }
+        // The cursor's position is one past the end after a final lone `\r`.
+        let end = min(cursor.position, byteCount)
+        if count % Self.stride == 0 {
+            checkpoints.append(Checkpoint(start: UInt32(truncatingIfNeeded: line.start), position: UInt32(truncatingIfNeeded: encoded.count)))
         }
+        var value = (end - line.start) << 2 | (end - line.contentEnd)
+        while value >= 0x80 {
+            encoded.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        encoded.append(UInt8(truncatingIfNeeded: value))
+        count += 1
+        return true
+    }
+
+    /// Adds up to 256 more lines from `cursor`; false when it had none left.
+    mutating func append(from cursor: inout LineCursor) -> Bool {
+        var added = 0
+        while added < 256, add(from: &cursor) { added += 1 }
+        return added > 0
     }
 
     /// Removes every line, keeping the room they took.
     mutating func removeAll() {
-        starts.removeAll(keepingCapacity: true)
-        contentEnds.removeAll(keepingCapacity: true)
+        encoded.removeAll(keepingCapacity: true)
+        checkpoints.removeAll(keepingCapacity: true)
+        count = 0
     }
 
-    /// The number of lines.
-    package var count: Int { starts.count }
+    /// Line `index`: where it starts, where its content ends and where its line ending ends.
+    @inline(__always)
+    package func line(_ index: Int) -> (start: Int, contentEnd: Int, end: Int) {
+        precondition(index >= 0 && index < count, "line index out of range")
+        let checkpoint = checkpoints[index / Self.stride]
+        var start = Int(checkpoint.start)
+        return encoded.withUnsafeBufferPointer { numbers in
+            var position = Int(checkpoint.position)
+            var remaining = index % Self.stride
+            while true {
+                var value = Int(numbers[position] & 0x7F)
+                var shift = 7
+                while numbers[position] & 0x80 != 0 {
+                    position += 1
+                    value |= Int(numbers[position] & 0x7F) << shift
+                    shift += 7
+                }
+                position += 1
+                let end = start + value >> 2
+                if remaining == 0 { return (start, end - value & 3, end) }
+                start = end
+                remaining -= 1
+            }
+        }
+    }
+
+    /// Where each line starts.
+    package var starts: Column { Column(table: self, part: .start) }
+    /// Where each line's content ends (its line ending excluded).
+    package var contentEnds: Column { Column(table: self, part: .contentEnd) }
+
+    /// One number per line, read from the table.
+    package struct Column: RandomAccessCollection, Sendable {
+        enum Part: Sendable { case start, contentEnd }
+        let table: LineTable
+        let part: Part
+        /// The first line.
+        package var startIndex: Int { 0 }
+        /// The number of lines.
+        package var endIndex: Int { table.count }
+        /// The number of line `index`.
+        package subscript(index: Int) -> Int {
+            let line = table.line(index)
+            return part == .start ? line.start : line.contentEnd
+        }
+    }
 
     /// Byte offset just past line `index`'s line ending (the start of the next line).
     package func end(ofLine index: Int) -> Int {
-        index + 1 < starts.count ? starts[index + 1] : byteCount
+        line(index).end
     }
 
     /// The byte range of line `index` including its line ending.
     package func range(ofLine index: Int) -> Range<Int> {
-        starts[index]..<end(ofLine: index)
+        let line = line(index)
+        return line.start..<line.end
     }
 
     /// The 0-based index of the line that contains byte `offset` (the last line for the end).
     package func line(containing offset: Int) -> Int {
-        max(0, starts.partitioningIndex { $0 > offset } - 1)
+        guard count > 0 else { return 0 }
+        let slot = max(0, checkpoints.partitioningIndex { Int($0.start) > offset } - 1)
+        var index = slot * Self.stride
+        while index + 1 < count, line(index).end <= offset { index += 1 }
+        return index
     }
 }
 

@@ -6,18 +6,11 @@ package struct Document: Sendable {
     /// The lines of `bytes`.
     package let lines: LineTable
     /// One section per top-level heading, in document order.
-    package let sections: [Section]
+    package let sections: SectionList
     /// The options the document was scanned with.
     package let options: ScanOptions
-    /// The block structure without its headings, which `sections` hold.
-    private let scanFacts: BlockStructure
-
     /// The block structure: top-level headings and front matter.
-    package var structure: BlockStructure {
-        var structure = scanFacts
-        structure.headings = sections.map(\.heading)
-        return structure
-    }
+    package let structure: BlockStructure
 
     /// Scans `bytes`.
     package init(_ bytes: [UInt8], options: ScanOptions = ScanOptions()) {
@@ -30,14 +23,12 @@ package struct Document: Sendable {
         self.bytes = bytes
         self.options = options
         self.lines = lines
-        sections = Section.all(in: structure.headings, lines: lines, byteOrderMarkLength: Self.byteOrderMarkLength(bytes))
-        var facts = structure
-        facts.headings = []
-        scanFacts = facts
+        self.structure = structure
+        sections = SectionList(headings: structure.headings, bytes: bytes, lines: lines)
     }
 
     /// The lines of a YAML front matter block, if the scan skipped one.
-    package var frontMatter: Range<Int>? { scanFacts.frontMatter }
+    package var frontMatter: Range<Int>? { structure.frontMatter }
 
     /// 3 when the file starts with a UTF-8 byte order mark, else 0.
     static func byteOrderMarkLength(_ bytes: [UInt8]) -> Int {

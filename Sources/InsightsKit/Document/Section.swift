@@ -33,33 +33,6 @@ package struct Section: Sendable, Equatable {
     /// The heading's title.
     package var title: String { heading.title }
 
-    /// Computes the sections of a list of headings in one pass.
-    static func all(in headings: [Heading], lines: LineTable, byteOrderMarkLength: Int) -> [Section] {
-        var endLines = [Int](repeating: lines.count - 1, count: headings.count)
-        var parents = [Int?](repeating: nil, count: headings.count)
-        var stack: [Int] = []
-        for (index, heading) in headings.enumerated() {
-            while let last = stack.last, headings[last].level >= heading.level {
-                endLines[last] = heading.firstLine - 1
-                stack.removeLast()
-            }
-            parents[index] = stack.last
-            stack.append(index)
-        }
-        return [Section](unsafeUninitializedCapacity: headings.count) { buffer, initialized in
-            HugePages.advise(UnsafeMutableRawPointer(buffer.baseAddress), count: headings.count * MemoryLayout<Section>.stride)
-            for (index, heading) in headings.enumerated() {
-                let start = heading.firstLine == 0 ? byteOrderMarkLength : lines.starts[heading.firstLine]
-                let end = lines.end(ofLine: endLines[index])
-                let bodyStart = lines.end(ofLine: heading.lastLine)
-                (buffer.baseAddress! + index).initialize(to: Section(
-                    index: index, heading: heading, endLine: endLines[index], range: start..<end,
-                    bodyRange: bodyStart..<end, parent: parents[index]))
-                initialized = index + 1
-            }
-        }
-    }
-
     /// This section as it sits in a file where the text it was found in starts `bytes` bytes,
     /// `lines` lines and `sections` sections further on. A section that had no parent there
     /// takes `outerParent`.
@@ -70,5 +43,54 @@ package struct Section: Sendable, Equatable {
                        range: (range.lowerBound + bytes)..<(range.upperBound + bytes),
                        bodyRange: (bodyRange.lowerBound + bytes)..<(bodyRange.upperBound + bytes),
                        parent: parent.map { $0 + sections } ?? outerParent)
+    }
+}
+
+/// The sections of a document, one per top-level heading, made when asked for from the
+/// scan's compact list of headings: a file of a million headings keeps a few bytes for each,
+/// not a `Section` with its title.
+package struct SectionList: RandomAccessCollection, Sendable {
+    /// The headings, without their titles.
+    let headings: HeadingList
+    /// The document's bytes, which titles are read from.
+    let bytes: [UInt8]
+    /// The document's lines.
+    let lines: LineTable
+
+    /// The first section.
+    package var startIndex: Int { 0 }
+    /// The number of sections.
+    package var endIndex: Int { headings.count }
+
+    /// The section of heading `index`.
+    package subscript(index: Int) -> Section {
+        let place = headings[index]
+        let end = headings.sectionEnd(of: index)
+        let endLine = end < headings.count ? headings[end].firstLine - 1 : lines.count - 1
+        let start = place.firstLine == 0 ? Document.byteOrderMarkLength(bytes) : lines.line(place.firstLine).start
+        let sectionEnd = lines.end(ofLine: endLine)
+        let heading = Heading(level: place.level, style: place.style, firstLine: place.firstLine, lastLine: place.lastLine,
+                              title: title(of: place))
+        return Section(index: index, heading: heading, endLine: endLine, range: start..<sectionEnd,
+                       bodyRange: lines.end(ofLine: place.lastLine)..<sectionEnd, parent: headings.parent(of: index))
+    }
+
+    /// The title of the heading at `place`, read from the bytes as the scan read it: runs of
+    /// white space collapsed, an ATX heading's closing `#`s left out.
+    func title(of place: HeadingList.Place) -> String {
+        bytes.withUnsafeBufferPointer { buffer in
+            let first = lines.line(place.firstLine)
+            let start = place.firstLine == 0 ? Swift.min(Document.byteOrderMarkLength(bytes), first.contentEnd) : first.start
+            switch place.style {
+            case .atx:
+                var from = start
+                while from < first.contentEnd, ASCII.isSpaceOrTab(buffer[from]) { from += 1 }
+                guard let opening = ScanState.atxOpening(buffer, from: from, to: first.contentEnd) else { return "" }
+                return Title.normalized(buffer, ScanState.atxTitle(buffer, from: opening.end, to: first.contentEnd))
+            case .setext:
+                let end = lines.line(Swift.max(place.firstLine, place.lastLine - 1)).contentEnd
+                return Title.normalized(buffer, start..<Swift.max(start, end))
+            }
+        }
     }
 }

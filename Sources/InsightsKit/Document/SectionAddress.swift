@@ -88,13 +88,13 @@ extension Document {
     }
 
     /// The sections inside `parent`: its subsections at every depth.
-    func sections(inside parent: Section) -> ArraySlice<Section> {
+    func sections(inside parent: Section) -> Slice<SectionList> {
         sections[(parent.index + 1)...].prefix { $0.range.lowerBound < parent.range.upperBound }
     }
 
     /// The one section of `pool` titled `title` at `level` (nil: the shallowest level that
     /// has one), exactly or else in the loose form, and whether the match was loose.
-    private func matching(_ title: String, in pool: ArraySlice<Section>, level: Int?) throws -> (Section, Bool)? {
+    private func matching(_ title: String, in pool: Slice<SectionList>, level: Int?) throws -> (Section, Bool)? {
         let exact = Title.normalized(title)
         if let found = try unique(shallowest(pool.filter { $0.title == exact }, level: level), name: title) {
             return (found, false)

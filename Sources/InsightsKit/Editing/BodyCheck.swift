@@ -17,7 +17,7 @@ enum BodyCheck {
         let text = TextLines.normalized(body, lineEnding: [ASCII.lf])
         let bodyLines = TextLines.lineCount(text, in: 0..<text.count)
         let probed = Probed(text)
-        for heading in probed.structure.headings where heading.firstLine < bodyLines && heading.level <= level {
+        for heading in probed.document.sections.lazy.map(\.heading) where heading.firstLine < bodyLines && heading.level <= level {
             throw InsightsError(
                 .bodyEscapesSection,
                 "body line \(heading.firstLine + 1): \(describe(heading)) would end the level-\(level) section it is written into",
@@ -34,18 +34,23 @@ enum BodyCheck {
 
     /// A text followed by a blank line and the probe heading, scanned.
     struct Probed {
-        let lines: LineTable
-        let structure: BlockStructure
+        /// The text, the blank line and the probe, scanned.
+        let document: Document
         /// The block the text leaves open, which swallows the probe; nil when it is a heading.
         let openBlock: OpenBlock?
+        /// The lines of the text and the probe.
+        var lines: LineTable { document.lines }
+        /// What the scan found.
+        var structure: BlockStructure { document.structure }
 
         init(_ text: [UInt8]) {
             var probed = text
             if let last = probed.last, last != ASCII.lf, last != ASCII.cr { probed.append(ASCII.lf) }
             if !TextLines.endsWithBlankLine(probed) { probed.append(ASCII.lf) }
             probed += probe + [ASCII.lf]
-            lines = LineTable(probed)
-            structure = BlockScanner.scan(probed, lines: lines, options: .commonMark)
+            document = Document(probed, options: .commonMark)
+            let lines = document.lines
+            let structure = document.structure
             let probeLine = lines.count - 1
             guard structure.headings.last?.firstLine != probeLine else {
                 openBlock = nil

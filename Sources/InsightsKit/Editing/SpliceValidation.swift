@@ -30,7 +30,9 @@ extension Document {
         }
 
         let windowLines = LineTable(window)
-        let structure = BlockScanner.scan(window, lines: windowLines, options: anchor == 0 ? options : .commonMark)
+        let windowOptions = anchor == 0 ? options : .commonMark
+        let scanned = Document(window, lines: windowLines, structure: BlockScanner.scan(window, lines: windowLines, options: windowOptions),
+                               options: windowOptions)
         let localStartLine = windowLines.line(containing: localStart)
         let followLine = TextLines.lineCount(window, in: 0..<followStart)
         let firstWindowLine = anchor == 0 ? 0 : lines.line(containing: anchor)
@@ -46,7 +48,7 @@ extension Document {
         var before = expectedBefore[...]
         var sawOuter = local.isEmpty
         var sawNext = false
-        for heading in structure.headings {
+        for heading in scanned.sections.lazy.map(\.heading) {
             if heading.firstLine < localStartLine {
                 guard let expected = before.popFirst(), expected.level == heading.level, expected.title == heading.title,
                       expected.heading.firstLine - firstWindowLine == heading.firstLine else {
@@ -73,7 +75,7 @@ extension Document {
             throw fail(localStartLine, "the edit swallows a heading before or of the section")
         }
         guard sawNext else {
-            let opener = structure.lastTopLevelBlockLine ?? followLine
+            let opener = scanned.structure.lastTopLevelBlockLine ?? followLine
             let opening = window[windowLines.starts[opener]..<windowLines.contentEnds[opener]]
             // At the end of the file, the block the section already left open may stay open.
             if next == nil, let allowedOpen, opener >= localStartLine, BodyCheck.OpenBlock(line: opener, opening: opening) == allowedOpen { return }

@@ -2,7 +2,7 @@
 /// facts validation needs.
 package struct BlockStructure: Sendable, Equatable {
     /// Top-level headings in document order.
-    package var headings: [Heading]
+    package var headings: HeadingList
     /// The lines of a YAML front matter block, if one was skipped.
     package var frontMatter: Range<Int>?
     /// 0-based first line of the last block opened at the top level, if any: when a line is

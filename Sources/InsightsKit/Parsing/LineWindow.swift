@@ -27,10 +27,13 @@ struct LineWindow {
     var count: Int { base + table.count }
 
     /// Byte offset where line `index` starts.
-    @inline(__always) func start(ofLine index: Int) -> Int { table.starts[index - base] }
+    @inline(__always) func start(ofLine index: Int) -> Int { table.line(index - base).start }
 
     /// Byte offset where line `index`'s content ends.
-    @inline(__always) func contentEnd(ofLine index: Int) -> Int { table.contentEnds[index - base] }
+    @inline(__always) func contentEnd(ofLine index: Int) -> Int { table.line(index - base).contentEnd }
+
+    /// Line `index`: where it starts, where its content ends and where its line ending ends.
+    @inline(__always) func line(_ index: Int) -> (start: Int, contentEnd: Int, end: Int) { table.line(index - base) }
 
     /// Adds the next lines (a few hundred at a time); false when there is none left.
     mutating func findMore() -> Bool {

@@ -38,8 +38,9 @@ struct ScanDriver {
                 continue
             }
             guard index < parser.lineCount || findLine() else { break }
-            let start = index == 0 ? min(bomLength, parser.contentEnd(ofLine: 0)) : parser.start(ofLine: index)
-            let end = parser.contentEnd(ofLine: index)
+            let line = parser.window.line(index)
+            let start = index == 0 ? min(bomLength, line.contentEnd) : line.start
+            let end = line.contentEnd
             if let from = skippedFrom {
                 if SkippedLine.isPlain(parser.bytes, from: start, to: end) {
                     index += 1
@@ -78,7 +79,8 @@ struct ScanDriver {
         // last heading: they are scanned.
         if let from = skippedFrom, parser.stoppedAfter == nil, from < parser.lineCount {
             for index in from..<parser.lineCount {
-                parser.incorporate(line: index, start: parser.start(ofLine: index), end: parser.contentEnd(ofLine: index))
+                let line = parser.window.line(index)
+                parser.incorporate(line: index, start: line.start, end: line.contentEnd)
             }
         }
         parser.lineIndex = parser.stoppedAfter.map { $0 + 1 } ?? parser.lineCount
@@ -102,7 +104,8 @@ struct ScanDriver {
     mutating func closingLine(of fence: Fence, after line: Int) -> Int? {
         var index = line + 1
         while index < parser.lineCount || findLine() {
-            if SkippedLine.closes(fence, parser.bytes, from: parser.start(ofLine: index), to: parser.contentEnd(ofLine: index)) { return index }
+            let line = parser.window.line(index)
+            if SkippedLine.closes(fence, parser.bytes, from: line.start, to: line.contentEnd) { return index }
             index += 1
         }
         return nil

@@ -44,7 +44,7 @@ struct ScanState {
 
     /// Where the first line's text starts (after a byte order mark).
     var documentStart = 0
-    var headings: [Heading] = []
+    var headings = HeadingList()
     var lastTopLevelBlockLine: Int?
     var listItems: [ListItemSpan] = []
     /// Whether `listItems` is kept.
@@ -210,25 +210,22 @@ extension ScanState {
         guard open.count == 1 else { return }
         if let rule = stopRule, rule.foundAt == nil {
             // Before the wanted section, a heading is only looked at to see whether it is the one.
-            guard level == rule.level, rule.mayBeTitled(bytes, titleStart..<titleEnd) else { return }
-            let title = Title.normalized(bytes, titleStart..<titleEnd)
-            guard title == rule.title else { return }
+            guard level == rule.level, rule.mayBeTitled(bytes, titleStart..<titleEnd),
+                  Title.normalized(bytes, titleStart..<titleEnd) == rule.title else { return }
             stopRule?.foundAt = firstLine == 0 ? 0 : headingStart
-            headings.append(Heading(level: level, style: style, firstLine: firstLine, lastLine: lineIndex, title: title))
+            headings.append(level: level, style: style, firstLine: firstLine, lastLine: lineIndex)
             return
         }
-        headings.append(Heading(
-            level: level, style: style, firstLine: firstLine, lastLine: lineIndex,
-            title: Title.normalized(bytes, titleStart..<titleEnd)))
-        if stopRule != nil { checkStop(headings[headings.count - 1], headingStart: headingStart) }
+        headings.append(level: level, style: style, firstLine: firstLine, lastLine: lineIndex)
+        if stopRule != nil { checkStop(level: level, title: titleStart..<titleEnd, headingStart: headingStart) }
     }
 
-    /// Once the wanted section is found: stops after this line when `heading` ends it; a
-    /// second heading with the wanted title and level makes the name ambiguous, which only a
-    /// full scan reports.
-    mutating func checkStop(_ heading: Heading, headingStart: Int) {
-        guard let rule = stopRule, heading.level <= rule.level else { return }
-        if heading.level == rule.level && heading.title == rule.title {
+    /// Once the wanted section is found: stops after this line when the heading of `level`
+    /// titled by `title` ends it; a second heading with the wanted title and level makes the
+    /// name ambiguous, which only a full scan reports.
+    mutating func checkStop(level: Int, title: Range<Int>, headingStart: Int) {
+        guard let rule = stopRule, level <= rule.level else { return }
+        if level == rule.level && Title.normalized(bytes, title) == rule.title {
             stopRule = nil
         } else {
             stoppedAfter = lineIndex

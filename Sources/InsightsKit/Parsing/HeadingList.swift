@@ -1,0 +1,109 @@
+/// The top-level headings a scan finds, in document order, kept small: a file of nothing but
+/// headings must not cost many times its own size. Each heading takes five bytes (its first
+/// line, and one byte for its level, style and number of lines) and a byte's share of a
+/// summary of every 32 headings, from which the heading that encloses one, and the heading
+/// that ends its section, are found without a walk over the whole list. Titles are not kept:
+/// `Document` reads them from the bytes when asked.
+package struct HeadingList: RandomAccessCollection, Sendable, Equatable {
+    /// Where a heading is: its level, style and lines.
+    package struct Place: Sendable, Equatable {
+        /// 1 to 6.
+        package let level: Int
+        /// ATX or setext.
+        package let style: Heading.Style
+        /// 0-based index of the heading's first line.
+        package let firstLine: Int
+        /// 0-based index of the heading's last line (the underline of a setext heading).
+        package let lastLine: Int
+    }
+
+    /// Each heading's first line.
+    private var firstLines: [UInt32] = []
+    /// Each heading's level (low three bits), whether it is a setext heading (bit 3) and its
+    /// last line less its first (high four bits; 15 when that is in `longSpans`).
+    private var kinds: [UInt8] = []
+    /// Last line less first line of the headings for which that is 15 or more.
+    private var longSpans: [Int: Int] = [:]
+    /// For every 32 headings: in lanes 0 to 4, the last heading of level 1 to 5 before them
+    /// (-1 for none); in lane 7, the lowest level among them.
+    private var blocks: [SIMD8<Int32>] = []
+    /// The last heading of each level so far, as `blocks` keeps it.
+    private var lastOfLevel = SIMD8<Int32>(repeating: -1)
+
+    private static let blockSize = 32
+    private static let lowestLevelLane = 7
+    private static let longSpan = 15
+
+    /// An empty list.
+    package init() {}
+
+    /// The first heading.
+    package var startIndex: Int { 0 }
+    /// The number of headings.
+    package var endIndex: Int { kinds.count }
+
+    /// Adds the heading of `level` and `style` on lines `firstLine...lastLine`, after those
+    /// added so far.
+    mutating func append(level: Int, style: Heading.Style, firstLine: Int, lastLine: Int) {
+        let index = kinds.count
+        if index % Self.blockSize == 0 {
+            var block = lastOfLevel
+            block[Self.lowestLevelLane] = 7
+            blocks.append(block)
+        }
+        let block = blocks.count - 1
+        blocks[block][Self.lowestLevelLane] = Swift.min(blocks[block][Self.lowestLevelLane], Int32(level))
+        if level <= 5 { lastOfLevel[level - 1] = Int32(index) }
+        let span = lastLine - firstLine
+        if span >= Self.longSpan { longSpans[index] = span }
+        firstLines.append(UInt32(truncatingIfNeeded: firstLine))
+        kinds.append(UInt8(level) | (style == .setext ? 8 : 0) | UInt8(Swift.min(span, Self.longSpan)) << 4)
+    }
+
+    /// The heading at `index`.
+    package subscript(index: Int) -> Place {
+        let kind = kinds[index]
+        let firstLine = Int(firstLines[index])
+        let span = Int(kind >> 4)
+        return Place(level: Int(kind & 7), style: kind & 8 == 0 ? .atx : .setext, firstLine: firstLine,
+                     lastLine: firstLine + (span == Self.longSpan ? longSpans[index] ?? span : span))
+    }
+
+    /// The level of the heading at `index`.
+    package func level(at index: Int) -> Int {
+        Int(kinds[index] & 7)
+    }
+
+    /// The index of the heading that encloses the one at `index`: the nearest before it of a
+    /// lower level.
+    package func parent(of index: Int) -> Int? {
+        let level = level(at: index)
+        let blockStart = index - index % Self.blockSize
+        var before = index - 1
+        while before >= blockStart {
+            if self.level(at: before) < level { return before }
+            before -= 1
+        }
+        let block = blocks[index / Self.blockSize]
+        var nearest: Int32 = -1
+        for lane in 0..<Swift.min(level - 1, 5) { nearest = Swift.max(nearest, block[lane]) }
+        return nearest < 0 ? nil : Int(nearest)
+    }
+
+    /// The index of the heading that ends the section of the one at `index`: the first after
+    /// it of the same or a lower level; `count` when the section runs to the end.
+    package func sectionEnd(of index: Int) -> Int {
+        let level = level(at: index)
+        var after = index + 1
+        while after < count {
+            // A whole block of deeper headings is passed at once.
+            if after % Self.blockSize == 0, blocks[after / Self.blockSize][Self.lowestLevelLane] > level {
+                after += Self.blockSize
+                continue
+            }
+            if self.level(at: after) <= level { return after }
+            after += 1
+        }
+        return count
+    }
+}
