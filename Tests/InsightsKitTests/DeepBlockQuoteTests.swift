@@ -35,7 +35,7 @@ struct DeepBlockQuoteTests {
 
     /// The levels and titles of the top-level headings of `lines`.
     static func headings(_ lines: [String]) -> [String] {
-        BlockScanner.scan(Array(lines.joined(separator: "\n").utf8), options: .commonMark).headings.map { "\($0.level) \($0.title)" }
+        Document(Array(lines.joined(separator: "\n").utf8), options: .commonMark).sections.map { "\($0.level) \($0.title)" }
     }
 
     @Test("a line that continues some of the quotes is a lazy continuation of the paragraph in the innermost")
@@ -108,7 +108,7 @@ struct DeepBlockQuoteTests {
             return largest
         }
         #expect(largest == 3)
-        #expect(BlockScanner.scan(bytes, options: .commonMark).headings.map(\.title) == ["A", "B", "C"])
+        #expect(Document(bytes, options: .commonMark).sections.map(\.title) == ["A", "B", "C"])
         // A read of section A stops at B's heading.
         let stopped = bytes.withUnsafeBufferPointer { buffer in
             BlockScanner.scan(buffer, options: ScanOptions(), stop: StopRule(level: 2, title: "A", words: []))
