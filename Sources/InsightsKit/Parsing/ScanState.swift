@@ -36,10 +36,10 @@ struct ScanState {
     var lastNonMarker = SIMD4<Int>(repeating: unknownOffset)
     /// `lastNonMarker` for a marker whose pass has not been made on this line.
     static let unknownOffset = Int.min
-    /// The last open entry the current line continued, and how many of its quotes it
-    /// continued (all of them, unless it holds several block quotes).
+    /// The last open entry the current line continued, and how many of its run it continued
+    /// (all of it, or, for list items, those before the list it continued last).
     var lastMatched = 0
-    var lastMatchedQuotes = 1
+    var lastMatchedRun = 1
     var paragraph = ParagraphState()
 
     /// Where the first line's text starts (after a byte order mark).
@@ -175,8 +175,19 @@ extension ScanState {
     mutating func closeUnmatchedBlocks() {
         if !allClosed {
             close(downTo: lastMatched)
-            open[lastMatched].quotes = lastMatchedQuotes
+            if lastMatchedRun < open[lastMatched].run { shortenRun(lastMatched, to: lastMatchedRun) }
             allClosed = true
+        }
+    }
+
+    /// Closes the blocks of the run of entry `index`, the tip, past its first `kept`: of a run
+    /// of list items, the list in the last one kept stays open.
+    mutating func shortenRun(_ index: Int, to kept: Int) {
+        open[index].run = kept
+        if open[index].kind == .listItem {
+            var list = OpenBlock(kind: .list, startLine: lineIndex)
+            list.list = open[index].list
+            open.append(list)
         }
     }
 
@@ -184,8 +195,8 @@ extension ScanState {
     /// hold one of this kind. A block quote in a block quote joins its entry.
     mutating func addChild(_ kind: BlockKind) {
         makeRoom(for: kind)
-        if kind == .blockQuote, tip.takesAnotherQuote {
-            open[open.count - 1].quotes += 1
+        if kind == .blockQuote, tip.kind == .blockQuote, tip.takesAnother {
+            open[open.count - 1].run += 1
             return
         }
         open.append(OpenBlock(kind: kind, startLine: lineIndex))
@@ -200,6 +211,7 @@ extension ScanState {
         if tip.kind == .listItem, !tip.hasChild {
             open[open.count - 1].hasChild = true
             tipChanged()
+            joinItemRun()
         }
         if open.count == 1 { lastTopLevelBlockLine = lineIndex }
     }
@@ -247,12 +259,12 @@ extension ScanState {
         // Which open blocks does this line continue? A blank line continues those below
         // the first block it closes.
         var matched = 0
-        var matchedQuotes = 1
+        var matchedRun = 1
         var depth = 1
         findNextNonspace()
         if blank {
             matched = (closedByBlankLine.first ?? open.count) - 1
-            matchedQuotes = open[matched].quotes
+            matchedRun = open[matched].run
             depth = open.count
         }
         while depth < open.count {
@@ -260,12 +272,12 @@ extension ScanState {
             switch continuation(of: depth) {
             case .matched:
                 matched = depth
-                matchedQuotes = open[depth].quotes
+                matchedRun = open[depth].run
                 depth += 1
                 continue
-            case .partly(let quotes):
+            case .partly(let kept):
                 matched = depth
-                matchedQuotes = quotes
+                matchedRun = kept
             case .failed:
                 break
             case .lineConsumed:
@@ -273,11 +285,12 @@ extension ScanState {
             }
             break
         }
-        allClosed = matched == open.count - 1 && matchedQuotes == open[matched].quotes
+        allClosed = matched == open.count - 1 && matchedRun == open[matched].run
         lastMatched = matched
-        lastMatchedQuotes = matchedQuotes
+        lastMatchedRun = matchedRun
 
-        var containerKind = open[matched].kind
+        // Of a run of list items only partly continued, the list in the last item continued.
+        var containerKind = open[matched].kind == .listItem && matchedRun < open[matched].run ? .list : open[matched].kind
         var matchedLeaf = containerKind != .paragraph && containerKind.acceptsLines
 
         // Open new blocks.

@@ -1,10 +1,11 @@
 import Testing
 @testable import InsightsKit
 
-/// Block quotes nested one in another share an entry of the scan's open stack: a line may
-/// continue only the first of them, a lazy line none, a blank line closes them all. What is
-/// open after each line is what CommonMark's reference parser has open there (the nesting of
-/// its HTML), and the top-level headings after such lines are the reference's.
+/// Block quotes nested one in another share an entry of the scan's open stack, and so do list
+/// items nested one in another with the same marker: a line may continue only the first of
+/// them, a lazy line none, a blank line closes the quotes. What is open after each line is
+/// what CommonMark's reference parser has open there (the nesting of its HTML), and the
+/// top-level headings after such lines are the reference's.
 @Suite("Deeply nested block quotes")
 struct DeepBlockQuoteTests {
     /// What is open after each line of `lines`, innermost last: `>` for each block quote,
@@ -19,8 +20,8 @@ struct DeepBlockQuoteTests {
                 state.incorporate(line: index, start: state.start(ofLine: index), end: state.contentEnd(ofLine: index))
                 outlines.append(state.open.map { block in
                     switch block.kind {
-                    case .blockQuote: String(repeating: ">", count: block.quotes)
-                    case .listItem: "-"
+                    case .blockQuote: String(repeating: ">", count: block.run)
+                    case .listItem: String(repeating: "-", count: block.run)
                     case .paragraph: "p"
                     case .fencedCode: "f"
                     case .indentedCode: "c"
@@ -102,8 +103,8 @@ struct DeepBlockQuoteTests {
             for index in 0..<state.lineCount {
                 state.incorporate(line: index, start: state.start(ofLine: index), end: state.contentEnd(ofLine: index))
                 largest = max(largest, state.open.count)
-                if index == 1 { #expect(state.open.map(\.quotes) == [1, 100_000, 1]) }
-                if index == 2 { #expect(state.open.map(\.quotes) == [1, 50_000]) }
+                if index == 1 { #expect(state.open.map(\.run) == [1, 100_000, 1]) }
+                if index == 2 { #expect(state.open.map(\.run) == [1, 50_000]) }
             }
             return largest
         }
@@ -115,5 +116,74 @@ struct DeepBlockQuoteTests {
         }
         let sectionEnd = try #require(stopped).section.upperBound
         #expect(Array(bytes[sectionEnd...]).starts(with: Array("## B\n".utf8)))
+    }
+}
+
+@Suite("Deeply nested list items")
+struct DeepListItemTests {
+    static func outline(_ lines: [String]) -> [String] { DeepBlockQuoteTests.outline(lines) }
+    static func headings(_ lines: [String]) -> [String] { DeepBlockQuoteTests.headings(lines) }
+
+    /// The entries of the open stack after each line of `lines`: how many blocks each stands for.
+    static func runs(_ text: String) -> [[Int]] {
+        let bytes = Array(text.utf8)
+        let table = LineTable(bytes)
+        return bytes.withUnsafeBufferPointer { buffer in
+            var state = ScanState(bytes: buffer, window: LineWindow(table))
+            var runs: [[Int]] = []
+            for index in 0..<state.lineCount {
+                state.incorporate(line: index, start: state.start(ofLine: index), end: state.contentEnd(ofLine: index))
+                runs.append(state.open.map(\.run))
+            }
+            return runs
+        }
+    }
+
+    @Test("a line indented for some of the items is a lazy continuation of the paragraph in the innermost")
+    func partialLazy() {
+        let lines = ["- - - a", "    b", "  c", "d", "==="]
+        #expect(Self.outline(lines) == ["---p", "---p", "---p", "---p", "---p"])
+        #expect(Self.headings(lines) == [])
+    }
+
+    @Test("after a blank line, a line indented for some of the items closes the others")
+    func partialAfterBlank() {
+        #expect(Self.outline(["- - - a", "", "    b", "  c", "d", "==="]) == ["---p", "---", "--p", "--p", "--p", "--p"])
+        let lines = ["- - - a", "", "d", "==="]
+        #expect(Self.outline(lines) == ["---p", "---", "p", ""])
+        #expect(Self.headings(lines) == ["1 d"])
+    }
+
+    @Test("a new item in the list of an item partly continued, and a deeper one")
+    func newItems() {
+        #expect(Self.outline(["- - - a", "  - b", "    - c"]) == ["---p", "--p", "---p"])
+        #expect(Self.runs("- - - a\n  - b\n    - c\n") == [[1, 1, 3, 1], [1, 1, 2, 1], [1, 1, 3, 1]])
+    }
+
+    @Test("items of another marker or width start entries of their own")
+    func otherMarkers() {
+        #expect(Self.runs("- * - a\n") == [[1, 1, 1, 1, 1, 1, 1, 1]])
+        #expect(Self.runs("1. 10. 1. a\n") == [[1, 1, 1, 1, 1, 1, 1, 1]])
+        #expect(Self.outline(["1. 1. 1. a", "      b", "1. c"]) == ["---p", "---p", "-p"])
+    }
+
+    @Test("quotes around a run of items, and a blank rest of line in them")
+    func inQuote() {
+        #expect(Self.outline(["> - - - a", ">", "> d"]) == [">---p", ">---", ">p"])
+    }
+
+    @Test("the items of a top-level list are recorded, the nested ones of a run not")
+    func topLevelItems() {
+        let items = BlockScanner.scan(Array("- - a\n- b\n".utf8), options: .commonMark).listItems
+        #expect(items.map { [$0.firstLine, $0.lastLine, $0.contentStart] } == [[0, 0, 2], [1, 1, 8]])
+    }
+
+    @Test("a line of 100k nested items keeps four entries open, and the heading after it is found")
+    func deepRun() {
+        let text = "## A\n" + String(repeating: "- ", count: 100_000) + "x\n" + String(repeating: " ", count: 100_000) + "y\n## B\n"
+        let runs = Self.runs(text)
+        #expect(runs[1] == [1, 1, 100_000, 1])
+        #expect(runs.map(\.count).max() == 4)
+        #expect(Document(Array(text.utf8), options: .commonMark).sections.map(\.title) == ["A", "B"])
     }
 }
