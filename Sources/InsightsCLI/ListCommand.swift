@@ -16,7 +16,7 @@ enum ListCommand: Command {
             json.member("file", .string(context.file.path))
             json.key("sections")
             json.beginArray()
-            for section in try context.file.sections() {
+            for section in try context.file.listedSections() {
                 json.beginObject()
                 json.member("title", .string(section.title))
                 json.member("level", .int(section.level))
@@ -32,29 +32,66 @@ enum ListCommand: Command {
             return 0
         }
         let color = try Options.colors(arguments, terminal: context.terminal)
-        context.terminal.out(Array(tree(try context.file.sections(), color: color).utf8))
+        let sections = try context.file.listedSections()
+        guard let columns = Columns(sections) else {
+            context.terminal.out(Array("(no sections)\n".utf8))
+            return 0
+        }
+        // Sent out every 64 KiB: a file can have thousands of sections.
+        var output = ""
+        for section in sections {
+            output += columns.line(section, color: color)
+            if output.utf8.count >= 64 * 1024 {
+                context.terminal.out(Array(output.utf8))
+                output = ""
+            }
+        }
+        context.terminal.out(Array(output.utf8))
         return 0
     }
 
-    /// An indented tree: `## Title  lines 3-40  updated 2026-11-01`, columns aligned.
-    static func tree(_ sections: [ListedSection], color: Bool) -> String {
-        guard !sections.isEmpty else { return "(no sections)\n" }
-        let topLevel = sections.map(\.level).min() ?? 1
-        let labels = sections.map { section in
-            String(repeating: "  ", count: section.level - topLevel) + String(repeating: "#", count: section.level) + " " + Title.normalized(section.title)
-        }
-        let width = min(labels.map(\.count).max() ?? 0, 60)
-        let ranges = sections.map { "lines \($0.lines.lowerBound)-\($0.lines.upperBound)" }
-        let rangeWidth = ranges.map(\.count).max() ?? 0
-        var output = ""
-        for (index, section) in sections.enumerated() {
-            var line = labels[index] + String(repeating: " ", count: max(0, width - labels[index].count) + 2)
-            line += Paint.dim(ranges[index], enabled: color)
-            if let updated = section.lastUpdated {
-                line += String(repeating: " ", count: rangeWidth - ranges[index].count + 2) + "updated " + updated
+    /// The layout of the indented tree, `## Title  lines 3-40  updated 2026-11-01`, with its
+    /// columns aligned: found in a first walk over the sections, the lines made in a second.
+    struct Columns {
+        /// The lowest level, which is not indented.
+        let topLevel: Int
+        /// The width of the title column (at most 60).
+        let width: Int
+        /// The width of the line range column.
+        let rangeWidth: Int
+
+        /// The layout of `sections`; nil when there is none.
+        init?(_ sections: ListedSections) {
+            var topLevel = Int.max
+            var widest = 0
+            var rangeWidth = 0
+            for section in sections {
+                topLevel = min(topLevel, section.level)
+                // A label's width less twice the top level (not known yet).
+                widest = max(widest, 3 * section.level + 1 + Title.normalized(section.title).count)
+                rangeWidth = max(rangeWidth, Self.range(of: section).count)
             }
-            output += line + "\n"
+            guard topLevel != Int.max else { return nil }
+            self.topLevel = topLevel
+            width = min(widest - 2 * topLevel, 60)
+            self.rangeWidth = rangeWidth
         }
-        return output
+
+        /// `section`'s line of the tree.
+        func line(_ section: ListedSection, color: Bool) -> String {
+            let label = String(repeating: "  ", count: section.level - topLevel) + String(repeating: "#", count: section.level) + " "
+                + Title.normalized(section.title)
+            let range = Self.range(of: section)
+            var line = label + String(repeating: " ", count: max(0, width - label.count) + 2) + Paint.dim(range, enabled: color)
+            if let updated = section.lastUpdated {
+                line += String(repeating: " ", count: rangeWidth - range.count + 2) + "updated " + updated
+            }
+            return line + "\n"
+        }
+
+        /// `lines 3-40`.
+        static func range(of section: ListedSection) -> String {
+            "lines \(section.lines.lowerBound)-\(section.lines.upperBound)"
+        }
     }
 }

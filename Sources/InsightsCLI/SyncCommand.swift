@@ -16,7 +16,9 @@ enum SyncCommand: Command {
         The insights file and the session log beside it live on the memory branch at their
         paths. Each round fetches the branch, merges each file with the local one section by
         section (the base is the file as of the last sync), commits and pushes without
-        force; a push refused because another clone pushed first starts a new round.
+        force; a push refused because another clone pushed first starts a new round. A
+        change made only here since the last sync is pushed onto it with a lease first,
+        which a remote branch that moved refuses: then the round fetches.
         Only git plumbing is used: the index, HEAD, the checked-out branch and every other
         file stay as they are. A section changed on both sides in the same lines is a
         conflict: exit 1 naming it, nothing written or pushed.

@@ -174,6 +174,31 @@ struct SyncTests {
         #expect(try cluster.insights(1, ["history", "System Architecture"]).err.contains("no commit changed"))
     }
 
+    @Test("a change pushed straight onto the last sync is one commit on it; a branch moved since, even back, is fetched and merged")
+    func pushOntoLastSync() throws {
+        let cluster = try SyncCluster(clones: 1, memory: TeamFile.base)
+        defer { cluster.remove() }
+        #expect(try cluster.insights(0, ["sync"]).status == 0)
+        let first = try cluster.remoteTip()
+        #expect(try cluster.insights(0, ["set", "Growth Notes", "Channel", "SEO"]).status == 0)
+        let pushed = try cluster.insights(0, ["sync"])
+        #expect(pushed.status == 0 && pushed.err.contains("pushed"), "\(pushed)")
+        #expect(try cluster.git("remote.git", ["log", "-1", "--format=%P", "insights/memory"]).out == first)
+        #expect(try cluster.remoteMemory() == cluster.memoryText(0))
+        // The last sync and the local memory branch moved with the push.
+        let tip = try cluster.remoteTip()
+        #expect(try cluster.git("c0", ["rev-parse", "refs/insights/synced/origin/insights/memory", "insights/memory"]).out == tip + tip)
+        // Another clone moves the branch back to the first sync's commit: what it holds now is
+        // merged in like any change (the channel goes), never pushed over.
+        try cluster.git("remote.git", ["update-ref", SyncCluster.branch, first.trimmingCharacters(in: .newlines)])
+        #expect(try cluster.insights(0, ["set", "Testing Insights", "Coverage", "81% lines"]).status == 0)
+        let merged = try cluster.insights(0, ["sync"])
+        #expect(merged.status == 0, "\(merged)")
+        let text = try #require(cluster.memoryText(0))
+        #expect(text.contains("- **Coverage**: 81% lines") && !text.contains("- **Channel**: SEO"), "\(text)")
+        #expect(try cluster.remoteMemory() == text)
+    }
+
     @Test("an update made while a sync waits on the network is kept, and pushed by the next sync")
     func updateDuringSync() throws {
         let cluster = try SyncCluster(clones: 2, memory: TeamFile.base)

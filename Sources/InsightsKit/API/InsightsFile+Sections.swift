@@ -5,12 +5,13 @@ extension InsightsFile {
     /// Every top-level heading of the file, in document order. Fails with `fileMissing`
     /// when the file does not exist.
     public func sections() throws -> [ListedSection] {
-        let document = Document(try readExisting())
-        let stamps = document.ownStamps()
-        return document.sections.map { section in
-            ListedSection(title: document.writtenTitle(of: section.heading), level: section.level,
-                          lines: (section.heading.firstLine + 1)...(section.endLine + 1), lastUpdated: stamps[section.index])
-        }
+        Array(try listedSections())
+    }
+
+    /// `sections()` made one at a time as they are walked: a file of a million headings is
+    /// listed without a million entries held at once.
+    package func listedSections() throws -> ListedSections {
+        ListedSections(document: Document(try readExisting()))
     }
 
     /// The section at `address`. Fails with `sectionNotFound` (or `otherLevel`, when its title

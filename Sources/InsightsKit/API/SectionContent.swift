@@ -72,3 +72,31 @@ package final class ScanReuse: @unchecked Sendable {
         return document
     }
 }
+
+/// The sections of a document as `InsightsFile.sections()` lists them, each made when the
+/// walk reaches it.
+package struct ListedSections: Sequence {
+    /// The document listed.
+    let document: Document
+
+    /// A walk over the sections in document order.
+    package func makeIterator() -> Iterator {
+        Iterator(document: document, stamps: OwnStamps(document))
+    }
+
+    /// A walk over the sections in document order.
+    package struct Iterator: IteratorProtocol {
+        let document: Document
+        var stamps: OwnStamps
+        var position = 0
+
+        /// The next section, or nil after the last.
+        package mutating func next() -> ListedSection? {
+            guard position < document.sections.count else { return nil }
+            let section = document.sections[position]
+            position += 1
+            return ListedSection(title: document.writtenTitle(of: section.heading), level: section.level,
+                                 lines: (section.heading.firstLine + 1)...(section.endLine + 1), lastUpdated: stamps.stamp(of: section))
+        }
+    }
+}

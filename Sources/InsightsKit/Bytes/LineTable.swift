@@ -91,23 +91,23 @@ package struct LineTable: Sendable, Equatable {
         precondition(index >= 0 && index < count, "line index out of range")
         let checkpoint = checkpoints[index / Self.stride]
         var start = Int(checkpoint.start)
-        return encoded.withUnsafeBufferPointer { numbers in
-            var position = Int(checkpoint.position)
-            var remaining = index % Self.stride
-            while true {
-                var value = Int(numbers[position] & 0x7F)
-                var shift = 7
-                while numbers[position] & 0x80 != 0 {
-                    position += 1
-                    value |= Int(numbers[position] & 0x7F) << shift
-                    shift += 7
-                }
+        var position = Int(checkpoint.position)
+        var remaining = index % Self.stride
+        while true {
+            var byte = encoded[position]
+            var value = Int(byte & 0x7F)
+            var shift = 7
+            while byte & 0x80 != 0 {
                 position += 1
-                let end = start + value >> 2
-                if remaining == 0 { return (start, end - value & 3, end) }
-                start = end
-                remaining -= 1
+                byte = encoded[position]
+                value |= Int(byte & 0x7F) << shift
+                shift += 7
             }
+            position += 1
+            let end = start + value >> 2
+            if remaining == 0 { return (start, end - value & 3, end) }
+            start = end
+            remaining -= 1
         }
     }
 

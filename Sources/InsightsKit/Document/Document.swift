@@ -63,8 +63,9 @@ package struct Document: Sendable {
     /// Whether line `index` belongs to a top-level heading: the text of a setext heading can
     /// read like a `Last updated:` line without being one.
     func isHeadingLine(_ index: Int) -> Bool {
-        let after = sections.partitioningIndex { $0.heading.firstLine > index }
-        return after > 0 && index <= sections[after - 1].heading.lastLine
+        let headings = sections.headings
+        let after = headings.partitioningIndex { $0.firstLine > index }
+        return after > 0 && index <= headings[after - 1].lastLine
     }
 
     /// The value of the section's last `Last updated:` line, if any.

@@ -50,37 +50,91 @@ package struct Section: Sendable, Equatable {
 /// scan's compact list of headings: a file of a million headings keeps a few bytes for each,
 /// not a `Section` with its title.
 package struct SectionList: RandomAccessCollection, Sendable {
+    /// What sections are made from, behind one reference: a list is passed around often.
+    private final class Source: Sendable {
+        let headings: HeadingList
+        let bytes: [UInt8]
+        let lines: LineTable
+        let byteOrderMarkLength: Int
+        /// The titles of 15 bytes or fewer (a string holds those in its own 16 bytes), read
+        /// once, when the file has 16 bytes or more for each heading, so that they never
+        /// take more memory than the file. Other titles are read each time they are asked for.
+        let shortTitles: [String?]
+
+        init(headings: HeadingList, bytes: [UInt8], lines: LineTable) {
+            self.headings = headings
+            self.bytes = bytes
+            self.lines = lines
+            byteOrderMarkLength = Document.byteOrderMarkLength(bytes)
+            let byteOrderMarkLength = byteOrderMarkLength
+            shortTitles = headings.count * 16 <= bytes.count
+                ? headings.map { place in
+                    let title = SectionList.title(of: place, bytes: bytes, lines: lines, byteOrderMarkLength: byteOrderMarkLength)
+                    return title.utf8.count <= 15 ? title : nil
+                }
+                : []
+        }
+    }
+
+    private let source: Source
     /// The headings, without their titles.
-    let headings: HeadingList
+    package var headings: HeadingList { source.headings }
     /// The document's bytes, which titles are read from.
-    let bytes: [UInt8]
+    var bytes: [UInt8] { source.bytes }
     /// The document's lines.
-    let lines: LineTable
+    var lines: LineTable { source.lines }
+
+    init(headings: HeadingList, bytes: [UInt8], lines: LineTable) {
+        source = Source(headings: headings, bytes: bytes, lines: lines)
+    }
 
     /// The first section.
     package var startIndex: Int { 0 }
     /// The number of sections.
-    package var endIndex: Int { headings.count }
+    package var endIndex: Int { source.headings.count }
+    /// The number of sections.
+    package var count: Int { source.headings.count }
 
     /// The section of heading `index`.
     package subscript(index: Int) -> Section {
-        let place = headings[index]
-        let end = headings.sectionEnd(of: index)
-        let endLine = end < headings.count ? headings[end].firstLine - 1 : lines.count - 1
-        let start = place.firstLine == 0 ? Document.byteOrderMarkLength(bytes) : lines.line(place.firstLine).start
-        let sectionEnd = lines.end(ofLine: endLine)
+        let source = source
+        let place = source.headings[index]
+        let end = source.headings.sectionEnd(of: index)
+        let endLine = end < source.headings.count ? source.headings[end].firstLine - 1 : source.lines.count - 1
+        let start = start(at: index)
+        let sectionEnd = source.lines.end(ofLine: endLine)
         let heading = Heading(level: place.level, style: place.style, firstLine: place.firstLine, lastLine: place.lastLine,
-                              title: title(of: place))
+                              title: title(at: index))
         return Section(index: index, heading: heading, endLine: endLine, range: start..<sectionEnd,
-                       bodyRange: lines.end(ofLine: place.lastLine)..<sectionEnd, parent: headings.parent(of: index))
+                       bodyRange: source.lines.end(ofLine: place.lastLine)..<sectionEnd, parent: source.headings.parent(of: index))
     }
 
-    /// The title of the heading at `place`, read from the bytes as the scan read it: runs of
-    /// white space collapsed, an ATX heading's closing `#`s left out.
-    func title(of place: HeadingList.Place) -> String {
+    /// Where section `index` starts in the bytes (its heading's first line), read alone.
+    package func start(at index: Int) -> Int {
+        let firstLine = source.headings[index].firstLine
+        return firstLine == 0 ? source.byteOrderMarkLength : source.lines.line(firstLine).start
+    }
+
+    /// The index of the first section that starts at or after byte `offset` (`count` for
+    /// none), found by bisection.
+    package func firstIndex(startingAtOrAfter offset: Int) -> Int {
+        indices.partitioningIndex { start(at: $0) >= offset }
+    }
+
+    /// The title of section `index`, read alone.
+    package func title(at index: Int) -> String {
+        let source = source
+        let short = source.shortTitles.isEmpty ? nil : source.shortTitles[index]
+        return short ?? Self.title(of: source.headings[index], bytes: source.bytes, lines: source.lines,
+                                                   byteOrderMarkLength: source.byteOrderMarkLength)
+    }
+
+    /// The title of the heading at `place` in `bytes`, read as the scan read it: runs of white
+    /// space collapsed, an ATX heading's closing `#`s left out.
+    private static func title(of place: HeadingList.Place, bytes: [UInt8], lines: LineTable, byteOrderMarkLength: Int) -> String {
         bytes.withUnsafeBufferPointer { buffer in
             let first = lines.line(place.firstLine)
-            let start = place.firstLine == 0 ? Swift.min(Document.byteOrderMarkLength(bytes), first.contentEnd) : first.start
+            let start = place.firstLine == 0 ? Swift.min(byteOrderMarkLength, first.contentEnd) : first.start
             switch place.style {
             case .atx:
                 var from = start

@@ -89,17 +89,23 @@ extension Document {
 
     /// The sections inside `parent`: its subsections at every depth.
     func sections(inside parent: Section) -> Slice<SectionList> {
-        sections[(parent.index + 1)...].prefix { $0.range.lowerBound < parent.range.upperBound }
+        sections[(parent.index + 1)..<sections.headings.sectionEnd(of: parent.index)]
     }
 
     /// The one section of `pool` titled `title` at `level` (nil: the shallowest level that
     /// has one), exactly or else in the loose form, and whether the match was loose.
     private func matching(_ title: String, in pool: Slice<SectionList>, level: Int?) throws -> (Section, Bool)? {
         let exact = Title.normalized(title)
-        if let found = try unique(shallowest(pool.filter { $0.title == exact }, level: level), name: title) {
+        if let found = try unique(shallowest(titled(pool) { $0 == exact }, level: level), name: title) {
             return (found, false)
         }
-        return try unique(shallowest(pool.filter(Self.looselyTitled(title)), level: level), name: title).map { ($0, true) }
+        return try unique(shallowest(titled(pool, Self.looselyTitled(title)), level: level), name: title).map { ($0, true) }
+    }
+
+    /// The sections of `pool` whose title `isWanted` accepts: only titles are read, and a
+    /// section is made for those accepted.
+    private func titled(_ pool: Slice<SectionList>, _ isWanted: (String) -> Bool) -> [Section] {
+        pool.indices.filter { isWanted(sections.title(at: $0)) }.map { sections[$0] }
     }
 
     /// The sections of `candidates` at `level`, or at the shallowest level among them.
@@ -122,24 +128,28 @@ extension Document {
 
     /// The headings whose title has the loose form of the address's title, at any level.
     private func otherLevels(_ address: SectionAddress) -> [Section] {
-        sections.filter(Self.looselyTitled(address.title))
+        titled(sections[...], Self.looselyTitled(address.title))
     }
 
-    /// Whether a section's title has the loose form of `title` (a hash of the loose form
+    /// Whether a title has the loose form of `title` (a hash of the loose form
     /// first, so that most titles are never put in loose form).
-    private static func looselyTitled(_ title: String) -> (Section) -> Bool {
+    private static func looselyTitled(_ title: String) -> (String) -> Bool {
         let loose = Title.loose(title)
         let hash = Title.looseHash(loose.utf8)
-        return { Title.looseHash($0.title.utf8) == hash && Title.loose($0.title) == loose }
+        return { Title.looseHash($0.utf8) == hash && Title.loose($0) == loose }
     }
 
     /// `section` as a candidate of an error: title, level, line, and an address that
     /// reaches it through the sections it lies in (from the outermost of level 2 or deeper,
     /// the level agents' sections have, so that a file's `# Title` is not part of it).
     func candidate(_ section: Section) -> InsightsError.Candidate {
-        var path = [section]
-        while let parent = path[0].parent, sections[parent].level >= 2 || path[0].level < 2 { path.insert(sections[parent], at: 0) }
-        let address = SectionAddress(title: path[0].title, level: path[0].level, subsections: path.dropFirst().map(\.title))
+        let headings = sections.headings
+        var path = [section.index]
+        while let parent = headings.parent(of: path[0]), headings.level(at: parent) >= 2 || headings.level(at: path[0]) < 2 {
+            path.insert(parent, at: 0)
+        }
+        let titles = path.map(sections.title(at:))
+        let address = SectionAddress(title: titles[0], level: headings.level(at: path[0]), subsections: Array(titles.dropFirst()))
         return InsightsError.Candidate(title: section.title, level: section.level, line: section.heading.firstLine + 1, address: address)
     }
 
@@ -162,7 +172,7 @@ extension Document {
         if let scope {
             message = "subsection \"\(missingTitle)\" not found in \"\(scope.title)\" (line \(scope.heading.firstLine + 1))"
         }
-        let existing = pool.filter { scope != nil || $0.level == address.level }.map(\.title)
+        let existing = pool.indices.filter { scope != nil || sections.headings.level(at: $0) == address.level }.map(sections.title(at:))
         if scope == nil, let other = otherLevels(address).first {
             message += "; there is a level-\(other.level) heading \"\(other.title)\" at line \(other.heading.firstLine + 1) (level \(other.level))"
         } else if let typo = Closest.match(missingTitle, in: existing) {

@@ -56,8 +56,7 @@ package struct ClosingStamp: Sendable, Equatable {
     /// The closing stamp of `section` in `document`, if it has one.
     package init?(of section: Section, in document: Document) {
         let sections = document.sections
-        var last = section.index
-        while last + 1 < sections.count, sections[last + 1].level > section.level { last += 1 }
+        let last = sections.headings.sectionEnd(of: section.index) - 1
         let bytes = document.bytes
         guard let start = Document.closingStampStart(bytes, in: sections[last].bodyRange) else { return nil }
         let stampEnd = TextLines.trailingBlankStart(bytes, in: start..<sections[last].bodyRange.upperBound)
@@ -70,29 +69,38 @@ package struct ClosingStamp: Sendable, Equatable {
     }
 }
 
-extension Document {
-    /// For each section, the value of the `Last updated:` line that is its own: the closing
-    /// stamp of a level-2 section, else the last stamp in the section's own text (heading to
-    /// its first subsection) that is not the closing stamp of the level-2 section around it.
-    /// A subsection that ends its section so does not show that section's stamp, nor a file
-    /// title the stamp of the last section.
-    package func ownStamps() -> [String?] {
-        var result = [String?](repeating: nil, count: sections.count)
-        var closingLines = Set<Int>()
-        for section in sections where section.level == Check.agentLevel {
-            guard let stamp = ClosingStamp(of: section, in: self) else { continue }
-            closingLines.insert(stamp.line)
-            result[section.index] = String(decoding: bytes[stamp.value], as: UTF8.self)
+/// The value of the `Last updated:` line that is each section's own, for sections asked for
+/// in document order: the closing stamp of a level-2 section, else the last stamp in the
+/// section's own text (heading to its first subsection) that is not the closing stamp of the
+/// level-2 section around it. A subsection that ends its section so does not show that
+/// section's stamp, nor a file title the stamp of the last section.
+package struct OwnStamps {
+    /// The document.
+    let document: Document
+    /// The level-2 section around the last section asked for, and its closing stamp.
+    private var around: (index: Int, closing: ClosingStamp?)?
+
+    /// Stamps of `document`'s sections.
+    package init(_ document: Document) {
+        self.document = document
+    }
+
+    /// The stamp that is `section`'s own, if any.
+    package mutating func stamp(of section: Section) -> String? {
+        let document = document
+        let headings = document.sections.headings
+        var outer: Int? = section.index
+        while let index = outer, headings.level(at: index) != Check.agentLevel { outer = headings.parent(of: index) }
+        var closing: ClosingStamp?
+        if let outer {
+            if around?.index != outer { around = (outer, ClosingStamp(of: document.sections[outer], in: document)) }
+            closing = around?.closing
         }
-        for section in sections where result[section.index] == nil {
-            let end = section.index + 1 < sections.count ? sections[section.index + 1].heading.firstLine : lines.count
-            for line in stride(from: end - 1, to: section.heading.lastLine, by: -1) where !closingLines.contains(line) {
-                if let value = Stamp.value(in: text(ofLine: line)) {
-                    result[section.index] = String(decoding: bytes[value], as: UTF8.self)
-                    break
-                }
-            }
+        if let closing, outer == section.index { return String(decoding: document.bytes[closing.value], as: UTF8.self) }
+        let end = section.index + 1 < headings.count ? headings[section.index + 1].firstLine : document.lines.count
+        for line in stride(from: end - 1, to: section.heading.lastLine, by: -1) where line != closing?.line {
+            if let value = Stamp.value(in: document.text(ofLine: line)) { return String(decoding: document.bytes[value], as: UTF8.self) }
         }
-        return result
+        return nil
     }
 }

@@ -270,8 +270,9 @@ extension Document {
         }
         // The edited section in the new file: found in the new section alone, then moved to
         // where that lands in the file (the validation above proved the headings agree).
-        let sectionsBefore = sections.firstIndex { $0.range.lowerBound >= region.lowerBound } ?? sections.count
-        let outerParent = sections[..<sectionsBefore].last { $0.level < (localDocument.sections.first?.level ?? 0) }?.index
+        let sectionsBefore = sections.firstIndex(startingAtOrAfter: region.lowerBound)
+        let outerLevel = localDocument.sections.first?.level ?? 0
+        let outerParent = sections.headings[..<sectionsBefore].lastIndex { $0.level < outerLevel }
         let placed = edited.map { section in
             section.moved(bytes: region.lowerBound + separator.count,
                           lines: lineEndings(before: region.lowerBound) + TextLines.lineCount(separator, in: 0..<separator.count),

@@ -7,14 +7,16 @@
 extension Document {
     func validateSplice(region: Range<Int>, separator: [UInt8], local: [UInt8], outer: Section?, allowedOpen: BodyCheck.OpenBlock?,
                         createdOuter: SectionAddress?) throws {
-        let anchorSection = outer?.heading.style == .atx
-            ? outer
-            : sections.last { $0.range.lowerBound < region.lowerBound && $0.heading.style == .atx }
-        let anchor = anchorSection?.range.lowerBound ?? 0
+        let sectionsBefore = sections.firstIndex(startingAtOrAfter: region.lowerBound)
+        let anchorIndex = outer?.heading.style == .atx
+            ? outer?.index
+            : sections.headings[..<sectionsBefore].lastIndex { $0.style == .atx }
+        let anchor = anchorIndex.map(sections.start(at:)) ?? 0
         var window = Array(bytes[anchor..<region.lowerBound]) + separator
         let localStart = window.count
         window += local
-        let next = sections.first { $0.range.lowerBound >= region.upperBound }
+        let nextIndex = sections.firstIndex(startingAtOrAfter: region.upperBound)
+        let next = nextIndex < sections.count ? sections[nextIndex] : nil
         let expectedNext: (level: Int, title: String)
         if next == nil {
             if let last = window.last, last != ASCII.lf, last != ASCII.cr { window += lineEnding }
@@ -36,7 +38,7 @@ extension Document {
         let localStartLine = windowLines.line(containing: localStart)
         let followLine = TextLines.lineCount(window, in: 0..<followStart)
         let firstWindowLine = anchor == 0 ? 0 : lines.line(containing: anchor)
-        let expectedBefore = sections.filter { $0.range.lowerBound >= anchor && $0.range.lowerBound < region.lowerBound }
+        let expectedBefore = sections[sections.firstIndex(startingAtOrAfter: anchor)..<sectionsBefore].map { $0 }
         let outerHeading: (level: Int, title: String)? = outer.map { ($0.level, $0.title) }
             ?? createdOuter.map { ($0.level, Title.normalized($0.title)) }
 

@@ -72,19 +72,41 @@ package struct SyncReport: Sendable {
 /// ours: the local file; theirs: the branch's) with `SectionMerge`; if the remote lacks
 /// something, commit (the local snapshot on the last sync and the remote tip as parents)
 /// and push without force; a push refused because the branch moved starts a new round after
-/// a jittered pause. The network steps hold no lock; the file lock covers only re-reading,
-/// merging and replacing the local file, which is replaced only with a merge that includes
-/// its current content.
+/// a jittered pause. When this clone changed something since the last sync, the first round
+/// starts with a push of that change onto the last sync's commit, with a lease on it: the
+/// remote takes it only while its branch is still there, when there is nothing to fetch or
+/// merge; else the round goes on from the fetch. The network steps hold no lock; the file
+/// lock covers only re-reading, merging and replacing the local file, which is replaced only
+/// with a merge that includes its current content.
 package enum MemorySync {
     /// The ref that remembers the last sync through `remote`'s `branch`.
     static func syncedRef(remote: String, branch: String) -> String { "refs/insights/synced/\(remote)/\(branch)" }
 
     /// Syncs `file` and the session log beside it.
     package static func run(_ file: InsightsFile, options: SyncOptions) throws -> SyncReport {
-        let repository = try GitRepository.containing(file: file.path)
-        let (remote, _) = try BackgroundWork.both({ try chooseRemote(options.remote, in: repository) },
-                                                  { try checkBranch(options.branch, in: repository) })
-        var session = try Session(file: file, repository: repository, remote: remote, options: options)
+        let paths = [file.path, file.sessionLogPath]
+        // The local files are stored as blobs while the repository, the remote and the branch
+        // are checked and the last sync is read: a push needs them, most often as they are.
+        let ((repository, remote, files, last, refs), local) = try BackgroundWork.both({
+            () throws -> (GitRepository, String, [MemoryFile], LastSync, RefTransaction?) in
+            let repository = try GitRepository.containing(file: file.path)
+            let files = try MemoryFile.both(paths, in: repository)
+            // A push onto the last sync moves the refs that record it with no git started after.
+            let refs = try? RefTransaction(in: repository)
+            let lastSync = { (remote: String) in try LastSync.read(syncedRef(remote: remote, branch: options.branch), files: files, in: repository) }
+            // The last sync through the remote most likely chosen is read meanwhile (through
+            // another one, again after).
+            let likely = options.remote ?? "origin"
+            let ((remote, _), last) = try BackgroundWork.both({
+                try BackgroundWork.both({ try chooseRemote(options.remote, in: repository) }, { try checkBranch(options.branch, in: repository) })
+            }, { try lastSync(likely) })
+            return (repository, remote, files, remote == likely ? last : try lastSync(remote), refs)
+        }, {
+            try paths.map { path in
+                try InsightsFile(path: path).read().map { LocalFile(bytes: $0, blob: try GitRepository.writeBlob($0, from: FilePath.folder(of: path))) }
+            }
+        })
+        var session = Session(repository: repository, remote: remote, options: options, files: files, last: last, local: local, refs: refs)
         return try session.run()
     }
 
@@ -128,21 +150,113 @@ private struct MemoryFile {
     let path: String
     /// The path in the repository and on the memory branch.
     let repositoryPath: String
-    /// The file as of the last sync (else `HEAD`, else empty), read in the first round.
+    /// The file as of the last sync (else `HEAD`, else empty), read in the first round that
+    /// fetches.
     var base: [UInt8] = []
+
+    /// Its name, the last part of its path.
+    var name: String { String(repositoryPath.split(separator: "/").last ?? "") }
+
+    /// The files at `paths`: the insights file and the session log beside it.
+    static func both(_ paths: [String], in repository: GitRepository) throws -> [MemoryFile] {
+        let repositoryPaths = paths.map(repository.relativePath(of:))
+        if let odd = repositoryPaths.first(where: { $0.contains("\n") || $0.contains("\r") }) {
+            throw InsightsError(.badData, "cannot sync \(odd): its path holds a line break")
+        }
+        return paths.indices.map { MemoryFile(path: paths[$0], repositoryPath: repositoryPaths[$0]) }
+    }
+}
+
+/// The folders above the memory files (which share one), from the top: `a`, `a/b`, ...
+private func folders(of files: [MemoryFile]) -> [String] {
+    let components = files[0].repositoryPath.split(separator: "/").dropLast().map(String.init)
+    return components.indices.map { components[...$0].joined(separator: "/") }
+}
+
+/// A local memory file as read before the first round, stored as a blob.
+private struct LocalFile {
+    var bytes: [UInt8]
+    var blob: String
+}
+
+/// A commit of the memory branch, as far as a commit on top of it needs.
+private struct BranchCommit {
+    /// Its id.
+    var id: String
+    /// The memory files' blob ids there (nil where absent or not a regular file).
+    var blobs: [String?]
+    /// Whether its tree holds nothing but memory files, so that a tree can be made without
+    /// reading it first.
+    var onlyMemoryFiles: Bool
+    /// The memory folder's entries (none when it is absent).
+    var entries: [GitTree.Entry]
+
+    /// The commit `objects` describe: the commit, its root tree, then each folder down to the
+    /// memory files' own (nil where absent). Throws `badData` naming `place` when one of
+    /// those folders is not one.
+    init(_ objects: ArraySlice<GitObject?>, files: [MemoryFile], place: String) throws {
+        let objects = Array(objects)
+        guard let id = objects[0]?.id else { throw InsightsError(.ioError, "cannot read the commit \(place)") }
+        let folders = folders(of: files)
+        let idLength = id.utf8.count / 2
+        let trees = Array(objects[1...])
+        for (folder, tree) in zip(folders, trees.dropFirst()) where tree != nil && tree?.type != "tree" {
+            throw InsightsError(.badData, "\(folder) is not a folder \(place)", hint: "only the memory files may be there; fix the branch with git")
+        }
+        self.id = id
+        guard let folder = trees.last ?? nil, folder.type == "tree" else {
+            blobs = files.map { _ in nil }
+            onlyMemoryFiles = trees[0].map { GitTree.entries($0.bytes, idLength: idLength).isEmpty } ?? true
+            entries = []
+            return
+        }
+        // Only the path to the memory folder in each tree above it, only memory files in it.
+        let names = files.map(\.name)
+        let components = folders.map { String($0.split(separator: "/").last ?? "") }
+        let entries = GitTree.entries(folder.bytes, idLength: idLength)
+        onlyMemoryFiles = zip(trees.dropLast(), components).allSatisfy { tree, next in
+            tree.map { GitTree.entries($0.bytes, idLength: idLength).map(\.name) == [next] } ?? false
+        } && entries.allSatisfy { names.contains($0.name) }
+        blobs = names.map { name in entries.first { $0.name == name && ($0.mode == "100644" || $0.mode == "100755") }?.id }
+        self.entries = entries
+    }
 }
 
 /// The fetched tip of the memory branch.
 private struct Tip {
     /// Its commit.
-    var commit: String
+    var commit: BranchCommit
     /// The memory files on it (nil where absent).
     var files: [[UInt8]?]
-    /// Their blob ids (nil where absent).
-    var blobs: [String?]
-    /// Whether its tree holds nothing but memory files, so that a tree can be made without
-    /// reading it first.
-    var onlyMemoryFiles: Bool
+}
+
+/// The last sync, as read before the first round.
+private struct LastSync {
+    /// Its commit (nil before a first sync).
+    var commit: String?
+    /// Its commit as a parent; nil when there is none or its tree cannot be one's.
+    var parent: BranchCommit?
+    /// The blob ids of the bases: the memory files as of the last sync, else as of `HEAD`
+    /// (nil where absent: an empty base).
+    var bases: [String?]
+
+    /// Reads, in one batch, the last sync's commit, its root tree and each folder down to the
+    /// memory files' own, and `HEAD`'s commit and memory folder.
+    static func read(_ syncedRef: String, files: [MemoryFile], in repository: GitRepository) throws -> LastSync {
+        let folders = folders(of: files)
+        let syncedNames = [syncedRef + "^{commit}", syncedRef + "^{tree}"] + folders.map { "\(syncedRef):\($0)" }
+        let headNames = ["HEAD^{commit}", folders.last.map { "HEAD:\($0)" } ?? "HEAD^{tree}"]
+        let objects = try repository.objects(syncedNames + headNames)
+        if let commit = objects[0]?.id {
+            let parent = try? BranchCommit(objects[..<syncedNames.count], files: files, place: "at \(syncedRef)")
+            return LastSync(commit: commit, parent: parent, bases: parent?.blobs ?? files.map { _ in nil })
+        }
+        let (head, folder) = (objects[syncedNames.count]?.id, objects[syncedNames.count + 1])
+        let entries = head.flatMap { head in folder.flatMap { $0.type == "tree" ? GitTree.entries($0.bytes, idLength: head.utf8.count / 2) : nil } } ?? []
+        return LastSync(commit: nil, parent: nil, bases: files.map { file in
+            entries.first { $0.name == file.name && ($0.mode == "100644" || $0.mode == "100755") }?.id
+        })
+    }
 }
 
 /// Whether two files (nil: absent) hold the same bytes.
@@ -158,29 +272,33 @@ private struct Session {
     let options: SyncOptions
     let trackingRef: String
     let syncedRef: String
-    /// The commit of the last sync, if any (read in the first round).
-    var synced: String?
     var files: [MemoryFile]
-    /// Whether `synced` and the files' bases have been read.
+    /// The last sync.
+    let last: LastSync
+    /// The local files as read before the first round (nil where absent).
+    let local: [LocalFile?]
+    /// The transaction that records a push onto the last sync (nil: git could not be started).
+    let refs: RefTransaction?
+    /// Whether the files' bases have been read.
     var basesRead = false
     /// The local snapshot commit made for the local bytes it holds (reused from round to round).
     var snapshot: (bytes: [[UInt8]?], commit: String)?
 
-    init(file: InsightsFile, repository: GitRepository, remote: String, options: SyncOptions) throws {
+    init(repository: GitRepository, remote: String, options: SyncOptions, files: [MemoryFile], last: LastSync, local: [LocalFile?],
+         refs: RefTransaction?) {
+        self.refs = refs
         self.repository = repository
         self.remote = remote
         self.options = options
+        self.files = files
+        self.last = last
+        self.local = local
         trackingRef = "refs/remotes/\(remote)/\(options.branch)"
         syncedRef = MemorySync.syncedRef(remote: remote, branch: options.branch)
-        let paths = [file.path, file.sessionLogPath]
-        let repositoryPaths = paths.map(repository.relativePath(of:))
-        if let odd = repositoryPaths.first(where: { $0.contains("\n") || $0.contains("\r") }) {
-            throw InsightsError(.badData, "cannot sync \(odd): its path holds a line break")
-        }
-        files = paths.indices.map { MemoryFile(path: paths[$0], repositoryPath: repositoryPaths[$0]) }
     }
 
     mutating func run() throws -> SyncReport {
+        if let pushed = try pushOntoLastSync() { return pushed }
         let branch = options.branch
         for attempt in 1...max(1, options.attempts) {
             let found = try repository.fetch(branch: branch, from: remote, into: trackingRef)
@@ -205,9 +323,9 @@ private struct Session {
             // absent there and empty here is not lacking).
             let lacking = files.indices.filter { index in theirs[index].map { !same($0, merged[index]) } ?? !merged[index].isEmpty }
             guard !lacking.isEmpty else {
-                return try settle(read: ours, merged: merged, commit: tip?.commit, pushed: false, attempts: attempt)
+                return try settle(read: ours, merged: merged, commit: tip?.commit.id, pushed: false, attempts: attempt)
             }
-            let commit = try makeCommit(merged: merged, lacking: lacking, ours: ours, tip: tip)
+            let commit = try makeCommit(merged: merged, lacking: lacking, ours: ours, onto: tip?.commit)
             switch try repository.push(commit, to: branch, of: remote) {
             case .pushed:
                 return try settle(read: ours, merged: merged, commit: commit, pushed: true, attempts: attempt)
@@ -217,6 +335,38 @@ private struct Session {
         }
         throw InsightsError(.tryAgain, "\(remote) \(branch) moved under every one of \(options.attempts) attempts to push to it",
                             hint: "other clones are syncing at the same time: run it again, or raise --attempts")
+    }
+
+    /// The start of the first round when this clone changed something since the last sync:
+    /// the change pushed onto the last sync's commit with a lease on it, so that the remote
+    /// takes it only while its branch is still there. Then no other clone pushed since, and
+    /// a fetch would bring nothing to merge: this is the round a fetch of the last sync would
+    /// make. Nil when it does not apply (no last sync, nothing changed here, a memory file
+    /// gone here that the fetch brings back) or the branch moved: the round goes on from the
+    /// fetch.
+    mutating func pushOntoLastSync() throws -> SyncReport? {
+        guard let parent = last.parent, files.indices.allSatisfy({ local[$0] != nil || parent.blobs[$0] == nil }) else { return nil }
+        let lacking = files.indices.filter { index in
+            guard let file = local[index] else { return false }
+            return parent.blobs[index].map { $0 != file.blob } ?? !file.bytes.isEmpty
+        }
+        guard !lacking.isEmpty else { return nil }
+        let ours = local.map { $0?.bytes }
+        let merged = ours.map { $0 ?? [] }
+        for index in lacking {
+            try UTF8Validation.check(merged[index], what: "the merged \(files[index].repositoryPath)")
+        }
+        let commit = try makeCommit(merged: merged, lacking: lacking, ours: ours, onto: parent)
+        // The refs that record the sync are locked while the push runs, and moved once it is made.
+        refs?.prepare(refUpdates(to: commit))
+        guard try repository.push(commit, to: options.branch, of: remote, expecting: parent.id) == .pushed else {
+            refs?.abort()
+            return nil
+        }
+        // The local files hold what was pushed: nothing is written to them (a change made since
+        // stays as it is, for the next sync to push).
+        try record(commit, through: refs)
+        return report(commit: commit, pushed: true, attempts: 1, updated: files.map { _ in false }, conflicts: files.map { _ in [] })
     }
 
     /// The merge of one file. A side equal to the base, or both sides equal, need no parse.
@@ -233,34 +383,19 @@ private struct Session {
         return Int.random(in: (ceiling / 2)...ceiling)
     }
 
-    /// Reads what a round needs, in one batch: the fetched tip (when there is one: its commit,
-    /// root tree, each folder of the memory path and each file) and, in the first round, the
-    /// last sync's commit and its memory folder (else `HEAD`'s), whose entries give the bases'
-    /// blob ids. A base that is not the tip's version of its file is read in a second batch.
+    /// Reads the fetched tip (when there is one: its commit, root tree, each folder of the
+    /// memory path and each file) in one batch and, in the first round that does so, the
+    /// bases: a base that is not the tip's version of its file is read in a second batch.
     /// Only the memory paths are read from the tip, and only as regular files: a symlink, a
     /// folder or a submodule there, or a file where one of their folders should be, is bad data.
     mutating func read(tipFetched: Bool) throws -> Tip? {
-        let paths = files.map(\.repositoryPath)
-        let names = paths.map { String($0.split(separator: "/").last ?? "") }
-        let components = paths[0].split(separator: "/").dropLast().map(String.init)
-        let folders = components.indices.map { components[...$0].joined(separator: "/") }
-        let folderOf = { (revision: String) in folders.last.map { "\(revision):\($0)" } ?? revision + "^{tree}" }
-        let tipNames = tipFetched ? [trackingRef + "^{commit}", trackingRef + "^{tree}"] + (folders + paths).map { "\(trackingRef):\($0)" } : []
-        let baseNames = basesRead ? [] : [syncedRef + "^{commit}", folderOf(syncedRef), "HEAD^{commit}", folderOf("HEAD")]
-        let objects = try repository.objects(tipNames + baseNames)
-        let tip = tipFetched ? try tip(Array(objects[..<tipNames.count]), folders: folders, names: names) : nil
+        let tipNames = tipFetched ? [trackingRef + "^{commit}", trackingRef + "^{tree}"] + (folders(of: files) + files.map(\.repositoryPath)).map { "\(trackingRef):\($0)" } : []
+        let tip = tipFetched ? try tip(try repository.objects(tipNames)) : nil
         guard !basesRead else { return tip }
         basesRead = true
-        // The bases: the files in the last sync's memory folder, else in HEAD's.
-        let based = Array(objects[tipNames.count...])
-        synced = based[0]?.id
-        let (commit, folder) = synced != nil ? (synced, based[1]) : (based[2]?.id, based[3])
-        let idLength = (commit ?? "").utf8.count / 2
-        let entries = folder.flatMap { $0.type == "tree" ? GitTree.entries($0.bytes, idLength: idLength) : nil } ?? []
-        let ids = names.map { name in entries.first { $0.name == name && ($0.mode == "100644" || $0.mode == "100755") }?.id }
         var missing: [(index: Int, id: String)] = []
-        for (index, id) in ids.enumerated() {
-            if let id, let tip, tip.blobs[index] == id, let bytes = tip.files[index] {
+        for (index, id) in last.bases.enumerated() {
+            if let id, let tip, tip.commit.blobs[index] == id, let bytes = tip.files[index] {
                 files[index].base = bytes
             } else if let id {
                 missing.append((index, id))
@@ -274,81 +409,70 @@ private struct Session {
 
     /// The fetched tip from `objects`: its commit, root tree, each folder down to the memory
     /// files' own, and each file.
-    func tip(_ objects: [GitObject?], folders: [String], names: [String]) throws -> Tip {
-        let paths = files.map(\.repositoryPath)
-        let components = folders.map { String($0.split(separator: "/").last ?? "") }
-        guard let commit = objects[0]?.id else { throw InsightsError(.ioError, "git fetched \(options.branch) but cannot read \(trackingRef)") }
-        let idLength = commit.utf8.count / 2
+    func tip(_ objects: [GitObject?]) throws -> Tip {
         let place = "on \(remote) \(options.branch)"
-        // The root tree, then each folder down to the memory files' own.
-        let trees = Array(objects[1..<(2 + folders.count)])
-        for (folder, tree) in zip(folders, trees.dropFirst()) where tree != nil && tree?.type != "tree" {
-            throw InsightsError(.badData, "\(folder) is not a folder \(place)", hint: "only the memory files may be there; fix the branch with git")
-        }
-        guard let folder = trees.last ?? nil, folder.type == "tree" else {
-            let empty = objects[1].map { GitTree.entries($0.bytes, idLength: idLength).isEmpty } ?? true
-            return Tip(commit: commit, files: files.map { _ in nil }, blobs: files.map { _ in nil }, onlyMemoryFiles: empty)
-        }
-        // Only the path to the memory folder in each tree above it, only memory files in it.
-        var onlyMemoryFiles = zip(trees.dropLast(), components).allSatisfy { tree, next in
-            tree.map { GitTree.entries($0.bytes, idLength: idLength).map(\.name) == [next] } ?? false
-        }
-        let entries = GitTree.entries(folder.bytes, idLength: idLength)
-        onlyMemoryFiles = onlyMemoryFiles && entries.allSatisfy { names.contains($0.name) }
-        var tip = Tip(commit: commit, files: [], blobs: [], onlyMemoryFiles: onlyMemoryFiles)
-        for (index, object) in objects[(2 + folders.count)...].enumerated() {
+        guard objects[0] != nil else { throw InsightsError(.ioError, "git fetched \(options.branch) but cannot read \(trackingRef)") }
+        let fileObjects = objects.suffix(files.count)
+        let commit = try BranchCommit(objects.dropLast(files.count), files: files, place: place)
+        var tip = Tip(commit: commit, files: [])
+        for (index, object) in fileObjects.enumerated() {
             guard let object else {
                 tip.files.append(nil)
-                tip.blobs.append(nil)
                 continue
             }
-            let entry = entries.first { $0.name == names[index] }
+            let entry = commit.entries.first { $0.name == files[index].name }
             guard object.type == "blob", let entry, entry.mode == "100644" || entry.mode == "100755" else {
                 let what = switch entry?.mode {
                 case "120000": "a symlink"
                 case "160000": "a submodule"
                 default: object.type == "tree" ? "a folder" : "not a regular file"
                 }
-                throw InsightsError(.badData, "\(paths[index]) is \(what) \(place); sync reads only regular files there",
+                throw InsightsError(.badData, "\(files[index].repositoryPath) is \(what) \(place); sync reads only regular files there",
                                     hint: "replace it with the file on that branch, with git")
             }
-            try UTF8Validation.check(object.bytes, what: "\(paths[index]) \(place),")
+            try UTF8Validation.check(object.bytes, what: "\(files[index].repositoryPath) \(place),")
             tip.files.append(object.bytes)
-            tip.blobs.append(entry.id)
         }
         return tip
     }
 
-    /// The commit to push: the merged files on the fetched tip's tree. When the tip moved
-    /// since the last sync and this clone changed something, its parents are a snapshot of the
-    /// local files on the last sync and the tip; else the tip alone (none on a first push).
-    mutating func makeCommit(merged: [[UInt8]], lacking: [Int], ours: [[UInt8]?], tip: Tip?) throws -> String {
-        var blobs = tip?.blobs ?? files.map { _ in nil }
-        for index in lacking { blobs[index] = try repository.writeBlob(merged[index]) }
+    /// The id of a blob holding `bytes`: the local file's stored before the first round
+    /// when it holds them, else a new one.
+    func blob(_ bytes: [UInt8]) throws -> String {
+        try local.lazy.compactMap { $0 }.first { same($0.bytes, bytes) }?.blob ?? repository.writeBlob(bytes)
+    }
+
+    /// The commit to push: the merged files on the tree of `onto` (the fetched tip, or the
+    /// last sync's commit). When the tip moved since the last sync and this clone changed
+    /// something, its parents are a snapshot of the local files on the last sync and the tip;
+    /// else `onto` alone (none on a first push).
+    mutating func makeCommit(merged: [[UInt8]], lacking: [Int], ours: [[UInt8]?], onto: BranchCommit?) throws -> String {
+        var blobs = onto?.blobs ?? files.map { _ in nil }
+        for index in lacking { blobs[index] = try blob(merged[index]) }
         // A tip of nothing but memory files needs no reading: its tree is made afresh.
-        let tree = if let tip, !tip.onlyMemoryFiles {
-            try repository.writeTree(from: tip.commit, setting: lacking.map { (files[$0].repositoryPath, blobs[$0]!) })
+        let tree = if let onto, !onto.onlyMemoryFiles {
+            try repository.writeTree(from: onto.id, setting: lacking.map { (files[$0].repositoryPath, blobs[$0]!) })
         } else {
             try repository.writeTree(from: nil, setting: files.indices.compactMap { index in blobs[index].map { (files[index].repositoryPath, $0) } })
         }
         let names = lacking.map { files[$0].repositoryPath }.joined(separator: ", ")
-        guard let tip else {
-            return try repository.commitTree(tree, parents: synced.map { [$0] } ?? [], message: "insights sync: \(names)\n")
+        guard let onto else {
+            return try repository.commitTree(tree, parents: last.commit.map { [$0] } ?? [], message: "insights sync: \(names)\n")
         }
         let changedHere = files.indices.filter { index in ours[index].map { !same($0, files[index].base) } ?? false }
-        guard let synced, synced != tip.commit, !changedHere.isEmpty else {
-            return try repository.commitTree(tree, parents: [tip.commit], message: "insights sync: \(names)\n")
+        guard let synced = last.commit, synced != onto.id, !changedHere.isEmpty else {
+            return try repository.commitTree(tree, parents: [onto.id], message: "insights sync: \(names)\n")
         }
         if let snapshot, zip(snapshot.bytes, ours).allSatisfy(same) {
             // Made in an earlier round from the same local files.
         } else {
             let snapshotTree = try repository.writeTree(from: synced, setting: try changedHere.map { index in
-                (files[index].repositoryPath, try repository.writeBlob(ours[index] ?? []))
+                (files[index].repositoryPath, try blob(ours[index] ?? []))
             })
             let changedNames = changedHere.map { files[$0].repositoryPath }.joined(separator: ", ")
             snapshot = (ours, try repository.commitTree(snapshotTree, parents: [synced], message: "insights sync: \(changedNames)\n"))
         }
-        return try repository.commitTree(tree, parents: [snapshot!.commit, tip.commit],
+        return try repository.commitTree(tree, parents: [snapshot!.commit, onto.id],
                                          message: "insights sync: merge \(remote) \(options.branch)\n")
     }
 
@@ -374,18 +498,28 @@ private struct Session {
             updated.append(written)
             interrupted = interrupted || !clean
         }
-        if let commit, !interrupted, commit != synced {
-            do {
-                try repository.updateRefs([(syncedRef, commit), ("refs/heads/" + options.branch, commit)])
-            } catch {
-                // A local name that cannot be a branch (`insights` already is one): the
-                // sync is remembered all the same.
-                try repository.updateRefs([(syncedRef, commit)])
-            }
-        }
+        if let commit, !interrupted, commit != last.commit { try record(commit) }
         var result = report(commit: commit, pushed: pushed, attempts: attempts, updated: updated, conflicts: files.map { _ in [] })
         result.interrupted = interrupted
         return result
+    }
+
+    /// The refs that record a sync of `commit`: the last sync's, and the local memory branch.
+    func refUpdates(to commit: String) -> [(ref: String, commit: String)] {
+        [(syncedRef, commit), ("refs/heads/" + options.branch, commit)]
+    }
+
+    /// Records `commit` as the last sync, in the ref and in the local memory branch (through
+    /// `refs` when it has them locked).
+    func record(_ commit: String, through refs: RefTransaction? = nil) throws {
+        guard refs?.commit() != true else { return }
+        do {
+            try repository.updateRefs(refUpdates(to: commit))
+        } catch {
+            // A local name that cannot be a branch (`insights` already is one): the sync is
+            // remembered all the same.
+            try repository.updateRefs([(syncedRef, commit)])
+        }
     }
 
     func report(commit: String?, pushed: Bool, attempts: Int, updated: [Bool], conflicts: [[ConflictResolution.Conflict]]) -> SyncReport {

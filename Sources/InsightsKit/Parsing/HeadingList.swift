@@ -1,7 +1,7 @@
 /// The top-level headings a scan finds, in document order, kept small: a file of nothing but
-/// headings must not cost many times its own size. Each heading takes five bytes (its first
-/// line, and one byte for its level, style and number of lines) and a byte's share of a
-/// summary of every 32 headings, from which the heading that encloses one, and the heading
+/// headings must not cost many times its own size. Each heading takes three bytes (its first
+/// line, counted from the first line of its block of 32 headings, and one byte for its
+/// level, style and number of lines) and a byte's share of a summary of each such block, from which the heading that encloses one, and the heading
 /// that ends its section, are found without a walk over the whole list. Titles are not kept:
 /// `Document` reads them from the bytes when asked.
 package struct HeadingList: RandomAccessCollection, Sendable, Equatable {
@@ -17,20 +17,25 @@ package struct HeadingList: RandomAccessCollection, Sendable, Equatable {
         package let lastLine: Int
     }
 
-    /// Each heading's first line.
-    private var firstLines: [UInt32] = []
+    /// Each heading's first line less the first line of its block's first heading;
+    /// `UInt16.max` when that is in `farLines`.
+    private var lineOffsets: [UInt16] = []
+    /// The first line of the headings whose line offset does not fit `lineOffsets`.
+    private var farLines: [Int: Int] = [:]
     /// Each heading's level (low three bits), whether it is a setext heading (bit 3) and its
     /// last line less its first (high four bits; 15 when that is in `longSpans`).
     private var kinds: [UInt8] = []
     /// Last line less first line of the headings for which that is 15 or more.
     private var longSpans: [Int: Int] = [:]
     /// For every 32 headings: in lanes 0 to 4, the last heading of level 1 to 5 before them
-    /// (-1 for none); in lane 7, the lowest level among them.
+    /// (-1 for none); in lane 6, the first line of the first of them; in lane 7, the lowest
+    /// level among them.
     private var blocks: [SIMD8<Int32>] = []
     /// The last heading of each level so far, as `blocks` keeps it.
     private var lastOfLevel = SIMD8<Int32>(repeating: -1)
 
     private static let blockSize = 32
+    private static let firstLineLane = 6
     private static let lowestLevelLane = 7
     private static let longSpan = 15
 
@@ -41,6 +46,8 @@ package struct HeadingList: RandomAccessCollection, Sendable, Equatable {
     package var startIndex: Int { 0 }
     /// The number of headings.
     package var endIndex: Int { kinds.count }
+    /// The number of headings.
+    package var count: Int { kinds.count }
 
     /// Adds the heading of `level` and `style` on lines `firstLine...lastLine`, after those
     /// added so far.
@@ -48,6 +55,7 @@ package struct HeadingList: RandomAccessCollection, Sendable, Equatable {
         let index = kinds.count
         if index % Self.blockSize == 0 {
             var block = lastOfLevel
+            block[Self.firstLineLane] = Int32(truncatingIfNeeded: firstLine)
             block[Self.lowestLevelLane] = 7
             blocks.append(block)
         }
@@ -56,14 +64,18 @@ package struct HeadingList: RandomAccessCollection, Sendable, Equatable {
         if level <= 5 { lastOfLevel[level - 1] = Int32(index) }
         let span = lastLine - firstLine
         if span >= Self.longSpan { longSpans[index] = span }
-        firstLines.append(UInt32(truncatingIfNeeded: firstLine))
+        let offset = firstLine - Int(blocks[block][Self.firstLineLane])
+        if offset >= Int(UInt16.max) { farLines[index] = firstLine }
+        lineOffsets.append(UInt16(Swift.min(offset, Int(UInt16.max))))
         kinds.append(UInt8(level) | (style == .setext ? 8 : 0) | UInt8(Swift.min(span, Self.longSpan)) << 4)
     }
 
     /// The heading at `index`.
     package subscript(index: Int) -> Place {
         let kind = kinds[index]
-        let firstLine = Int(firstLines[index])
+        let offset = lineOffsets[index]
+        let firstLine = offset == UInt16.max ? farLines[index] ?? 0
+            : Int(blocks[index / Self.blockSize][Self.firstLineLane]) + Int(offset)
         let span = Int(kind >> 4)
         return Place(level: Int(kind & 7), style: kind & 8 == 0 ? .atx : .setext, firstLine: firstLine,
                      lastLine: firstLine + (span == Self.longSpan ? longSpans[index] ?? span : span))
@@ -94,6 +106,7 @@ package struct HeadingList: RandomAccessCollection, Sendable, Equatable {
     /// it of the same or a lower level; `count` when the section runs to the end.
     package func sectionEnd(of index: Int) -> Int {
         let level = level(at: index)
+        let count = kinds.count
         var after = index + 1
         while after < count {
             // A whole block of deeper headings is passed at once.

@@ -64,7 +64,7 @@ package struct ChangeScope: Sendable {
 
     /// The part holding a 0-based line.
     static func part(containing line: Int, in outline: Outline) -> Part {
-        let after = outline.document.sections.partitioningIndex { $0.heading.firstLine > line }
+        let after = outline.document.sections.headings.partitioningIndex { $0.firstLine > line }
         return after == 0 ? .preamble : .section(after - 1)
     }
 

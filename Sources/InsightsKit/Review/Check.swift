@@ -207,7 +207,7 @@ package enum Check {
     /// The section a 0-based line belongs to, as a title path.
     static func section(containing line: Int, in outline: Outline) -> String? {
         let sections = outline.document.sections
-        let after = sections.partitioningIndex { $0.heading.firstLine > line }
+        let after = sections.headings.partitioningIndex { $0.firstLine > line }
         return after == 0 ? nil : outline.plainPath(of: .section(after - 1))
     }
 

@@ -198,25 +198,56 @@ extension GitRepository {
 
     /// Writes `bytes` as a blob (no filters) and returns its id.
     package func writeBlob(_ bytes: [UInt8]) throws -> String {
-        try plumbing(["hash-object", "-w", "--no-filters", "--stdin"], input: bytes, what: "store a file in the repository")
+        try Self.writeBlob(bytes, from: topLevel)
     }
 
-    /// Writes the tree of the commit `base` (none: an empty tree) with each of `files` (a path
-    /// from the top level and a blob id) set as a regular file, through a temporary index:
-    /// the repository's own index is never touched. Returns the tree's id.
+    /// Writes `bytes` as a blob (no filters) into the repository that contains `folder`, and
+    /// returns its id.
+    package static func writeBlob(_ bytes: [UInt8], from folder: String) throws -> String {
+        let outcome = try Subprocess.run("git", ["-C", folder, "hash-object", "-w", "--no-filters", "--stdin"], input: bytes)
+        guard outcome.status == 0 else {
+            throw InsightsError(.ioError, "git could not store a file in the repository: \(outcome.errorText)")
+        }
+        return String(decoding: outcome.stdout, as: UTF8.self).trimmingLineEnd
+    }
+
+    /// Writes the tree of the commit `base` with each of `files` (a path from the top level and
+    /// a blob id) set as a regular file, through a temporary index: the repository's own index
+    /// is never touched; without a base, the tree that holds only `files`. Returns its id.
     package func writeTree(from base: String?, setting files: [(path: String, blob: String)]) throws -> String {
+        guard let base else { return try makeTree(files.map { (Substring($0.path), $0.blob) }) }
         let index = FilePath.join(gitFolder, "insights-sync-\(UInt64.random(in: 0...UInt64.max)).index")
         defer {
             POSIX.removeFile(index)
             POSIX.removeFile(index + ".lock")
         }
         let environment = ["GIT_INDEX_FILE": index]
-        if let base {
-            _ = try plumbing(["read-tree", "--end-of-options", base], environment: environment, what: "read the tree of \(base)")
-        }
+        _ = try plumbing(["read-tree", "--end-of-options", base], environment: environment, what: "read the tree of \(base)")
         let entries = files.map { "100644 \($0.blob)\t\($0.path)\n" }.joined()
         _ = try plumbing(["update-index", "--add", "--index-info"], input: Array(entries.utf8), environment: environment, what: "build a tree")
         return try plumbing(["write-tree"], environment: environment, what: "write a tree")
+    }
+
+    /// Writes the tree that holds only `files` (a path from the top level and a blob id), each
+    /// folder's tree before the one that holds it, through one `git mktree --batch`.
+    private func makeTree(_ files: [(path: Substring, blob: String)]) throws -> String {
+        let mktree = try Coprocess("git", ["-C", topLevel, "mktree", "-z", "--batch"])
+        func tree(_ files: [(path: Substring, blob: String)]) throws -> String {
+            var entries = files.filter { !$0.path.contains("/") }.map { "100644 blob \($0.blob)\t\($0.path)" }
+            let inFolders = Dictionary(grouping: files.filter { $0.path.contains("/") }) { $0.path.prefix { $0 != "/" } }
+            for (folder, inside) in inFolders {
+                entries.append("040000 tree \(try tree(inside.map { ($0.path.dropFirst(folder.count + 1), $0.blob) }))\t\(folder)")
+            }
+            // Each entry ends with a NUL, and so does the tree.
+            guard let id = mktree.ask(entries.flatMap { ByteText.bytes(of: $0) + [0] } + [0]) else {
+                throw InsightsError(.ioError, "git could not write a tree: \(mktree.finish().errorText)")
+            }
+            return String(decoding: id, as: UTF8.self)
+        }
+        let id = try tree(files)
+        let outcome = mktree.finish()
+        guard outcome.status == 0 else { throw InsightsError(.ioError, "git could not write a tree: \(outcome.errorText)") }
+        return id
     }
 
     /// Makes a commit of `tree` with `parents` and `message` (no ref moves). It is made with
@@ -245,9 +276,11 @@ extension GitRepository {
     }
 
     /// Pushes `commit` to `branch` of `remote`, without force (and without tags or
-    /// submodules). Any refusal other than a moved branch is an error.
-    package func push(_ commit: String, to branch: String, of remote: String) throws -> PushOutcome {
-        let outcome = try run(["push", "--porcelain", "--no-follow-tags", "--recurse-submodules=no", remote, "\(commit):refs/heads/\(branch)"])
+    /// submodules); with `expecting`, only while the branch is at that commit (a lease, which
+    /// a missing branch fails too). Any refusal other than a moved branch is an error.
+    package func push(_ commit: String, to branch: String, of remote: String, expecting: String? = nil) throws -> PushOutcome {
+        let lease = expecting.map { ["--force-with-lease=refs/heads/\(branch):\($0)"] } ?? []
+        let outcome = try run(["push", "--porcelain", "--no-follow-tags", "--recurse-submodules=no"] + lease + [remote, "\(commit):refs/heads/\(branch)"])
         if outcome.status == 0 { return .pushed }
         // `--porcelain`: `FLAG \t FROM:TO \t SUMMARY (REASON)`; `!` is a refusal.
         let lines = String(decoding: outcome.stdout, as: UTF8.self).split(separator: "\n")
@@ -267,6 +300,39 @@ extension GitRepository {
     package func updateRefs(_ updates: [(ref: String, commit: String)]) throws {
         let input = updates.map { "update \($0.ref) \($0.commit)\n" }.joined()
         _ = try plumbing(["update-ref", "--stdin"], input: Array(input.utf8), what: "update " + updates.map(\.ref).joined(separator: " and "))
+    }
+}
+
+/// A transaction on refs through one `git update-ref --stdin`, started before it is needed:
+/// `prepare` locks each ref for its new commit, `commit` moves them all. Nothing moves on
+/// `abort`, nor when this process ends first (git aborts a transaction that its input ends in).
+package final class RefTransaction {
+    private let process: Coprocess
+    private var prepared = false
+
+    /// Starts git in `repository`.
+    package init(in repository: GitRepository) throws {
+        process = try Coprocess("git", ["-C", repository.topLevel, "update-ref", "--stdin"])
+    }
+
+    /// Asks git to lock each ref for its commit (without waiting for the answer).
+    package func prepare(_ updates: [(ref: String, commit: String)]) {
+        let input = "start\n" + updates.map { "update \($0.ref) \($0.commit)\n" }.joined() + "prepare\n"
+        prepared = process.send(ByteText.bytes(of: input))
+    }
+
+    /// Moves the prepared refs; false when they could not be locked or moved (nothing moved).
+    package func commit() -> Bool {
+        guard prepared else { return false }
+        let answers = [process.line(), process.line(), process.send(ByteText.bytes(of: "commit\n")) ? process.line() : nil]
+        let done = answers.map { $0.map { String(decoding: $0, as: UTF8.self) } } == ["start: ok", "prepare: ok", "commit: ok"]
+        return process.finish().status == 0 && done
+    }
+
+    /// Leaves the refs as they were.
+    package func abort() {
+        if prepared { _ = process.send(ByteText.bytes(of: "abort\n")) }
+        _ = process.finish()
     }
 }
 

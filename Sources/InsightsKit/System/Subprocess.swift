@@ -33,6 +33,23 @@ package enum Subprocess {
     /// `Outcome` with its status.
     package static func run(_ program: String, _ arguments: [String], input: [UInt8] = [],
                             environment: [String: String] = [:]) throws -> Outcome {
+        let child = try start(program, arguments, environment: environment)
+        var outcome = Outcome(status: 0, stdout: [], stderr: [])
+        pump(input: input, inputDescriptor: child.input, output: child.output, error: child.error, into: &outcome)
+        outcome.status = wait(for: child.pid)
+        return outcome
+    }
+
+    /// A started program: its process id and this side of its standard streams.
+    fileprivate struct Child {
+        var pid: pid_t
+        var input: Int32
+        var output: Int32
+        var error: Int32
+    }
+
+    /// Starts `program` with its standard streams connected to this process.
+    fileprivate static func start(_ program: String, _ arguments: [String], environment: [String: String]) throws -> Child {
         // The descriptors are made and handed to the child under one lock: a program another
         // thread starts meanwhile cannot inherit them before they are marked close-on-exec.
         spawnLock.lock()
@@ -87,10 +104,7 @@ package enum Subprocess {
                                 hint: program == "git" ? "is git installed and on PATH?" : nil)
         }
 
-        var outcome = Outcome(status: 0, stdout: [], stderr: [])
-        pump(input: input, inputDescriptor: inputPair[0], output: outputPipe[0], error: errorPipe[0], into: &outcome)
-        outcome.status = wait(for: pid)
-        return outcome
+        return Child(pid: pid, input: inputPair[0], output: outputPipe[0], error: errorPipe[0])
     }
 
     /// This process's environment entries, less the variables named in `names`. The pointers
@@ -133,7 +147,7 @@ package enum Subprocess {
     }
 
     /// `send(2)` that fails with `EPIPE` rather than raising `SIGPIPE` when the reader is gone.
-    private static func sendWithoutSignal(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    fileprivate static func sendWithoutSignal(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Darwin)
         // The socket has `SO_NOSIGPIPE` (see `makeSocketPair`).
         return POSIX.retryingInterrupts { send(descriptor, bytes, count, 0) }
@@ -143,7 +157,7 @@ package enum Subprocess {
     }
 
     /// Writes `input` and reads both outputs until the program closes them.
-    private static func pump(input: [UInt8], inputDescriptor: Int32, output: Int32, error: Int32, into outcome: inout Outcome) {
+    fileprivate static func pump(input: [UInt8], inputDescriptor: Int32, output: Int32, error: Int32, into outcome: inout Outcome) {
         var written = 0
         var inputOpen = true
         if input.isEmpty {
@@ -186,11 +200,83 @@ package enum Subprocess {
     }
 
     /// Waits for `pid` and returns its exit status (128 + signal when killed).
-    private static func wait(for pid: pid_t) -> Int32 {
+    fileprivate static func wait(for pid: pid_t) -> Int32 {
         var status: Int32 = 0
         if POSIX.retryingInterrupts({ waitpid(pid, &status, 0) }) < 0 { return 127 }
         let signal = status & 0x7F
         return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+    }
+}
+
+/// A program talked to in turns: what is written to its standard input is answered with
+/// lines on its standard output (`git mktree --batch`, `git update-ref --stdin`), which must
+/// be read before it writes more than a pipe holds. Its standard error is kept for the
+/// outcome.
+package final class Coprocess {
+    private let child: Subprocess.Child
+    private var finished = false
+    private var pending: [UInt8] = []
+    private var errors: [UInt8] = []
+    private var outputEnded = false
+    private var errorEnded = false
+
+    /// Starts `program` with `arguments`.
+    package init(_ program: String, _ arguments: [String]) throws {
+        child = try Subprocess.start(program, arguments, environment: [:])
+    }
+
+    deinit { _ = finish() }
+
+    /// Writes `request` and returns the line that answers it, without its line break; nil when
+    /// the program ended first.
+    package func ask(_ request: [UInt8]) -> [UInt8]? {
+        send(request) ? line() : nil
+    }
+
+    /// Writes `bytes` to its standard input; false when it ended first.
+    package func send(_ bytes: [UInt8]) -> Bool {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { raw in
+                Subprocess.sendWithoutSignal(child.input, raw.baseAddress! + written, raw.count - written)
+            }
+            guard count > 0 else { return false }
+            written += count
+        }
+        return true
+    }
+
+    /// The next line of its standard output, without its line break; nil when it ended first.
+    package func line() -> [UInt8]? {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            if let end = pending.firstIndex(of: ASCII.lf) {
+                defer { pending.removeSubrange(...end) }
+                return Array(pending[..<end])
+            }
+            guard !outputEnded else { return nil }
+            var watched = [pollfd(fd: child.output, events: Int16(POLLIN), revents: 0)]
+            if !errorEnded { watched.append(pollfd(fd: child.error, events: Int16(POLLIN), revents: 0)) }
+            guard POSIX.retryingInterrupts({ poll(&watched, nfds_t(watched.count), -1) }) > 0 else { return nil }
+            for entry in watched where entry.revents != 0 {
+                let count = buffer.withUnsafeMutableBytes { raw in POSIX.retryingInterrupts { read(entry.fd, raw.baseAddress, raw.count) } }
+                if entry.fd == child.output {
+                    if count > 0 { pending += buffer[..<count] } else { outputEnded = true }
+                } else {
+                    if count > 0 { errors += buffer[..<count] } else { errorEnded = true }
+                }
+            }
+        }
+    }
+
+    /// Closes its standard input and waits for it to end.
+    package func finish() -> Subprocess.Outcome {
+        guard !finished else { return Subprocess.Outcome(status: 0, stdout: [], stderr: []) }
+        finished = true
+        var outcome = Subprocess.Outcome(status: 0, stdout: pending, stderr: errors)
+        Subprocess.pump(input: [], inputDescriptor: child.input, output: child.output, error: child.error, into: &outcome)
+        outcome.status = Subprocess.wait(for: child.pid)
+        return outcome
     }
 }
 
