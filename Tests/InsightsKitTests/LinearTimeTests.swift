@@ -23,6 +23,12 @@ struct PathologicalInput: Sendable, CustomTestStringConvertible {
     static let all: [PathologicalInput] = [
         PathologicalInput("nested block quotes on one line", size: 50_000) { repeating(">", $0) + " a\n" + repeating(">", $0) + " b\nlazy\n" },
         PathologicalInput("block quotes 100 deep on every line", size: 300) { repeating(repeating(">", 100) + " q\n", $0) },
+        PathologicalInput("a deep run of list items, then lines indented for some of them", size: 25_000) { n in
+            repeating("- ", n) + "a\n\n" + repeating(" ", n) + "b\n" + repeating("  c\n", n / 4) + repeating(" ", n / 2) + "- d\n"
+        },
+        PathologicalInput("a deep run of block quotes, then lines that continue some of them", size: 50_000) { n in
+            repeating(">", n) + " a\n" + repeating("> b\n", n / 4) + repeating(">", n / 2) + "\n" + repeating(">> c\n", n / 4)
+        },
         PathologicalInput("a run of backticks opening a fence", size: 50_000) { repeating("`", $0) + "\ncode\n" + repeating("`", $0 - 1) + "\n" },
         PathologicalInput("a run of backticks in a paragraph", size: 50_000) { "a " + repeating("`", $0) + " b\n" },
         PathologicalInput("one 1 MB line", size: 500_000) { repeating("word ", $0 / 5) + "\n" },

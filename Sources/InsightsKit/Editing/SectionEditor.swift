@@ -217,7 +217,15 @@ extension Document {
             keepsBody = local[replaced].elementsEqual(given) || local[replaced].elementsEqual(body)
                 || read.elementsEqual(given) || read.elementsEqual(body)
             if !keepsBody {
-                local.replaceSubrange(replaced, with: laidOut(body, before: target, in: local))
+                // Made anew at the result's size: `local` is shared with `unedited`, and
+                // replacing in place would copy it into a buffer as large as the old section.
+                let laid = laidOut(body, before: target, in: local)
+                var edited: [UInt8] = []
+                edited.reserveCapacity(local.count - replaced.count + laid.count)
+                edited += local[..<replaced.lowerBound]
+                edited += laid
+                edited += local[replaced.upperBound...]
+                local = edited
             }
         case .append(let text):
             let point = Self.endOfContent(local, in: target.bodyRange)

@@ -1,6 +1,6 @@
 /// A list marker: `-`, `+`, `*`, or one to nine digits and `.` or `)`, and the column where
 /// the item's content starts relative to it.
-struct ListMarker {
+struct ListMarker: Equatable {
     var ordered: Bool
     /// The bullet character, or the ordered list's delimiter.
     var character: UInt8
@@ -41,17 +41,33 @@ extension ScanState {
         return true
     }
 
+    /// Continues the items of entry `depth` (and the lists between them), the cursor on the
+    /// first one's next non-space. A run of items each holding a block continues whole on a
+    /// blank rest of line.
     mutating func continueListItem(_ depth: Int) -> Continuation {
         let item = open[depth]
         if blank {
             if !item.hasChild { return .failed }
             advanceNextNonspace()
-        } else if indent >= item.list.markerOffset + item.list.padding {
-            advanceOffset(item.list.markerOffset + item.list.padding, columns: true)
-        } else {
-            return .failed
+            return .matched
+        }
+        let width = item.list.markerOffset + item.list.padding
+        for kept in 0..<item.run {
+            if kept > 0 { findNextNonspace() }
+            guard indent >= width else { return kept == 0 ? .failed : .partly(kept: kept) }
+            advanceOffset(width, columns: true)
         }
         return .matched
+    }
+
+    /// Joins the tip, a list item that has just got its first block, and the list holding it
+    /// to the run of items the list is in, when their marker is the same.
+    mutating func joinItemRun() {
+        let count = open.count
+        guard count >= 5, open[count - 2].kind == .list, open[count - 3].kind == .listItem,
+              open[count - 3].list == open[count - 1].list, open[count - 3].takesAnother else { return }
+        open.removeLast(2)
+        open[count - 3].run += 1
     }
 
     /// Reads a list marker at the next non-space character and advances past it and the

@@ -18,7 +18,9 @@ enum BlockKind {
 }
 
 /// An open block and the facts its continuation test needs, in 32 bytes: the scan copies
-/// these on every line.
+/// these on every line. Block quotes nested one directly in another share one entry, and so
+/// do list items nested one in another with the same marker (`run`): a line of millions of
+/// `>`, or of `- `, keeps a stack of a few entries.
 struct OpenBlock {
     var startLine: Int
     /// Fenced code: fence character, length and indentation.
@@ -30,6 +32,18 @@ struct OpenBlock {
     /// List item: whether it holds any block yet.
     var hasChild = false
     private var storedHTMLKind: UInt8 = 0
+    private var storedRun: UInt32 = 1
+
+    /// How many blocks this entry stands for: block quotes, each directly in the one before;
+    /// list items, each in a list directly in the one before (the lists between them implied),
+    /// all with the same marker and each holding a block. 1 for every other kind.
+    var run: Int {
+        get { Int(storedRun) }
+        set { storedRun = UInt32(newValue) }
+    }
+
+    /// Whether one more block of its run, opened in the last, may share this entry.
+    var takesAnother: Bool { storedRun < UInt32.max }
 
     /// HTML block: its kind, 1 to 7.
     var htmlKind: Int {
@@ -56,6 +70,9 @@ struct OpenBlock {
 /// Outcome of a container's continuation test.
 enum Continuation {
     case matched, failed, lineConsumed
+    /// Of an entry of a run of blocks, the first `kept` (at least one, not all) matched, and of
+    /// a run of list items, the list in the last of them.
+    case partly(kept: Int)
 }
 
 /// Outcome of a block start test.

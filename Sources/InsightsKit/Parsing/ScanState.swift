@@ -36,7 +36,10 @@ struct ScanState {
     var lastNonMarker = SIMD4<Int>(repeating: unknownOffset)
     /// `lastNonMarker` for a marker whose pass has not been made on this line.
     static let unknownOffset = Int.min
+    /// The last open entry the current line continued, and how many of its run it continued
+    /// (all of it, or, for list items, those before the list it continued last).
     var lastMatched = 0
+    var lastMatchedRun = 1
     var paragraph = ParagraphState()
 
     /// Where the first line's text starts (after a byte order mark).
@@ -172,14 +175,30 @@ extension ScanState {
     mutating func closeUnmatchedBlocks() {
         if !allClosed {
             close(downTo: lastMatched)
+            if lastMatchedRun < open[lastMatched].run { shortenRun(lastMatched, to: lastMatchedRun) }
             allClosed = true
         }
     }
 
+    /// Closes the blocks of the run of entry `index`, the tip, past its first `kept`: of a run
+    /// of list items, the list in the last one kept stays open.
+    mutating func shortenRun(_ index: Int, to kept: Int) {
+        open[index].run = kept
+        if open[index].kind == .listItem {
+            var list = OpenBlock(kind: .list, startLine: lineIndex)
+            list.list = open[index].list
+            open.append(list)
+        }
+    }
+
     /// Opens a block that stays open for the following lines, closing the tip until it can
-    /// hold one of this kind.
+    /// hold one of this kind. A block quote in a block quote joins its entry.
     mutating func addChild(_ kind: BlockKind) {
         makeRoom(for: kind)
+        if kind == .blockQuote, tip.kind == .blockQuote, tip.takesAnother {
+            open[open.count - 1].run += 1
+            return
+        }
         open.append(OpenBlock(kind: kind, startLine: lineIndex))
         tipChanged()
     }
@@ -192,6 +211,7 @@ extension ScanState {
         if tip.kind == .listItem, !tip.hasChild {
             open[open.count - 1].hasChild = true
             tipChanged()
+            joinItemRun()
         }
         if open.count == 1 { lastTopLevelBlockLine = lineIndex }
     }
@@ -239,10 +259,12 @@ extension ScanState {
         // Which open blocks does this line continue? A blank line continues those below
         // the first block it closes.
         var matched = 0
+        var matchedRun = 1
         var depth = 1
         findNextNonspace()
         if blank {
             matched = (closedByBlankLine.first ?? open.count) - 1
+            matchedRun = open[matched].run
             depth = open.count
         }
         while depth < open.count {
@@ -250,8 +272,12 @@ extension ScanState {
             switch continuation(of: depth) {
             case .matched:
                 matched = depth
+                matchedRun = open[depth].run
                 depth += 1
                 continue
+            case .partly(let kept):
+                matched = depth
+                matchedRun = kept
             case .failed:
                 break
             case .lineConsumed:
@@ -259,10 +285,12 @@ extension ScanState {
             }
             break
         }
-        allClosed = matched == open.count - 1
+        allClosed = matched == open.count - 1 && matchedRun == open[matched].run
         lastMatched = matched
+        lastMatchedRun = matchedRun
 
-        var containerKind = open[matched].kind
+        // Of a run of list items only partly continued, the list in the last item continued.
+        var containerKind = open[matched].kind == .listItem && matchedRun < open[matched].run ? .list : open[matched].kind
         var matchedLeaf = containerKind != .paragraph && containerKind.acceptsLines
 
         // Open new blocks.
@@ -319,7 +347,7 @@ extension ScanState {
     mutating func continuation(of depth: Int) -> Continuation {
         switch open[depth].kind {
         case .document, .list: return .matched
-        case .blockQuote: return continueBlockQuote()
+        case .blockQuote: return continueBlockQuotes(depth)
         case .listItem: return continueListItem(depth)
         case .paragraph: return blank ? .failed : .matched
         case .fencedCode: return continueFencedCode(depth)
