@@ -29,8 +29,7 @@ package struct HeadingList: RandomAccessCollection, Sendable, Equatable {
     /// Last line less first line of the headings for which that is 15 or more.
     private var longSpans: [Int: Int] = [:]
     /// For every 32 headings: in lanes 0 to 4, the last heading of level 1 to 5 before them
-    /// (-1 for none); in lane 6, the first line of the first of them; in lane 7, the lowest
-    /// level among them.
+    /// (-1 for none); in lane 6, the first line of the first of them.
     private var blocks: [SIMD8<Int32>] = []
     /// For every 32 headings, once the list is complete (`finish`): in lanes 0 to 5, the
     /// first heading after them of level 1 to 6 or lower (`count` for none).
@@ -40,7 +39,6 @@ package struct HeadingList: RandomAccessCollection, Sendable, Equatable {
 
     private static let blockSize = 32
     private static let firstLineLane = 6
-    private static let lowestLevelLane = 7
     private static let longSpan = 15
 
     /// An empty list.
@@ -60,11 +58,9 @@ package struct HeadingList: RandomAccessCollection, Sendable, Equatable {
         if index % Self.blockSize == 0 {
             var block = lastOfLevel
             block[Self.firstLineLane] = Int32(truncatingIfNeeded: firstLine)
-            block[Self.lowestLevelLane] = 7
             blocks.append(block)
         }
         let block = blocks.count - 1
-        blocks[block][Self.lowestLevelLane] = Swift.min(blocks[block][Self.lowestLevelLane], Int32(level))
         if level <= 5 { lastOfLevel[level - 1] = Int32(index) }
         let span = lastLine - firstLine
         if span >= Self.longSpan { longSpans[index] = span }
@@ -126,7 +122,8 @@ package struct HeadingList: RandomAccessCollection, Sendable, Equatable {
     }
 
     /// The index of the heading that ends the section of the one at `index`: the first after
-    /// it of the same or a lower level; `count` when the section runs to the end.
+    /// it of the same or a lower level; `count` when the section runs to the end. The list
+    /// must be complete (`finish`).
     package func sectionEnd(of index: Int) -> Int {
         let level = level(at: index)
         let count = kinds.count
@@ -137,17 +134,6 @@ package struct HeadingList: RandomAccessCollection, Sendable, Equatable {
             if self.level(at: after) <= level { return after }
             after += 1
         }
-        if block < sectionEnds.count { return Int(sectionEnds[block][level - 1]) }
-        // Before `finish`: the blocks after are walked.
-        while after < count {
-            // A whole block of deeper headings is passed at once.
-            if after % Self.blockSize == 0, blocks[after / Self.blockSize][Self.lowestLevelLane] > level {
-                after += Self.blockSize
-                continue
-            }
-            if self.level(at: after) <= level { return after }
-            after += 1
-        }
-        return count
+        return Int(sectionEnds[block][level - 1])
     }
 }
