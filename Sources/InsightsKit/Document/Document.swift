@@ -47,7 +47,8 @@ package struct Document: Sendable {
 
     /// The text of line `index` without its line ending.
     package func text(ofLine index: Int) -> ArraySlice<UInt8> {
-        bytes[lines.starts[index]..<lines.contentEnds[index]]
+        let line = lines.line(index)
+        return bytes[line.start..<line.contentEnd]
     }
 
     /// The value of the last `Last updated:` line within `range` of lines, if any.

@@ -56,10 +56,11 @@ package struct SectionList: RandomAccessCollection, Sendable {
         let bytes: [UInt8]
         let lines: LineTable
         let byteOrderMarkLength: Int
-        /// The titles of 15 bytes or fewer (a string holds those in its own 16 bytes), read
-        /// once, when the file has 16 bytes or more for each heading, so that they never
-        /// take more memory than the file. Other titles are read each time they are asked for.
-        let shortTitles: [String?]
+        /// The titles, read once, when the file has room for them: all of them when it has
+        /// 64 bytes or more for each heading, those of 15 bytes or fewer (which a string holds
+        /// in its own 16 bytes) when it has 16 or more, so that they never take much more
+        /// memory than the file. Other titles are read each time they are asked for.
+        let keptTitles: [String?]
 
         init(headings: HeadingList, bytes: [UInt8], lines: LineTable) {
             self.headings = headings
@@ -67,10 +68,11 @@ package struct SectionList: RandomAccessCollection, Sendable {
             self.lines = lines
             byteOrderMarkLength = Document.byteOrderMarkLength(bytes)
             let byteOrderMarkLength = byteOrderMarkLength
-            shortTitles = headings.count * 16 <= bytes.count
+            let bytesPerHeading = bytes.count / Swift.max(1, headings.count)
+            keptTitles = bytesPerHeading >= 16
                 ? headings.map { place in
                     let title = SectionList.title(of: place, bytes: bytes, lines: lines, byteOrderMarkLength: byteOrderMarkLength)
-                    return title.utf8.count <= 15 ? title : nil
+                    return bytesPerHeading >= 64 || title.utf8.count <= 15 ? title : nil
                 }
                 : []
         }
@@ -124,8 +126,8 @@ package struct SectionList: RandomAccessCollection, Sendable {
     /// The title of section `index`, read alone.
     package func title(at index: Int) -> String {
         let source = source
-        let short = source.shortTitles.isEmpty ? nil : source.shortTitles[index]
-        return short ?? Self.title(of: source.headings[index], bytes: source.bytes, lines: source.lines,
+        let kept = source.keptTitles.isEmpty ? nil : source.keptTitles[index]
+        return kept ?? Self.title(of: source.headings[index], bytes: source.bytes, lines: source.lines,
                                                    byteOrderMarkLength: source.byteOrderMarkLength)
     }
 
