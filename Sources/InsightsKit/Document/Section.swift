@@ -56,10 +56,12 @@ package struct SectionList: RandomAccessCollection, Sendable {
         let bytes: [UInt8]
         let lines: LineTable
         let byteOrderMarkLength: Int
-        /// The titles, read once, when the file has room for them: all of them when it has
-        /// 64 bytes or more for each heading, those of 15 bytes or fewer (which a string holds
-        /// in its own 16 bytes) when it has 16 or more, so that they never take much more
-        /// memory than the file. Other titles are read each time they are asked for.
+        /// The titles, read once, in a file of 1 MiB or less that has room for them: all of
+        /// them when it has 64 bytes or more for each heading, those of 15 bytes or fewer
+        /// (which a string holds in its own 16 bytes) when it has 16 or more, so that they
+        /// never take much more memory than the file. Other titles, and those of larger files
+        /// (where reading every title up front costs more than most commands spend), are read
+        /// each time they are asked for.
         let keptTitles: [String?]
 
         init(headings: HeadingList, bytes: [UInt8], lines: LineTable) {
@@ -69,7 +71,7 @@ package struct SectionList: RandomAccessCollection, Sendable {
             byteOrderMarkLength = Document.byteOrderMarkLength(bytes)
             let byteOrderMarkLength = byteOrderMarkLength
             let bytesPerHeading = bytes.count / Swift.max(1, headings.count)
-            keptTitles = bytesPerHeading >= 16
+            keptTitles = bytes.count <= 1 << 20 && bytesPerHeading >= 16
                 ? headings.map { place in
                     let title = SectionList.title(of: place, bytes: bytes, lines: lines, byteOrderMarkLength: byteOrderMarkLength)
                     return bytesPerHeading >= 64 || title.utf8.count <= 15 ? title : nil
