@@ -86,14 +86,16 @@ enum DiffCommand: Command {
     /// `2 sections changed (1 added, 1 modified), 36 unchanged` (the text before the first
     /// heading counts as a section when it changed).
     static func summary(_ comparison: SectionComparison) -> String {
-        let differences = comparison.differences
+        let statusCounts = comparison.statusCounts
         let counts = SectionStatus.allCases.filter { $0 != .unchanged }.compactMap { status -> String? in
-            let count = differences.filter { $0.status == status }.count
+            let count = statusCounts[status, default: 0]
             return count == 0 ? nil : "\(count) \(status.rawValue)"
         }
-        let unchanged = comparison.changes.filter { $0.status == .unchanged && $0.new != .preamble }.count
-        let noun = differences.count == 1 ? "section" : "sections"
-        return "\(differences.count) \(noun) changed (\(counts.joined(separator: ", "))), \(unchanged) unchanged"
+        let changed = statusCounts.filter { $0.key != .unchanged }.values.reduce(0, +)
+        // The text before the first heading is not counted among the unchanged sections.
+        let unchanged = statusCounts[.unchanged, default: 0] - (comparison.changes.first?.status == .unchanged ? 1 : 0)
+        let noun = changed == 1 ? "section" : "sections"
+        return "\(changed) \(noun) changed (\(counts.joined(separator: ", "))), \(unchanged) unchanged"
     }
 
     /// Every part, unchanged ones included.

@@ -25,6 +25,59 @@ package struct PartChange: Sendable, Equatable {
     package var new: Part?
 }
 
+/// The changes of a comparison, nine bytes each: a file of a million sections keeps two
+/// numbers and a status for each, not a `PartChange` of forty bytes.
+package struct PartChanges: RandomAccessCollection, Sendable {
+    /// Each change's part in the old and in the new version: the section's index, -1 for
+    /// the preamble, -2 for none.
+    private var olds: [Int32] = []
+    private var news: [Int32] = []
+    private var statuses: [SectionStatus] = []
+
+    init(capacity: Int) {
+        olds.reserveCapacity(capacity)
+        news.reserveCapacity(capacity)
+        statuses.reserveCapacity(capacity)
+    }
+
+    /// The first change.
+    package var startIndex: Int { 0 }
+    /// The number of changes.
+    package var endIndex: Int { statuses.count }
+
+    /// The change at `position`.
+    package subscript(position: Int) -> PartChange {
+        PartChange(status: statuses[position], old: Self.part(olds[position]), new: Self.part(news[position]))
+    }
+
+    /// The status of the change at `position`, read alone.
+    func status(at position: Int) -> SectionStatus {
+        statuses[position]
+    }
+
+    mutating func setStatus(_ status: SectionStatus, at position: Int) {
+        statuses[position] = status
+    }
+
+    mutating func append(status: SectionStatus, old: Part?, new: Part?) {
+        statuses.append(status)
+        olds.append(Self.code(old))
+        news.append(Self.code(new))
+    }
+
+    private static func code(_ part: Part?) -> Int32 {
+        switch part {
+        case nil: -2
+        case .preamble?: -1
+        case .section(let index)?: Int32(index)
+        }
+    }
+
+    private static func part(_ code: Int32) -> Part? {
+        code == -2 ? nil : code == -1 ? .preamble : .section(Int(code))
+    }
+}
+
 /// Two versions of a document matched part by part. Sections are matched by their key
 /// (enclosing titles, title and level), duplicates in order; what is left is matched by
 /// body (a section moved under another parent, or renamed); the rest is added or removed.
@@ -36,11 +89,11 @@ package struct SectionComparison: Sendable {
     /// The new version.
     package let new: Outline
     /// Every part of both versions, unchanged ones included.
-    package private(set) var changes: [PartChange]
+    package private(set) var changes: PartChanges
     /// For each change, the 0-based line where its part starts in each version; for a
     /// version without it, the line where it would be: after the nearest part before it that
     /// the version has.
-    package let firstLines: [(old: Int, new: Int)]
+    private let firstLines: (old: [Int32], new: [Int32])
     /// Changes of a level-2 section's closing stamp alone: by the index of the section's
     /// change, the index of the change of the subsection whose text holds the stamp. That
     /// subsection counts as unchanged and the section as modified, with the stamp's hunk.
@@ -63,10 +116,18 @@ package struct SectionComparison: Sendable {
 
     /// Finds the changes of a subsection that are a change of its level-2 section's closing
     /// stamp alone, marks them unchanged and the section modified.
-    private static func reattributeStamps(_ changes: inout [PartChange], old: Outline, new: Outline) -> [Int: Int] {
-        var positionOfNew: [Part: Int] = [:]
-        for (position, change) in changes.enumerated() {
-            if let part = change.new { positionOfNew[part] = position }
+    private static func reattributeStamps(_ changes: inout PartChanges, old: Outline, new: Outline) -> [Int: Int] {
+        // The position of each new section's change, made when a change may need it.
+        var positionOfNew: [Int32] = []
+        func positionOfChange(of part: Part) -> Int? {
+            guard case .section(let index) = part else { return 0 }
+            if positionOfNew.isEmpty {
+                positionOfNew = [Int32](repeating: -1, count: new.document.sections.count)
+                for position in changes.indices {
+                    if case .section(let section)? = changes[position].new { positionOfNew[section] = Int32(position) }
+                }
+            }
+            return positionOfNew[index] < 0 ? nil : Int(positionOfNew[index])
         }
         func stamp(closing part: Part, in outline: Outline) -> (unit: Part, stamp: ClosingStamp)? {
             let unit = ChangeScope.unit(of: part, in: outline)
@@ -76,17 +137,18 @@ package struct SectionComparison: Sendable {
             return (unit, stamp)
         }
         var found: [Int: Int] = [:]
-        for (position, change) in changes.enumerated() where change.status == .modified {
+        for position in changes.indices where changes.status(at: position) == .modified {
+            let change = changes[position]
             guard let oldPart = change.old, let newPart = change.new,
                   let (newUnit, newStamp) = stamp(closing: newPart, in: new), let (_, oldStamp) = stamp(closing: oldPart, in: old),
-                  let unitPosition = positionOfNew[newUnit] else { continue }
+                  let unitPosition = positionOfChange(of: newUnit) else { continue }
             var oldBytes = Array(old.document.bytes[old.range(of: oldPart)])
             var newBytes = Array(new.document.bytes[new.range(of: newPart)])
             oldBytes.removeSubrange((oldStamp.range.lowerBound - old.range(of: oldPart).lowerBound)..<(oldStamp.range.upperBound - old.range(of: oldPart).lowerBound))
             newBytes.removeSubrange((newStamp.range.lowerBound - new.range(of: newPart).lowerBound)..<(newStamp.range.upperBound - new.range(of: newPart).lowerBound))
             guard oldBytes == newBytes else { continue }
-            changes[position].status = .unchanged
-            if changes[unitPosition].status == .unchanged { changes[unitPosition].status = .modified }
+            changes.setStatus(.unchanged, at: position)
+            if changes.status(at: unitPosition) == .unchanged { changes.setStatus(.modified, at: unitPosition) }
             found[unitPosition] = position
         }
         return found
@@ -94,38 +156,46 @@ package struct SectionComparison: Sendable {
 
     /// Whether anything differs.
     package var hasChanges: Bool {
-        changes.contains { $0.status != .unchanged }
+        changes.indices.contains { changes.status(at: $0) != .unchanged }
     }
 
     /// The changes that are not `unchanged`.
     package var differences: [PartChange] {
-        changes.filter { $0.status != .unchanged }
+        differencePositions.map { changes[$0] }
     }
 
     /// The positions in `changes` of those that are not `unchanged`.
     package var differencePositions: [Int] {
-        changes.indices.filter { changes[$0].status != .unchanged }
+        changes.indices.filter { changes.status(at: $0) != .unchanged }
+    }
+
+    /// How many changes have each status.
+    package var statusCounts: [SectionStatus: Int] {
+        var counts: [SectionStatus: Int] = [:]
+        for position in changes.indices { counts[changes.status(at: position), default: 0] += 1 }
+        return counts
     }
 
     /// The own unified diff hunks (no `---`/`+++` header) of the part of `changes[index]`,
     /// numbered with the file's lines. An added part is diffed against nothing at the place
     /// it was inserted, a removed part against nothing at the place it was.
     package func hunks(at index: Int, context: Int = 3) -> [UInt8] {
-        let (oldOffset, newOffset) = firstLines[index]
+        let (oldOffset, newOffset) = (Int(firstLines.old[index]), Int(firstLines.new[index]))
         let (oldLines, newLines) = lines(of: changes[index])
         let own = UnifiedDiff.hunks(old: oldLines, new: newLines, context: context, oldLineOffset: oldOffset, newLineOffset: newOffset)
         return own + (stampChanges[index].map { hunks(at: $0, context: context) } ?? [])
     }
 
     /// The first lines of every change, in one pass.
-    private static func firstLines(of changes: [PartChange], old: Outline, new: Outline) -> [(old: Int, new: Int)] {
-        var result: [(old: Int, new: Int)] = []
-        result.reserveCapacity(changes.count)
+    private static func firstLines(of changes: PartChanges, old: Outline, new: Outline) -> (old: [Int32], new: [Int32]) {
+        var result: (old: [Int32], new: [Int32]) = ([], [])
+        result.old.reserveCapacity(changes.count)
+        result.new.reserveCapacity(changes.count)
         var oldEnd = 0
         var newEnd = 0
         for change in changes {
-            result.append((change.old.map { old.lines(of: $0).lowerBound } ?? oldEnd,
-                           change.new.map { new.lines(of: $0).lowerBound } ?? newEnd))
+            result.old.append(Int32(change.old.map { old.lines(of: $0).lowerBound } ?? oldEnd))
+            result.new.append(Int32(change.new.map { new.lines(of: $0).lowerBound } ?? newEnd))
             if let part = change.old { oldEnd = old.lines(of: part).upperBound }
             if let part = change.new { newEnd = new.lines(of: part).upperBound }
         }
@@ -138,7 +208,7 @@ package struct SectionComparison: Sendable {
         let (oldLines, newLines) = lines(of: changes[index])
         if let stamp = stampChanges[index], oldLines == newLines { return firstChangedLine(at: stamp) }
         let same = zip(oldLines, newLines).prefix { $0 == $1 }.count
-        return firstLines[index].new + min(same, max(newLines.count - 1, 0))
+        return Int(firstLines.new[index]) + min(same, max(newLines.count - 1, 0))
     }
 
     /// The number of lines added and removed in the part of `changes[index]` (its closing
@@ -157,82 +227,136 @@ package struct SectionComparison: Sendable {
          change.new.map { Lines.split(Array(new.bytes(of: $0))) } ?? [])
     }
 
-    private static func match(_ old: Outline, _ new: Outline) -> [PartChange] {
+    /// The old sections in the order of their titles path, then of their level, then of
+    /// their place: the sections of one key, by rank, side by side. Two stable counting
+    /// sorts, four bytes a section.
+    private struct OldByKey {
+        let order: [Int32]
+        /// Where each path's sections start in `order` (and, last, its end).
+        let pathStarts: [Int32]
+
+        init(_ old: Outline) {
+            let count = old.document.sections.count
+            let headings = old.document.sections.headings
+            var levelStarts = [Int](repeating: 0, count: 8)
+            for index in 0..<count { levelStarts[headings.level(at: index) + 1] += 1 }
+            for level in 1..<8 { levelStarts[level] += levelStarts[level - 1] }
+            var byLevel = [Int32](repeating: 0, count: count)
+            for index in 0..<count {
+                let level = headings.level(at: index)
+                byLevel[levelStarts[level]] = Int32(index)
+                levelStarts[level] += 1
+            }
+            let pathCount = (old.pathIDs.max() ?? -1) + 1
+            var starts = [Int32](repeating: 0, count: pathCount + 1)
+            for path in old.pathIDs { starts[path + 1] += 1 }
+            for path in 0..<pathCount { starts[path + 1] += starts[path] }
+            var next = starts
+            var order = [Int32](repeating: 0, count: count)
+            for index in byLevel {
+                let path = old.pathIDs[Int(index)]
+                order[Int(next[path])] = index
+                next[path] += 1
+            }
+            self.order = order
+            pathStarts = starts
+        }
+
+        /// The old section of path `path`, `level` and `rank`, if any.
+        func section(path: Int, level: Int, rank: Int, in old: Outline) -> Int? {
+            let headings = old.document.sections.headings
+            let bucket = Int(pathStarts[path])..<Int(pathStarts[path + 1])
+            let first = bucket.partitioningIndex { headings.level(at: Int(order[$0])) >= level }
+            let position = first + rank
+            guard position < bucket.upperBound, headings.level(at: Int(order[position])) == level else { return nil }
+            return Int(order[position])
+        }
+    }
+
+    private static func match(_ old: Outline, _ new: Outline) -> PartChanges {
         let oldCount = old.document.sections.count
         let newCount = new.document.sections.count
+        let newHeadings = new.document.sections.headings
+        // For each new section: its old section (-1 for none) and what happened to it.
+        var oldOfNew = [Int32](repeating: -1, count: newCount)
+        var newOfOld = [Int32](repeating: -1, count: oldCount)
         // Pairs by key and rank.
-        struct RankedKey: Hashable {
-            var key: Int
-            var rank: Int
-        }
-        var oldByKey: [RankedKey: Int] = [:]
-        oldByKey.reserveCapacity(oldCount)
-        for index in 0..<oldCount { oldByKey[RankedKey(key: old.keyID(of: index), rank: old.rank(of: index))] = index }
-        let oldPaths = new.pathIDs(in: old)
-        var pairs: [(old: Int, new: Int)] = []
-        pairs.reserveCapacity(newCount)
-        var oldMatched = [Bool](repeating: false, count: oldCount)
-        var newMatched = [Bool](repeating: false, count: newCount)
-        for index in 0..<newCount where oldPaths[index] >= 0 {
-            let key = Outline.keyID(path: oldPaths[index], level: new.document.sections[index].level)
-            if let oldIndex = oldByKey[RankedKey(key: key, rank: new.rank(of: index))] {
-                pairs.append((oldIndex, index))
-                oldMatched[oldIndex] = true
-                newMatched[index] = true
+        do {
+            let oldByKey = OldByKey(old)
+            let oldPaths = new.pathIDs(in: old)
+            for index in 0..<newCount where oldPaths[index] >= 0 {
+                if let oldIndex = oldByKey.section(path: oldPaths[index], level: newHeadings.level(at: index), rank: new.rank(of: index), in: old) {
+                    oldOfNew[index] = Int32(oldIndex)
+                    newOfOld[oldIndex] = Int32(index)
+                }
             }
         }
-        oldByKey = [:]
-        // Among pairs in new order, those off the longest run in old order have moved.
-        var inOrder = [Bool](repeating: false, count: newCount)
-        for position in longestIncreasingRun(pairs.map(\.old)) { inOrder[pairs[position].new] = true }
-
-        // For each new section: its old section (-1 for none) and what happened to it.
-        var oldOfNew = [Int](repeating: -1, count: newCount)
         var statusOfNew = [SectionStatus](repeating: .added, count: newCount)
-        for pair in pairs {
-            let same = ByteSearch.equal(old.bytes(of: .section(pair.old)), new.bytes(of: .section(pair.new)))
-            oldOfNew[pair.new] = pair.old
-            statusOfNew[pair.new] = !same ? .modified : inOrder[pair.new] ? .unchanged : .moved
+        do {
+            // Among pairs in new order, those off the longest run in old order have moved.
+            let paired = oldOfNew.filter { $0 >= 0 }
+            var inOrder = [Bool](repeating: false, count: oldCount)
+            for position in longestIncreasingRun(paired) { inOrder[Int(paired[Int(position)])] = true }
+            for index in 0..<newCount where oldOfNew[index] >= 0 {
+                let oldIndex = Int(oldOfNew[index])
+                let same = ByteSearch.equal(old.bytes(of: .section(oldIndex)), new.bytes(of: .section(index)))
+                statusOfNew[index] = !same ? .modified : inOrder[oldIndex] ? .unchanged : .moved
+            }
         }
-        pairs = []
         // Unmatched sections with the same non-blank body: moved under another parent, or renamed.
         // The unmatched old sections by body, each body's last first (the first is taken first).
         var unmatchedOld: [ArraySlice<UInt8>: [Int]] = [:]
-        for index in (0..<oldCount).reversed() where !oldMatched[index] {
+        for index in (0..<oldCount).reversed() where newOfOld[index] < 0 {
             let body = old.body(of: .section(index))
             if body.contains(where: { !ASCII.isWhitespace($0) }) { unmatchedOld[body, default: []].append(index) }
         }
-        for index in 0..<newCount where !newMatched[index] {
-            let body = new.body(of: .section(index))
-            guard body.contains(where: { !ASCII.isWhitespace($0) }), let oldIndex = unmatchedOld[body]?.popLast() else { continue }
-            let sameHeading = ByteSearch.equal(old.bytes(of: .section(oldIndex)), new.bytes(of: .section(index)))
-            oldOfNew[index] = oldIndex
-            statusOfNew[index] = sameHeading ? .moved : .renamed
+        if !unmatchedOld.isEmpty {
+            for index in 0..<newCount where oldOfNew[index] < 0 {
+                let body = new.body(of: .section(index))
+                guard body.contains(where: { !ASCII.isWhitespace($0) }), let oldIndex = unmatchedOld[body]?.popLast() else { continue }
+                let sameHeading = ByteSearch.equal(old.bytes(of: .section(oldIndex)), new.bytes(of: .section(index)))
+                oldOfNew[index] = Int32(oldIndex)
+                newOfOld[oldIndex] = Int32(index)
+                statusOfNew[index] = sameHeading ? .moved : .renamed
+            }
         }
+        unmatchedOld = [:]
 
-        // New order, each removed part after its old predecessor's place.
-        var removedAfter: [Int: [Int]] = [:]
-        var lastMatchedNew = -1
-        var newOfOld = [Int](repeating: -1, count: oldCount)
-        for (newIndex, oldIndex) in oldOfNew.enumerated() where oldIndex >= 0 { newOfOld[oldIndex] = newIndex }
-        var removedCount = 0
+        // New order, each removed part after its old predecessor's place: the removed old
+        // sections grouped by the new section they follow (slot 0: before the first).
+        var removedStarts = [Int32](repeating: 0, count: newCount + 2)
+        var lastMatchedNew: Int32 = -1
+        for oldIndex in 0..<oldCount {
+            if newOfOld[oldIndex] >= 0 { lastMatchedNew = newOfOld[oldIndex] } else { removedStarts[Int(lastMatchedNew) + 2] += 1 }
+        }
+        for slot in 1..<removedStarts.count { removedStarts[slot] += removedStarts[slot - 1] }
+        let removedCount = Int(removedStarts[newCount + 1])
+        var removed = [Int32](repeating: 0, count: removedCount)
+        var next = removedStarts
+        lastMatchedNew = -1
         for oldIndex in 0..<oldCount {
             if newOfOld[oldIndex] >= 0 {
                 lastMatchedNew = newOfOld[oldIndex]
             } else {
-                removedAfter[lastMatchedNew, default: []].append(oldIndex)
-                removedCount += 1
+                removed[Int(next[Int(lastMatchedNew) + 1])] = Int32(oldIndex)
+                next[Int(lastMatchedNew) + 1] += 1
             }
         }
+        next = []
+        newOfOld = []
         let preambleSame = ByteSearch.equal(old.bytes(of: .preamble), new.bytes(of: .preamble))
-        var changes: [PartChange] = []
-        changes.reserveCapacity(1 + newCount + removedCount)
-        changes.append(PartChange(status: preambleSame ? .unchanged : .modified, old: .preamble, new: .preamble))
-        for oldIndex in removedAfter[-1] ?? [] { changes.append(PartChange(status: .removed, old: .section(oldIndex), new: nil)) }
+        var changes = PartChanges(capacity: 1 + newCount + removedCount)
+        changes.append(status: preambleSame ? .unchanged : .modified, old: .preamble, new: .preamble)
+        func appendRemoved(after slot: Int) {
+            for position in Int(removedStarts[slot])..<Int(removedStarts[slot + 1]) {
+                changes.append(status: .removed, old: .section(Int(removed[position])), new: nil)
+            }
+        }
+        appendRemoved(after: 0)
         for index in 0..<newCount {
-            let oldIndex = oldOfNew[index]
-            changes.append(PartChange(status: statusOfNew[index], old: oldIndex >= 0 ? .section(oldIndex) : nil, new: .section(index)))
-            for removed in removedAfter[index] ?? [] { changes.append(PartChange(status: .removed, old: .section(removed), new: nil)) }
+            let oldIndex = Int(oldOfNew[index])
+            changes.append(status: statusOfNew[index], old: oldIndex >= 0 ? .section(oldIndex) : nil, new: .section(index))
+            appendRemoved(after: index + 1)
         }
         return changes
     }
@@ -240,19 +364,19 @@ package struct SectionComparison: Sendable {
 
 /// The positions of one longest strictly increasing run (not necessarily contiguous) in
 /// `values`, in order (patience sorting, O(n log n)).
-func longestIncreasingRun(_ values: [Int]) -> [Int] {
-    var tails: [Int] = []
-    var previous = [Int](repeating: -1, count: values.count)
+func longestIncreasingRun(_ values: [Int32]) -> [Int32] {
+    var tails: [Int32] = []
+    var previous = [Int32](repeating: -1, count: values.count)
     for (position, value) in values.enumerated() {
-        let low = tails.partitioningIndex { values[$0] >= value }
+        let low = tails.partitioningIndex { values[Int($0)] >= value }
         if low > 0 { previous[position] = tails[low - 1] }
-        if low == tails.count { tails.append(position) } else { tails[low] = position }
+        if low == tails.count { tails.append(Int32(position)) } else { tails[low] = Int32(position) }
     }
-    var run: [Int] = []
+    var run: [Int32] = []
     var position = tails.last ?? -1
     while position >= 0 {
         run.append(position)
-        position = previous[position]
+        position = previous[Int(position)]
     }
     return run.reversed()
 }
