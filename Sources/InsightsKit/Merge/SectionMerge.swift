@@ -46,7 +46,7 @@ public enum SectionMerge {
 
     /// `merge(base:ours:theirs:)` with the conflict labels and marker size of `style`.
     package static func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8], style: ConflictStyle) -> MergeResult {
-        let lineEnding = Document(ours).lineEnding
+        let lineEnding = TextLines.firstLineEnding(ours)
         func terminated(_ bytes: [UInt8]) -> [UInt8] {
             guard let last = bytes.last, last != ASCII.lf, last != ASCII.cr else { return bytes }
             return bytes + lineEnding
@@ -57,8 +57,7 @@ public enum SectionMerge {
         merger.mergeNode(base: .preamble, ours: .preamble, theirs: .preamble)
         var result = MergeResult(bytes: merger.output, conflicts: merger.conflicts)
         if result.conflicts == 0 {
-            let headings = Document(result.bytes).sections.map { HeadingName(title: $0.title, level: $0.level) }
-            if headings != merger.headings {
+            if !merger.headingsMatch(Document(result.bytes)) {
                 return Merge3.merge(base: Lines.split(base), ours: Lines.split(ours), theirs: Lines.split(theirs),
                               oursLabel: style.oursLabel, theirsLabel: style.theirsLabel, markerSize: style.markerSize)
             }
@@ -105,6 +104,10 @@ struct DetachedStamps {
             stamps[index] = Detached(bytes: Array(bytes[stamp.range]), value: Array(bytes[stamp.value]))
             text.removeSubrange(stamp.range)
         }
+        guard !stamps.isEmpty else {
+            (stripped, self.stamps) = (original, [:])
+            return
+        }
         let strippedDocument = Document(text)
         let strippedHeadings = strippedDocument.sections.headings
         let same = strippedHeadings.count == headings.count
@@ -128,7 +131,7 @@ struct DetachedStamps {
 }
 
 /// A heading as the merge expects to find it in its result.
-struct HeadingName: Hashable {
+private struct HeadingName: Hashable {
     var title: String
     var level: Int
 }
@@ -153,8 +156,40 @@ private struct SectionMerger {
     let lineEnding: [UInt8]
     var output: [UInt8] = []
     var conflicts = 0
-    /// The headings written, in order, to check the result against.
-    var headings: [HeadingName] = []
+    /// The headings written, in order, to check the result against: each the index of a
+    /// section times 4 plus the version it is read from (`Source`).
+    private var headings: [Int32] = []
+
+    /// The versions headings are read from.
+    private enum Source: Int32 {
+        case ours, baseOriginal, oursOriginal, theirsOriginal
+    }
+
+    private func outline(_ source: Source) -> Outline {
+        switch source {
+        case .ours: ours
+        case .baseOriginal: sides.base.original
+        case .oursOriginal: sides.ours.original
+        case .theirsOriginal: sides.theirs.original
+        }
+    }
+
+    /// Whether `result` has the headings written, in order, with their titles and levels.
+    func headingsMatch(_ result: Document) -> Bool {
+        let sections = result.sections
+        guard sections.count == headings.count else { return false }
+        for (index, code) in headings.enumerated() {
+            let outline = outline(Source(rawValue: code & 3) ?? .ours)
+            let section = Int(code >> 2)
+            guard sections.headings.level(at: index) == outline.document.sections.headings.level(at: section),
+                  sections.title(at: index) == outline.document.sections.title(at: section) else { return false }
+        }
+        return true
+    }
+
+    private mutating func recordHeading(_ section: Int, of source: Source) {
+        headings.append(Int32(section) << 2 | source.rawValue)
+    }
 
     init(base: DetachedStamps, ours: DetachedStamps, theirs: DetachedStamps, style: ConflictStyle, lineEnding: [UInt8]) {
         self.base = base.stripped
@@ -182,7 +217,7 @@ private struct SectionMerger {
             if let b {
                 emitMerge(base: oldSide.subtreeBytes(of: b), ours: side.subtreeBytes(of: o), theirs: [], wholeConflict: true)
             } else {
-                emitSubtree(o, of: side)
+                emitSubtree(o, of: .oursOriginal)
             }
         case let (nil, t?):
             let (oldSide, side) = (sides.base.original, sides.theirs.original)
@@ -190,7 +225,7 @@ private struct SectionMerger {
             if let b {
                 emitMerge(base: oldSide.subtreeBytes(of: b), ours: [], theirs: side.subtreeBytes(of: t), wholeConflict: true)
             } else {
-                emitSubtree(t, of: side)
+                emitSubtree(t, of: .theirsOriginal)
             }
         case (nil, nil):
             return
@@ -218,10 +253,7 @@ private struct SectionMerger {
         guard let o, let t else { return }
         let (oursText, oursGap) = TextLines.splitTrailingBlankLines(ours.bytes(of: o))
         let (theirsText, theirsGap) = TextLines.splitTrailingBlankLines(theirs.bytes(of: t))
-        if case .section(let index) = o {
-            let section = ours.document.sections[index]
-            headings.append(HeadingName(title: section.title, level: section.level))
-        }
+        if case .section(let index) = o { recordHeading(index, of: .ours) }
         guard let b else {
             if oursText == theirsText {
                 emit(oursText)
@@ -330,12 +362,10 @@ private struct SectionMerger {
         TextLines.splitTrailingBlankLines(first[...]).text == TextLines.splitTrailingBlankLines(second[...]).text
     }
 
-    private mutating func emitSubtree(_ part: Part, of outline: Outline) {
+    private mutating func emitSubtree(_ part: Part, of source: Source) {
+        let outline = outline(source)
         if case .section(let index) = part {
-            for inner in outline.subtree(of: index) {
-                let section = outline.document.sections[inner]
-                headings.append(HeadingName(title: section.title, level: section.level))
-            }
+            for inner in outline.subtree(of: index) { recordHeading(inner, of: source) }
         }
         emit(outline.subtreeBytes(of: part))
     }

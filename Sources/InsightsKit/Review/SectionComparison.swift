@@ -294,13 +294,22 @@ package struct SectionComparison: Sendable {
         var statusOfNew = [SectionStatus](repeating: .added, count: newCount)
         do {
             // Among pairs in new order, those off the longest run in old order have moved.
-            let paired = oldOfNew.filter { $0 >= 0 }
-            var inOrder = [Bool](repeating: false, count: oldCount)
-            for position in longestIncreasingRun(paired) { inOrder[Int(paired[Int(position)])] = true }
+            // Most often none has: the pairs are already in old order.
+            var inOrder: [Bool] = []
+            var previous: Int32 = -1
+            for oldIndex in oldOfNew where oldIndex >= 0 {
+                if oldIndex < previous {
+                    let paired = oldOfNew.filter { $0 >= 0 }
+                    inOrder = [Bool](repeating: false, count: oldCount)
+                    for position in longestIncreasingRun(paired) { inOrder[Int(paired[Int(position)])] = true }
+                    break
+                }
+                previous = oldIndex
+            }
             for index in 0..<newCount where oldOfNew[index] >= 0 {
                 let oldIndex = Int(oldOfNew[index])
                 let same = ByteSearch.equal(old.bytes(of: .section(oldIndex)), new.bytes(of: .section(index)))
-                statusOfNew[index] = !same ? .modified : inOrder[oldIndex] ? .unchanged : .moved
+                statusOfNew[index] = !same ? .modified : inOrder.isEmpty || inOrder[oldIndex] ? .unchanged : .moved
             }
         }
         // Unmatched sections with the same non-blank body: moved under another parent, or renamed.
