@@ -65,8 +65,13 @@ enum LineDiff {
     /// With `gnuHorizon` set, changed regions are only slid within the part of the files GNU diff
     /// analyses for that context size (see ``gnuAnalysisWindow(_:_:horizon:)``), so the result matches
     /// `diff -U horizon` exactly; without it they may slide over the whole files, as git does.
-    static func changes(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>], gnuHorizon: Int? = nil) -> [DiffChange] {
-        let flags = changedLineFlags(old, new, gnuHorizon: gnuHorizon)
+    ///
+    /// `setAside` gives the lines of both files left out of `old` and `new` because they are
+    /// the same on both sides (their common leading or trailing lines): a diff that reaches
+    /// the cost cap counts them among the lines each side has, as it would with them in.
+    static func changes(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>], gnuHorizon: Int? = nil,
+                        setAside: SetAsideLines? = nil) -> [DiffChange] {
+        let flags = changedLineFlags(old, new, gnuHorizon: gnuHorizon, setAside: setAside)
         var changes: [DiffChange] = []
         var oldIndex = 0
         var newIndex = 0
@@ -96,14 +101,22 @@ enum LineDiff {
     static func changedLineFlags(
         _ old: [ArraySlice<UInt8>],
         _ new: [ArraySlice<UInt8>],
-        gnuHorizon: Int? = nil
+        gnuHorizon: Int? = nil,
+        setAside: SetAsideLines? = nil
     ) -> (old: [Bool], new: [Bool]) {
-        let (oldIDs, newIDs) = intern(old, new)
+        var table: [ArraySlice<UInt8>: Int32] = [:]
+        let (oldIDs, newIDs) = intern(old, new, table: &table)
         let window = gnuHorizon.map { gnuAnalysisWindow(old, new, horizon: $0) }
             ?? (start: 0, oldEnd: old.count, newEnd: new.count)
         let oldPart = Array(oldIDs[window.start..<window.oldEnd])
         let newPart = Array(newIDs[window.start..<window.newEnd])
-        var (oldFlags, newFlags) = changedLines(oldPart, newPart)
+        var (oldFlags, newFlags) = changedLines(oldPart, newPart) {
+            var common: [Int32] = []
+            setAside?.forEach { line in
+                if let id = table[line] { common.append(id) }
+            }
+            return common
+        }
         compact(ids: oldPart, changed: &oldFlags, otherChanged: newFlags)
         compact(ids: newPart, changed: &newFlags, otherChanged: oldFlags)
         var oldResult = Array(repeating: false, count: old.count)
@@ -154,15 +167,23 @@ enum LineDiff {
     /// splits its box at the furthest point it reached rather than at an optimal one. Time
     /// then grows with the lines times the cap, not with their square; the script may be
     /// longer than the shortest, never wrong.
-    static func changedLines(_ old: [Int32], _ new: [Int32]) -> (old: [Bool], new: [Bool]) {
+    ///
+    /// `inBoth` gives the identifiers of lines both sides have outside `old` and `new`,
+    /// asked for only past the cap.
+    static func changedLines(_ old: [Int32], _ new: [Int32], inBoth: () -> [Int32] = { [] }) -> (old: [Bool], new: [Bool]) {
         var exact = MyersDiffEngine(old, new)
         exact.run()
         if !exact.reachedCostCap { return (exact.oldChanged, exact.newChanged) }
-        let identifiers = Int(max(old.max() ?? -1, new.max() ?? -1)) + 1
+        let common = inBoth()
+        let identifiers = Int(max(old.max() ?? -1, new.max() ?? -1, common.max() ?? -1)) + 1
         var inOld = [Bool](repeating: false, count: identifiers)
         var inNew = [Bool](repeating: false, count: identifiers)
         for id in old { inOld[Int(id)] = true }
         for id in new { inNew[Int(id)] = true }
+        for id in common {
+            inOld[Int(id)] = true
+            inNew[Int(id)] = true
+        }
         let oldKept = old.indices.filter { inNew[Int(old[$0])] }
         let newKept = new.indices.filter { inOld[Int(new[$0])] }
         var engine = MyersDiffEngine(oldKept.map { old[$0] }, newKept.map { new[$0] })
@@ -180,6 +201,11 @@ enum LineDiff {
     /// Maps every distinct line to a small integer so the diff compares integers, not bytes.
     static func intern(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]) -> ([Int32], [Int32]) {
         var table: [ArraySlice<UInt8>: Int32] = [:]
+        return intern(old, new, table: &table)
+    }
+
+    /// `intern(_:_:)` into `table`, which keeps each line's identifier.
+    static func intern(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>], table: inout [ArraySlice<UInt8>: Int32]) -> ([Int32], [Int32]) {
         table.reserveCapacity(old.count + new.count)
         func identifier(_ line: ArraySlice<UInt8>) -> Int32 {
             if let known = table[line] {
@@ -265,6 +291,13 @@ enum LineDiff {
             otherNext()
         }
     }
+}
+
+/// Lines two files share that a diff was given without (their common leading and trailing
+/// lines), handed out one at a time when asked for rather than kept.
+struct SetAsideLines {
+    /// Calls its argument with each line.
+    let forEach: ((ArraySlice<UInt8>) -> Void) -> Void
 }
 
 /// Linear-space Myers diff over interned lines.

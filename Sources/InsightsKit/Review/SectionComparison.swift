@@ -181,8 +181,9 @@ package struct SectionComparison: Sendable {
     /// it was inserted, a removed part against nothing at the place it was.
     package func hunks(at index: Int, context: Int = 3) -> [UInt8] {
         let (oldOffset, newOffset) = (Int(firstLines.old[index]), Int(firstLines.new[index]))
-        let (oldLines, newLines) = lines(of: changes[index])
-        let own = UnifiedDiff.hunks(old: oldLines, new: newLines, context: context, oldLineOffset: oldOffset, newLineOffset: newOffset)
+        let window = window(of: changes[index], context: max(0, context))
+        let own = UnifiedDiff.hunks(old: window.old, new: window.new, context: context,
+                                    oldLineOffset: oldOffset + window.start, newLineOffset: newOffset + window.start)
         return own + (stampChanges[index].map { hunks(at: $0, context: context) } ?? [])
     }
 
@@ -205,26 +206,31 @@ package struct SectionComparison: Sendable {
     /// The 0-based line of the new version where the part of `changes[index]` first
     /// differs from the old one (where it was, for a removed part).
     package func firstChangedLine(at index: Int) -> Int {
-        let (oldLines, newLines) = lines(of: changes[index])
-        if let stamp = stampChanges[index], oldLines == newLines { return firstChangedLine(at: stamp) }
-        let same = zip(oldLines, newLines).prefix { $0 == $1 }.count
-        return Int(firstLines.new[index]) + min(same, max(newLines.count - 1, 0))
+        let window = window(of: changes[index], context: 0)
+        if let stamp = stampChanges[index], window.oldCount == window.newCount, window.commonPrefix == window.oldCount {
+            return firstChangedLine(at: stamp)
+        }
+        return Int(firstLines.new[index]) + min(window.commonPrefix, max(window.newCount - 1, 0))
     }
 
     /// The number of lines added and removed in the part of `changes[index]` (its closing
     /// stamp's included).
     package func lineCounts(at index: Int) -> (added: Int, removed: Int) {
-        let (oldLines, newLines) = lines(of: changes[index])
-        let own = LineDiff.changes(oldLines, newLines).reduce((0, 0)) { ($0.0 + $1.newCount, $0.1 + $1.oldCount) }
+        let window = window(of: changes[index], context: 0)
+        let own = LineDiff.changes(window.old, window.new, setAside: window.setAside).reduce((0, 0)) { ($0.0 + $1.newCount, $0.1 + $1.oldCount) }
         guard let stamp = stampChanges[index] else { return own }
         let other = lineCounts(at: stamp)
         return (own.0 + other.added, own.1 + other.removed)
     }
 
-    /// The part's lines in each version (none where it does not exist).
-    private func lines(of change: PartChange) -> (old: [ArraySlice<UInt8>], new: [ArraySlice<UInt8>]) {
-        (change.old.map { Lines.split(Array(old.bytes(of: $0))) } ?? [],
-         change.new.map { Lines.split(Array(new.bytes(of: $0))) } ?? [])
+    /// The part's lines in each version (none where it does not exist) but for the common
+    /// leading and trailing lines a diff with `context` lines of context sets aside (as
+    /// `LineDiff.gnuAnalysisWindow` does): only the lines around the change are split, so a
+    /// long part with a small change costs nothing per line.
+    private func window(of change: PartChange, context: Int) -> DiffWindow {
+        let oldBytes = change.old.map { old.bytes(of: $0) } ?? []
+        let newBytes = change.new.map { new.bytes(of: $0) } ?? []
+        return DiffWindow(oldBytes, newBytes, context: context)
     }
 
     /// The old sections in the order of their titles path, then of their level, then of
@@ -388,4 +394,126 @@ func longestIncreasingRun(_ values: [Int32]) -> [Int32] {
         position = previous[Int(position)]
     }
     return run.reversed()
+}
+
+/// Two texts' lines without the common leading and trailing lines a diff with `context`
+/// lines of context sets aside (`LineDiff.gnuAnalysisWindow`), found by walking the bytes:
+/// the lines set aside are never split out.
+private struct DiffWindow {
+    /// The lines of each text from `start` to the lines set aside at the end.
+    let old: [ArraySlice<UInt8>]
+    let new: [ArraySlice<UInt8>]
+    /// The number of leading lines left out.
+    let start: Int
+    /// The number of leading lines the texts share, and the number of lines of each.
+    let commonPrefix: Int
+    let oldCount: Int
+    let newCount: Int
+    /// The lines left out (those of the old text, the same as the new one's).
+    let setAside: SetAsideLines
+
+    init(_ oldBytes: ArraySlice<UInt8>, _ newBytes: ArraySlice<UInt8>, context: Int) {
+        let oldLines = Self.lineRanges(oldBytes)
+        let newLines = Self.lineRanges(newBytes)
+        // The common leading lines, and each text's number of lines.
+        var (oldCount, newCount, prefix) = (0, 0, 0)
+        var sharing = true
+        Self.walk(oldLines, newLines) { oldLine, newLine in
+            if oldLine != nil { oldCount += 1 }
+            if newLine != nil { newCount += 1 }
+            if sharing, let oldLine, let newLine, ByteSearch.equal(oldBytes[oldLine], newBytes[newLine]) {
+                prefix += 1
+            } else {
+                sharing = false
+            }
+        }
+        let start = max(0, prefix - context)
+        // The common trailing lines, counted as `gnuAnalysisWindow` counts them: not into
+        // the leading lines kept, and only when both texts end the same way.
+        let oldMissingNewline = oldBytes.last.map { $0 != ASCII.lf } ?? false
+        let newMissingNewline = newBytes.last.map { $0 != ASCII.lf } ?? false
+        var suffix = 0
+        if oldMissingNewline == newMissingNewline {
+            let shorter = min(oldCount, newCount)
+            var line = 0
+            // Both walked so that their last lines meet, from line `start` of the shorter.
+            Self.walk(Self.dropping(oldCount - shorter + start, oldLines), Self.dropping(newCount - shorter + start, newLines)) { oldLine, newLine in
+                line += 1
+                if let oldLine, let newLine, ByteSearch.equal(oldBytes[oldLine], newBytes[newLine]) { suffix += 1 } else { suffix = 0 }
+            }
+        }
+        let setAsideAtEnd = max(0, suffix - context)
+        func lines(_ bytes: ArraySlice<UInt8>, _ ranges: @escaping () -> AnyIterator<Range<Int>>, count: Int) -> [ArraySlice<UInt8>] {
+            let end = count - setAsideAtEnd
+            guard start < end else { return [] }
+            var first = bytes.startIndex
+            var last = bytes.startIndex
+            var index = 0
+            let iterator = ranges()
+            while let range = iterator.next(), index < end {
+                if index == start { first = range.lowerBound }
+                last = range.upperBound
+                index += 1
+            }
+            return Lines.split(Array(bytes[first..<last]))
+        }
+        old = lines(oldBytes, oldLines, count: oldCount)
+        new = lines(newBytes, newLines, count: newCount)
+        self.start = start
+        commonPrefix = prefix
+        self.oldCount = oldCount
+        self.newCount = newCount
+        let endStart = oldCount - setAsideAtEnd
+        setAside = SetAsideLines { body in
+            var index = 0
+            let iterator = oldLines()
+            while let range = iterator.next() {
+                if index < start || index >= endStart { body(oldBytes[range]) }
+                index += 1
+            }
+        }
+    }
+
+    /// The lines of `bytes` as ranges of its indices, as `Lines.split` cuts them, made anew
+    /// at each call.
+    private static func lineRanges(_ bytes: ArraySlice<UInt8>) -> () -> AnyIterator<Range<Int>> {
+        {
+            var position = bytes.startIndex
+            return AnyIterator {
+                guard position < bytes.endIndex else { return nil }
+                var end = position
+                while end < bytes.endIndex {
+                    let byte = bytes[end]
+                    end += 1
+                    if byte == ASCII.lf { break }
+                    if byte == ASCII.cr {
+                        if end < bytes.endIndex, bytes[end] == ASCII.lf { end += 1 }
+                        break
+                    }
+                }
+                defer { position = end }
+                return position..<end
+            }
+        }
+    }
+
+    /// `lines` without its first `count`.
+    private static func dropping(_ count: Int, _ lines: @escaping () -> AnyIterator<Range<Int>>) -> () -> AnyIterator<Range<Int>> {
+        {
+            let iterator = lines()
+            for _ in 0..<count where iterator.next() == nil { break }
+            return iterator
+        }
+    }
+
+    /// Calls `body` with the lines of both, side by side, until both are done.
+    private static func walk(_ old: () -> AnyIterator<Range<Int>>, _ new: () -> AnyIterator<Range<Int>>,
+                             _ body: (Range<Int>?, Range<Int>?) -> Void) {
+        let (oldIterator, newIterator) = (old(), new())
+        while true {
+            let (oldLine, newLine) = (oldIterator.next(), newIterator.next())
+            if oldLine == nil && newLine == nil { return }
+            body(oldLine, newLine)
+        }
+    }
 }
