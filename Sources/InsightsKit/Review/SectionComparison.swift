@@ -253,14 +253,14 @@ package struct SectionComparison: Sendable {
                 byLevel[levelStarts[level]] = Int32(index)
                 levelStarts[level] += 1
             }
-            let pathCount = (old.pathIDs.max() ?? -1) + 1
+            let pathCount = Int(old.pathIDs.max() ?? -1) + 1
             var starts = [Int32](repeating: 0, count: pathCount + 1)
-            for path in old.pathIDs { starts[path + 1] += 1 }
+            for path in old.pathIDs { starts[Int(path) + 1] += 1 }
             for path in 0..<pathCount { starts[path + 1] += starts[path] }
             var next = starts
             var order = [Int32](repeating: 0, count: count)
             for index in byLevel {
-                let path = old.pathIDs[Int(index)]
+                let path = Int(old.pathIDs[Int(index)])
                 order[Int(next[path])] = index
                 next[path] += 1
             }
@@ -291,7 +291,7 @@ package struct SectionComparison: Sendable {
             let oldByKey = OldByKey(old)
             let oldPaths = new.pathIDs(in: old)
             for index in 0..<newCount where oldPaths[index] >= 0 {
-                if let oldIndex = oldByKey.section(path: oldPaths[index], level: newHeadings.level(at: index), rank: new.rank(of: index), in: old) {
+                if let oldIndex = oldByKey.section(path: Int(oldPaths[index]), level: newHeadings.level(at: index), rank: new.rank(of: index), in: old) {
                     oldOfNew[index] = Int32(oldIndex)
                     newOfOld[oldIndex] = Int32(index)
                 }
