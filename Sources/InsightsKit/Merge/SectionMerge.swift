@@ -136,12 +136,84 @@ private struct HeadingName: Hashable {
     var level: Int
 }
 
-/// How a section is told apart from its siblings: title, level, and rank among siblings of
-/// the same title and level.
-private struct SiblingKey: Hashable {
-    var title: String
-    var level: Int
-    var rank: Int
+/// The subsections of one node on one side, each told apart from its siblings by a key: the
+/// number of its title and level (shared by the three sides, `Siblings.Names`) times 2^32
+/// plus its rank among the siblings of that title and level. Sixteen bytes a subsection.
+private struct Siblings {
+    /// Numbers for the titles and levels of the siblings of all three sides.
+    struct Names {
+        var numbers: [HeadingName: Int32] = [:]
+    }
+
+    /// Each subsection's section index, name number and rank, in order.
+    private(set) var indices: [Int32] = []
+    private var names: [Int32] = []
+    private var ranks: [Int32] = []
+    /// The positions grouped by name, each name's in order, and where each name's start.
+    private var byName: [Int32] = []
+    private var nameStarts: [Int32] = []
+
+    /// A node with no subsections.
+    init() {}
+
+    /// The subsections of `part` in `outline`, named in `names`.
+    init(of part: Part, in outline: Outline, names: inout Names) {
+        let sections = outline.document.sections
+        var seen: [Int32] = []
+        for index in outline.children(of: part) {
+            let name = HeadingName(title: sections.title(at: index), level: sections.headings.level(at: index))
+            let number = names.numbers[name] ?? {
+                let fresh = Int32(names.numbers.count)
+                names.numbers[name] = fresh
+                return fresh
+            }()
+            if seen.count <= Int(number) { seen += [Int32](repeating: 0, count: Int(number) + 1 - seen.count) }
+            indices.append(Int32(index))
+            self.names.append(number)
+            ranks.append(seen[Int(number)])
+            seen[Int(number)] += 1
+        }
+    }
+
+    /// Makes `index(of:)` ready once every side is named: `nameCount` names in all.
+    mutating func finish(nameCount: Int) {
+        var starts = [Int32](repeating: 0, count: nameCount + 1)
+        for name in names { starts[Int(name) + 1] += 1 }
+        for name in 0..<nameCount { starts[name + 1] += starts[name] }
+        var next = starts
+        byName = [Int32](repeating: 0, count: names.count)
+        for (position, name) in names.enumerated() {
+            byName[Int(next[Int(name)])] = Int32(position)
+            next[Int(name)] += 1
+        }
+        nameStarts = starts
+    }
+
+    /// The number of subsections.
+    var count: Int { indices.count }
+
+    /// The key of the subsection at `position`.
+    func key(at position: Int) -> Int {
+        Int(names[position]) << 32 | Int(ranks[position])
+    }
+
+    /// The keys, in order.
+    var keys: LazyMapSequence<Range<Int>, Int> {
+        (0..<count).lazy.map { key(at: $0) }
+    }
+
+    /// The position of the subsection of `key`, if this side has it.
+    func position(of key: Int) -> Int? {
+        let (name, rank) = (key >> 32, key & 0xFFFF_FFFF)
+        guard name + 1 < nameStarts.count else { return nil }
+        let position = Int(nameStarts[name]) + rank
+        return position < Int(nameStarts[name + 1]) ? Int(byName[position]) : nil
+    }
+
+    /// The section index of the subsection of `key`, if this side has it.
+    func index(of key: Int) -> Int? {
+        position(of: key).map { Int(indices[$0]) }
+    }
 }
 
 /// The state of one section-wise merge: the three versions and the result so far.
@@ -276,85 +348,75 @@ private struct SectionMerger {
 
     /// Merges the subsections of a node that both sides have.
     private mutating func mergeChildren(base b: Part?, ours o: Part, theirs t: Part) {
-        let baseChildren = b.map { Self.keyedChildren(of: $0, in: base) } ?? []
-        let oursChildren = Self.keyedChildren(of: o, in: ours)
-        let theirsChildren = Self.keyedChildren(of: t, in: theirs)
-        let baseMap = Dictionary(uniqueKeysWithValues: baseChildren.map { ($0.key, $0.index) })
-        let oursMap = Dictionary(uniqueKeysWithValues: oursChildren.map { ($0.key, $0.index) })
-        let theirsMap = Dictionary(uniqueKeysWithValues: theirsChildren.map { ($0.key, $0.index) })
+        var names = Siblings.Names()
+        var baseChildren = b.map { Siblings(of: $0, in: base, names: &names) } ?? Siblings()
+        var oursChildren = Siblings(of: o, in: ours, names: &names)
+        var theirsChildren = Siblings(of: t, in: theirs, names: &names)
+        let nameCount = names.numbers.count
+        names = Siblings.Names()
+        baseChildren.finish(nameCount: nameCount)
+        oursChildren.finish(nameCount: nameCount)
+        theirsChildren.finish(nameCount: nameCount)
 
         // Ours gives the order, unless only theirs reordered what was in the base.
-        func reordered(_ side: [(key: SiblingKey, index: Int)], _ sideMap: [SiblingKey: Int]) -> Bool {
-            side.map(\.key).filter { baseMap[$0] != nil } != baseChildren.map(\.key).filter { sideMap[$0] != nil }
+        func reordered(_ side: Siblings) -> Bool {
+            !side.keys.filter { baseChildren.position(of: $0) != nil }
+                .elementsEqual(baseChildren.keys.filter { side.position(of: $0) != nil })
         }
-        let theirsLead = !reordered(oursChildren, oursMap) && reordered(theirsChildren, theirsMap)
-        let (lead, follow) = theirsLead ? (theirsChildren, oursMap) : (oursChildren, theirsMap)
-        let other = theirsLead ? oursChildren : theirsChildren
-        let order = Self.order(lead: lead.map(\.key), other: other.map(\.key)) { key in
-            baseMap[key] == nil && follow[key] == nil
+        let theirsLead = !reordered(oursChildren) && reordered(theirsChildren)
+        let (lead, other) = theirsLead ? (theirsChildren, oursChildren) : (oursChildren, theirsChildren)
+        let order = Self.order(lead: lead, other: other) { key in
+            baseChildren.position(of: key) == nil && other.position(of: key) == nil
         }
-        let inserted = Set(other.map(\.key)).subtracting(lead.map(\.key))
         var previousInserted = false
         for key in order {
             // A section one side added, placed next to text it did not follow there.
-            let isInserted = inserted.contains(key) && baseMap[key] == nil
+            let isInserted = lead.position(of: key) == nil && baseChildren.position(of: key) == nil
             if isInserted || previousInserted { separateFromPrevious() }
-            mergeNode(base: baseMap[key].map(Part.section), ours: oursMap[key].map(Part.section), theirs: theirsMap[key].map(Part.section))
+            mergeNode(base: baseChildren.index(of: key).map(Part.section), ours: oursChildren.index(of: key).map(Part.section),
+                      theirs: theirsChildren.index(of: key).map(Part.section))
             previousInserted = isInserted
         }
     }
 
-    /// The siblings of both sides in one order: the lead side's, with each section only the
-    /// other side has placed after the one that precedes it there (after the lead side's
-    /// own additions at that place, before what was placed there earlier).
+    /// The keys of the siblings of both sides in one order: the lead side's, with each
+    /// section only the other side has placed after the one that precedes it there (after
+    /// the lead side's own additions at that place, before what was placed there earlier).
     ///
     /// The sections the other side adds after one lead section form runs, a new run before
     /// the earlier ones (a reordered other side can come back to a place); a run extends
     /// past lead sections the lead side added (`isLeadAddition`) while nothing was placed
     /// after them yet. Linear in the siblings, however either side reordered them.
-    private static func order(lead: [SiblingKey], other: [SiblingKey], isLeadAddition: (SiblingKey) -> Bool) -> [SiblingKey] {
-        var leadPosition: [SiblingKey: Int] = [:]
-        leadPosition.reserveCapacity(lead.count)
-        for (position, key) in lead.enumerated() { leadPosition[key] = position }
-        // runs[a + 1]: the runs placed after lead[a] (a = -1: before the first), oldest first.
-        var runs = [[[SiblingKey]]](repeating: [], count: lead.count + 1)
+    private static func order(lead: Siblings, other: Siblings, isLeadAddition: (Int) -> Bool) -> [Int] {
+        // runs[a + 1]: the runs placed after lead position a (a = -1: before the first),
+        // oldest first; only the places something is placed after are kept.
+        var runs: [Int: [[Int]]] = [:]
         var anchor = -1
         var extending = false
-        for key in other {
-            if let position = leadPosition[key] {
+        for key in other.keys {
+            if let position = lead.position(of: key) {
                 anchor = position
                 extending = false
                 continue
             }
-            while runs[anchor + 1].count == (extending ? 1 : 0), anchor + 1 < lead.count, isLeadAddition(lead[anchor + 1]) {
+            while runs[anchor + 1, default: []].count == (extending ? 1 : 0), anchor + 1 < lead.count, isLeadAddition(lead.key(at: anchor + 1)) {
                 anchor += 1
                 extending = false
             }
             if extending {
-                runs[anchor + 1][runs[anchor + 1].count - 1].append(key)
+                runs[anchor + 1, default: []][runs[anchor + 1, default: []].count - 1].append(key)
             } else {
-                runs[anchor + 1].append([key])
+                runs[anchor + 1, default: []].append([key])
                 extending = true
             }
         }
-        var order: [SiblingKey] = []
+        var order: [Int] = []
         order.reserveCapacity(lead.count + other.count)
         for anchor in -1..<lead.count {
-            if anchor >= 0 { order.append(lead[anchor]) }
-            for run in runs[anchor + 1].reversed() { order += run }
+            if anchor >= 0 { order.append(lead.key(at: anchor)) }
+            for run in (runs[anchor + 1] ?? []).reversed() { order += run }
         }
         return order
-    }
-
-    /// The subsections of `part` with their sibling keys.
-    private static func keyedChildren(of part: Part, in outline: Outline) -> [(key: SiblingKey, index: Int)] {
-        var seen: [HeadingName: Int] = [:]
-        return outline.children(of: part).map { index in
-            let section = outline.document.sections[index]
-            let name = HeadingName(title: section.title, level: section.level)
-            defer { seen[name, default: 0] += 1 }
-            return (SiblingKey(title: section.title, level: section.level, rank: seen[name, default: 0]), index)
-        }
     }
 
     /// Whether two subtrees are the same but for their trailing blank lines.
