@@ -160,7 +160,11 @@ private struct Siblings {
     init(of part: Part, in outline: Outline, names: inout Names) {
         let sections = outline.document.sections
         var seen: [Int32] = []
-        for index in outline.children(of: part) {
+        let children = outline.children(of: part)
+        indices.reserveCapacity(children.count)
+        self.names.reserveCapacity(children.count)
+        ranks.reserveCapacity(children.count)
+        for index in children {
             let name = HeadingName(title: sections.title(at: index), level: sections.headings.level(at: index))
             let number = names.numbers[name] ?? {
                 let fresh = Int32(names.numbers.count)
@@ -270,6 +274,9 @@ private struct SectionMerger {
         sides = (base, ours, theirs)
         self.style = style
         self.lineEnding = lineEnding
+        // The result is most often about the size of ours: room for it at once, not grown by
+        // doubling.
+        output.reserveCapacity(ours.original.document.bytes.count + lineEnding.count)
     }
 
     /// Merges one node (its own text, then its subsections) present on at least one side.
@@ -411,7 +418,7 @@ private struct SectionMerger {
             }
         }
         var order: [Int] = []
-        order.reserveCapacity(lead.count + other.count)
+        order.reserveCapacity(lead.count + runs.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
         for anchor in -1..<lead.count {
             if anchor >= 0 { order.append(lead.key(at: anchor)) }
             for run in (runs[anchor + 1] ?? []).reversed() { order += run }
