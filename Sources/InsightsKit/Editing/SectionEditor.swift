@@ -3,6 +3,17 @@
 /// then spliced back: every byte outside it stays as it was. The result is scanned again
 /// over the window the splice can influence and must keep every heading outside the section.
 extension Document {
+    /// The block the file leaves open at its end (`BodyCheck.Probed`), if any, its line
+    /// counted in the file. Probed from the last heading, after which the scan starts clean:
+    /// only the file's last section is copied for it.
+    func openBlockAtEnd() -> BodyCheck.OpenBlock? {
+        let last = sections.count - 1
+        let start = last >= 0 ? sections.start(at: last) : 0
+        guard let open = BodyCheck.Probed(bytes[start...]).openBlock else { return nil }
+        let line = (last >= 0 ? sections.headings[last].firstLine : 0) + open.line
+        return BodyCheck.OpenBlock(line: line, opening: bytes[lines.starts[line]..<lines.contentEnds[line]])
+    }
+
     /// The new file for `request`. Throws `notFound`, `badData` or `tryAgain` (`--if-match`).
     package func applying(_ request: EditRequest) throws -> EditResult {
         var request = try request.withCheckedText()
@@ -43,9 +54,7 @@ extension Document {
         let targetLevel = match.target?.level
             ?? (match.found.last.map { $0.level + match.missing.count } ?? address.level + address.subsections.count)
         // What the file's last section already leaves open, an edit of it may leave open.
-        let allowedOpen = match.found.first.flatMap { outer in
-            outer.range.upperBound == bytes.count ? BodyCheck.Probed(bytes[outer.range]).openBlock : nil
-        }
+        let allowedOpen = match.found.first.flatMap { outer in outer.range.upperBound == bytes.count ? openBlockAtEnd() : nil }
         switch request.edit {
         case .replace(let text), .append(let text), .prepend(let text):
             try BodyCheck.validate(text, sectionLevel: targetLevel, allowedOpen: allowedOpen)
@@ -69,7 +78,7 @@ extension Document {
             result = try editingInside(match: match, request: request, allowedOpen: allowedOpen)
         } catch let error as InsightsError where match.found.isEmpty {
             // A section created after a file that ends inside an open block would be part of it.
-            guard let open = BodyCheck.Probed(bytes).openBlock else { throw error }
+            guard let open = openBlockAtEnd() else { throw error }
             let what = BodyCheck.describeBlock(bytes[lines.starts[open.line]..<lines.contentEnds[open.line]])
             throw InsightsError(.bodyEscapesSection, "line \(open.line + 1): \(what) is never closed, so a section created after it would be part of it",
                                 hint: "close it at the end of its section first")
