@@ -188,8 +188,10 @@ extension Document {
         // The edit itself, worked out on the copy, then made in it.
         let target: Section
         let outside: HeadingsOutside
-        if let fileTarget = match.target, let outer = match.found.first {
-            // Nothing was created: the copy reads as the file does there.
+        if let fileTarget = match.target, let outer = match.found.first, outer.heading.style == .atx {
+            // Nothing was created, and the copy starts with an ATX heading, which reads the same
+            // alone: the copy reads as the file does there. (The text of a setext heading may
+            // read otherwise alone, after link reference definitions for one.)
             let firstLine = lines.line(containing: region.lowerBound)
             target = section(fileTarget, inCopyOf: outer, firstLine: firstLine, copyCount: local.count)
             outside = HeadingsOutside(sections, outer: outer.index, target: fileTarget.index, firstLine: firstLine)
