@@ -220,7 +220,7 @@ package enum Check {
 
     /// Checks `document`. Throws `badData` when an allowed section's name is ambiguous.
     package static func run(_ document: Document, options: CheckOptions) throws -> CheckReport {
-        let outline = Outline(document)
+        let outline = Outline(document, keyed: options.base != nil)
         var findings = FindingList(strict: options.strict)
         let comparison = options.base.map { SectionComparison(old: Outline(Document($0)), new: outline) }
         let scope = comparison.map(ChangeScope.init)
@@ -228,8 +228,7 @@ package enum Check {
         let literal = MarkdownText.literalLines(of: document)
         encoding(document, into: &findings)
         conflictMarkers(outline, into: &findings)
-        let repeats = duplicates(outline, into: &findings)
-        nearDuplicates(outline, repeats: repeats, into: &findings)
+        duplicateSections(outline, into: &findings)
         placeholdersAndDates(document, outline: outline, literal: literal, into: &findings)
         duplicateStamps(outline, literal: literal, into: &findings)
         duplicateKeys(outline, into: &findings)
@@ -288,37 +287,6 @@ package enum Check {
             }
         }
         if let openLine { unclosed(openLine) }
-    }
-
-    /// Every section after the first of the same title and level under the same parent.
-    /// Such a section shares its key with an earlier one (its rank is not 0); under the same
-    /// parent, equal keys mean equal titles and levels. Only the first section of each
-    /// parent and key is kept, and only for keys that repeat. Gives the sections reported.
-    static func duplicates(_ outline: Outline, into findings: inout FindingList) -> BitSet {
-        let sections = outline.document.sections
-        var repeats = BitSet(count: sections.count)
-        guard outline.hasRepeatedKeys else { return repeats }
-        var repeated = Set<Int>()
-        for index in sections.indices where outline.rank(of: index) > 0 { repeated.insert(outline.keyID(of: index)) }
-        struct Identity: Hashable {
-            var parent: Int
-            var key: Int
-        }
-        var first: [Identity: Int] = [:]
-        for index in sections.indices {
-            let key = outline.keyID(of: index)
-            guard repeated.contains(key) else { continue }
-            let identity = Identity(parent: sections.headings.parent(of: index) ?? -1, key: key)
-            guard let earlier = first[identity] else {
-                first[identity] = index
-                continue
-            }
-            repeats.insert(index)
-            let line = sections.headings[index].firstLine
-            findings.add(.duplicateSection, line: line + 1, section: outline.plainPath(of: .section(index)),
-                         message: "duplicate section \(outline.name(of: .section(index))) (also at line \(sections.headings[earlier].firstLine + 1))")
-        }
-        return repeats
     }
 
     /// The unfilled template placeholders of each line that has some (0-based), as the

@@ -13,20 +13,25 @@ package enum Part: Hashable, Sendable {
 /// key (0 for the first), which is how duplicates are matched: in order. Keys are kept as
 /// small numbers (equal numbers, equal keys), four bytes a section, and ranks four more when
 /// two sections share a key; titles and names are read from the document's sections when
-/// asked for.
+/// asked for. Keys are made only for an outline that is compared with another (`keyed`).
 package struct Outline: Sendable {
     /// The document.
     package let document: Document
     /// For each section, a number standing for its titles path (its own title and those of
-    /// the sections enclosing it): equal numbers, equal paths.
+    /// the sections enclosing it): equal numbers, equal paths. Empty when not `keyed`.
     let pathIDs: [Int32]
     /// Each section's rank among the sections that share its key; empty when every rank is
     /// 0 (no two sections share a key).
     private let rankList: [Int32]
 
-    /// Cuts `document` into parts.
-    package init(_ document: Document) {
+    /// Cuts `document` into parts, with each section's key and rank when `keyed` (as
+    /// comparing it with another version needs: `keyID(of:)`, `rank(of:)`, `pathIDs(in:)`).
+    package init(_ document: Document, keyed: Bool = true) {
         self.document = document
+        guard keyed else {
+            (pathIDs, rankList) = ([], [])
+            return
+        }
         let sections = document.sections
         let headings = sections.headings
         // Each path seen, with its number and the level of its first section (`keyID`).
@@ -64,9 +69,6 @@ package struct Outline: Sendable {
     func rank(of section: Int) -> Int {
         rankList.isEmpty ? 0 : Int(rankList[section])
     }
-
-    /// Whether two sections share a key.
-    var hasRepeatedKeys: Bool { !rankList.isEmpty }
 
     /// A number standing for the section's key (titles path and level): equal numbers, equal
     /// keys.

@@ -1,17 +1,18 @@
-/// The rules about text that is there twice where once is meant: sections whose titles differ
-/// only loosely, a section closed by more than one `Last updated:` line, and keyed entries
+/// The rules about text that is there twice where once is meant: sections whose titles are
+/// the same or differ only loosely, a section closed by more than one `Last updated:` line, and keyed entries
 /// that repeat a key.
 extension Check {
-    /// Every section whose title has the loose form (`Title.loose`) of an earlier section of
-    /// the same level under the same parent, without being one of the titles seen before in
-    /// that group: a repeated exact title is the duplicate-section rule's, and its sections
-    /// (`repeats`, which that rule reported) are not looked at. Each is reported at its
-    /// heading, naming the first section of that loose form.
-    static func nearDuplicates(_ outline: Outline, repeats: BitSet, into findings: inout FindingList) {
+    /// Sections whose title an earlier section of the same level under the same parent has:
+    /// exactly (`duplicate-section`, naming the first section of that title), or in loose form
+    /// only (`Title.loose`) without being one of the titles seen before in that group
+    /// (`near-duplicate-section`, naming the first section of that loose form). Each is
+    /// reported at its heading.
+    static func duplicateSections(_ outline: Outline, into findings: inout FindingList) {
         let sections = outline.document.sections
         let headings = sections.headings
         // A number for each section's parent, level and loose title (equal ones, equal
-        // numbers); only the sections whose number repeats are compared in loose form.
+        // numbers), kept once for each number; only the sections whose number repeats are
+        // compared by title.
         let prime: UInt64 = 0x0000_0100_0000_01b3
         func group(_ index: Int) -> UInt64 {
             let title = Title.looseHash(sections.title(at: index).utf8)
@@ -19,7 +20,7 @@ extension Check {
         }
         var seen = Set<UInt64>()
         var repeated = Set<UInt64>()
-        for index in sections.indices where !repeats[index] {
+        for index in sections.indices {
             let group = group(index)
             if !seen.insert(group).inserted { repeated.insert(group) }
         }
@@ -30,19 +31,24 @@ extension Check {
             var level: Int
             var loose: String
         }
-        var first: [Identity: Int] = [:]
-        var titles: [Identity: Set<String>] = [:]
-        for index in sections.indices where !repeats[index] && repeated.contains(group(index)) {
+        // For each loose form: its first section, and the first section of each title.
+        var groups: [Identity: (first: Int, titles: [String: Int])] = [:]
+        for index in sections.indices where repeated.contains(group(index)) {
             let title = sections.title(at: index)
             let identity = Identity(parent: headings.parent(of: index) ?? -1, level: headings.level(at: index), loose: Title.loose(title))
-            guard let earlier = first[identity] else {
-                first[identity] = index
+            guard let found = groups[identity] else {
+                groups[identity] = (index, [title: index])
                 continue
             }
-            let earlierTitle = sections.title(at: earlier)
-            guard titles[identity, default: [earlierTitle]].insert(title).inserted else { continue }
-            findings.add(.nearDuplicateSection, line: headings[index].firstLine + 1, section: outline.plainPath(of: .section(index)),
-                         message: "section \(outline.name(of: .section(index))) nearly duplicates \"\(earlierTitle)\" at line \(headings[earlier].firstLine + 1) (titles equal but for case, emphasis, a trailing colon or spacing)")
+            let line = headings[index].firstLine + 1
+            if let earlier = found.titles[title] {
+                findings.add(.duplicateSection, line: line, section: outline.plainPath(of: .section(index)),
+                             message: "duplicate section \(outline.name(of: .section(index))) (also at line \(headings[earlier].firstLine + 1))")
+            } else {
+                groups[identity]?.titles[title] = index
+                findings.add(.nearDuplicateSection, line: line, section: outline.plainPath(of: .section(index)),
+                             message: "section \(outline.name(of: .section(index))) nearly duplicates \"\(sections.title(at: found.first))\" at line \(headings[found.first].firstLine + 1) (titles equal but for case, emphasis, a trailing colon or spacing)")
+            }
         }
     }
 
