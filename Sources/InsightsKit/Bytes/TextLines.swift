@@ -97,9 +97,16 @@ enum TextLines {
 
     /// Whether `text` ends with a blank line (or is empty).
     static func endsWithBlankLine(_ text: [UInt8]) -> Bool {
-        guard let last = text.last, last == ASCII.lf || last == ASCII.cr else { return text.isEmpty }
-        let lineStart = startOfLine(text, endingAt: text.count, lowerBound: 0)
-        return isBlank(text[lineStart..<contentEnd(text, lineStart: lineStart, end: text.count)])
+        endsWithBlankLine(text, in: 0..<text.count)
+    }
+
+    /// Whether `text[range]` ends with a blank line (or is empty).
+    static func endsWithBlankLine(_ text: [UInt8], in range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return true }
+        let last = text[range.upperBound - 1]
+        guard last == ASCII.lf || last == ASCII.cr else { return false }
+        let lineStart = startOfLine(text, endingAt: range.upperBound, lowerBound: range.lowerBound)
+        return isBlank(text[lineStart..<contentEnd(text, lineStart: lineStart, end: range.upperBound)])
     }
 
     /// The number of line endings in `text[range]`.

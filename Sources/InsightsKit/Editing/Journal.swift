@@ -99,7 +99,7 @@ extension Document {
         var text = TextLines.normalized(entries, lineEnding: eol)
         if let container = try resolve(address).target {
             let point = Self.endOfContent(bytes, in: container.bodyRange)
-            if !TextLines.endsWithBlankLine(Array(bytes[container.range.lowerBound..<point])) { text = eol + text }
+            if !TextLines.endsWithBlankLine(bytes, in: container.range.lowerBound..<point) { text = eol + text }
         } else {
             text = eol + text
         }

@@ -52,7 +52,7 @@ enum KeyedEntry {
                                             line: last + 1, lineEnding: eol))
             }
             let point = Document.endOfContent(bytes, in: section.bodyRange)
-            let separated = point == section.bodyRange.lowerBound || TextLines.endsWithBlankLine(Array(bytes[..<point]))
+            let separated = point == section.bodyRange.lowerBound || TextLines.endsWithBlankLine(bytes, in: 0..<point)
             let line = TextLines.lineCount(bytes, in: 0..<point) + (separated ? 0 : 1)
             placements.append(Placement(range: point..<point, text: (separated ? [] : eol) + Array("- ".utf8) + entry, line: line, lineEnding: eol))
         }

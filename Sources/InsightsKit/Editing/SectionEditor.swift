@@ -44,7 +44,7 @@ extension Document {
             ?? (match.found.last.map { $0.level + match.missing.count } ?? address.level + address.subsections.count)
         // What the file's last section already leaves open, an edit of it may leave open.
         let allowedOpen = match.found.first.flatMap { outer in
-            outer.range.upperBound == bytes.count ? BodyCheck.Probed(Array(bytes[outer.range])).openBlock : nil
+            outer.range.upperBound == bytes.count ? BodyCheck.Probed(bytes[outer.range]).openBlock : nil
         }
         switch request.edit {
         case .replace(let text), .append(let text), .prepend(let text):
@@ -137,12 +137,18 @@ extension Document {
     }
 
     /// The editing path shared by update, append, prepend, keep and removing a subsection.
+    ///
+    /// The section is edited in one copy, made with room for the edit and for what the
+    /// validation puts after it, and changed in place: each parse of the copy is let go
+    /// before the copy changes, so a large section is never held twice.
     private func editingInside(match: AddressMatch, request: EditRequest, allowedOpen: BodyCheck.OpenBlock?) throws -> EditResult {
         let eol = lineEnding
         let region = match.found.first?.range ?? bytes.count..<bytes.count
         let atEnd = region.upperBound == bytes.count
         let lacksFinalNewline = !endsWithLineEnding
-        var local = Array(bytes[region])
+        var local: [UInt8] = []
+        local.reserveCapacity(region.count + Self.room(for: request))
+        local += bytes[region]
         if atEnd, lacksFinalNewline, !local.isEmpty { local += eol }
 
         // Create what is missing, at the end of the deepest section that exists.
@@ -159,7 +165,7 @@ extension Document {
             if let parent = match.found.last {
                 let parentLocal = (parent.range.lowerBound - region.lowerBound)..<(parent.range.upperBound - region.lowerBound)
                 let point = Self.endOfContent(local, in: parentLocal)
-                var insert: [UInt8] = TextLines.endsWithBlankLine(Array(local[..<point])) ? [] : eol
+                var insert: [UInt8] = TextLines.endsWithBlankLine(local, in: 0..<point) ? [] : eol
                 insert += text
                 let blankFollows = TextLines.leadingBlankEnd(local, in: point..<local.count) > point
                 if point < local.count, !blankFollows, !TextLines.endsWithBlankLine(insert) { insert += eol }
@@ -170,29 +176,154 @@ extension Document {
             }
         }
 
-        var localDocument = Document(local, options: .commonMark)
-        guard let target = try localDocument.resolve(request.address).target else {
-            throw InsightsError(.badData, "section \(request.address) could not be created: its title does not read back as a heading")
+        // The edit itself, worked out on the copy, then made in it.
+        let target: Section
+        let outside: HeadingsOutside
+        if let fileTarget = match.target, let outer = match.found.first {
+            // Nothing was created: the copy reads as the file does there.
+            let firstLine = lines.line(containing: region.lowerBound)
+            target = section(fileTarget, inCopyOf: outer, firstLine: firstLine, copyCount: local.count)
+            outside = HeadingsOutside(sections, outer: outer.index, target: fileTarget.index, firstLine: firstLine)
+        } else {
+            (target, outside) = try Self.located(request.address, in: local)
+        }
+        let change = try Self.change(for: request, at: target, in: local, eol: eol)
+        let targetEndsSection = target.range.upperBound == local.count
+        switch change.replacement {
+        case .bytes(let range, let replacement): local.replaceSubrange(range, with: replacement)
+        case .whole(let edited): local = edited
+        case .none: break
+        }
+        if change.changesBody, change.changesBytes, change.bodyOpenedBlank {
+            Self.separateFromHeading(&local, bodyStart: target.bodyRange.lowerBound, eol: eol)
         }
 
-        let unedited = localDocument
+        var addsStamp = false
+        if let date = request.stampDate {
+            let stamp = Self.stamp(local, date: date, eol: eol)
+            local.replaceSubrange(stamp.range, with: stamp.replacement)
+            addsStamp = stamp.adds
+        }
+        // A blank line before the next heading, where new text (a new stamp line included)
+        // meets it: otherwise the text could run into a setext heading that follows.
+        let placesText = addsStamp || match.found.isEmpty || (targetEndsSection && change.changesBody)
+        if placesText, !atEnd, !TextLines.endsWithBlankLine(local) { local += eol }
+        // A file without a final line ending stays so: its trailing blank lines go too, or
+        // the same edit made again would add one each time.
+        while atEnd, lacksFinalNewline, local.last == ASCII.lf || local.last == ASCII.cr {
+            local.removeLast(TextLines.endsWith(local, eol) ? eol.count : 1)
+        }
 
-        // The edit itself.
+        // The edited section in the new file: found in the new section alone, then moved to
+        // where that lands in the file (the validation proves the headings agree).
+        let (edited, outerLevel, budget) = try { () throws -> (Section?, Int, Result<EditWarning?, any Error>) in
+            let document = Document(local, options: .commonMarkHeadings)
+            let edited = request.edit == .remove ? nil : try document.resolve(request.address).target
+            try validateHeadingsAround(outside: outside, edited: edited, in: document,
+                                            firstLine: match.found.isEmpty ? 0 : lines.line(containing: region.lowerBound))
+            let outer = document.sections.first
+            let budget = Result { try outer.flatMap { try budgetWarning(request, before: match.found.first, after: $0, in: document) } }
+            return (edited, outer?.level ?? 0, budget)
+        }()
+        try validateSplice(region: region, separator: separator, local: &local, outer: match.found.first, allowedOpen: allowedOpen,
+                           createdOuter: match.found.isEmpty ? request.address : nil)
+
+        if options.frontMatter, structure.frontMatter == nil, let line = FrontMatter.closingLine(in: local, after: bytes) {
+            throw InsightsError(.badData, "line \(lineEndings(before: region.lowerBound) + line + 1) of the result: this line would close the `---` on line 1 and turn the top of the file into front matter",
+                                hint: "nothing was written; write the line differently (for example `***` for a thematic break)")
+        }
+        let sectionsBefore = sections.firstIndex(startingAtOrAfter: region.lowerBound)
+        let outerParent = sections.headings[..<sectionsBefore].lastIndex { $0.level < outerLevel }
+        let placed = edited.map { section in
+            section.moved(bytes: region.lowerBound + separator.count,
+                          lines: lineEndings(before: region.lowerBound) + TextLines.lineCount(separator, in: 0..<separator.count),
+                          sections: sectionsBefore, outerParent: outerParent)
+        }
+        let changed = !separator.isEmpty || !local.elementsEqual(bytes[region])
+        var result = EditResult(pieces: [bytes[..<region.lowerBound], separator[...], local[...], bytes[region.upperBound...]],
+                                created: !match.missing.isEmpty, changed: changed, section: placed, options: options)
+        if let warning = try budget.get() { result.warnings.append(warning) }
+        return result
+    }
+
+    /// Room to keep in the copy of a section beyond its own bytes: for the text the request
+    /// adds (twice over, for line endings that may double) and for what validation adds.
+    private static func room(for request: EditRequest) -> Int {
+        let given = switch request.edit {
+        case .replace(let text), .append(let text), .prepend(let text): text.count
+        case .set(let key, let value): key.utf8.count + value.utf8.count
+        case .keep, .remove, .substitute: 0
+        }
+        let titles = request.address.subsections.reduce(request.address.title.utf8.count) { $0 + $1.utf8.count + 8 }
+        return 2 * (given + request.skeleton.count) + titles + 4096
+    }
+
+    /// What an edit does to the copy of its top-level section, worked out from a parse of it.
+    private struct LocalChange {
+        enum Replacement {
+            /// Nothing changes.
+            case none
+            /// `bytes` replace `range`.
+            case bytes(range: Range<Int>, replacement: [UInt8])
+            /// The copy becomes these bytes.
+            case whole([UInt8])
+        }
+
+        var replacement = Replacement.none
+        /// Whether the edit writes the body anew (false for a body written back as it was).
+        var changesBody = false
+        /// Whether the bytes change.
+        var changesBytes = false
+        /// Whether the body started with a blank line or had no text.
+        var bodyOpenedBlank = false
+    }
+
+    /// `section` of this document (`outer` or one of its subsections) as a parse of the copy of
+    /// `outer` (starting at line `firstLine`, `copyCount` bytes long) finds it: counted from the
+    /// copy's start, and ending at the copy's end where it ends with the file (the copy has a
+    /// line ending where the file has none).
+    private func section(_ section: Section, inCopyOf outer: Section, firstLine: Int, copyCount: Int) -> Section {
+        func inCopy(_ offset: Int) -> Int { offset == outer.range.upperBound ? copyCount : offset - outer.range.lowerBound }
+        let heading = Heading(level: section.level, style: section.heading.style, firstLine: section.heading.firstLine - firstLine,
+                              lastLine: section.heading.lastLine - firstLine, title: section.title)
+        return Section(index: section.index - outer.index, heading: heading, endLine: section.endLine - firstLine,
+                       range: inCopy(section.range.lowerBound)..<inCopy(section.range.upperBound),
+                       bodyRange: inCopy(section.bodyRange.lowerBound)..<inCopy(section.bodyRange.upperBound),
+                       parent: section.index == outer.index ? nil : section.parent.map { $0 - outer.index })
+    }
+
+    /// The target of `address` in `local` (the copy of its top-level section, with sections
+    /// created in it), and the headings outside the target. The parse is let go on return.
+    private static func located(_ address: SectionAddress, in local: [UInt8]) throws -> (Section, HeadingsOutside) {
+        let document = Document(local, options: .commonMarkHeadings)
+        guard let target = try document.resolve(address).target else {
+            throw InsightsError(.badData, "section \(address) could not be created: its title does not read back as a heading")
+        }
+        return (target, HeadingsOutside(document.sections, outside: target.range))
+    }
+
+    /// The change `request` makes to `target` in `local` (the copy of its top-level section).
+    private static func change(for request: EditRequest, at target: Section, in local: [UInt8], eol: [UInt8]) throws -> LocalChange {
         let targetEndsSection = target.range.upperBound == local.count
-        var keepsBody = request.edit == .keep || request.edit == .remove
+        var change = LocalChange()
+        change.changesBody = request.edit != .keep && request.edit != .remove
+        let bodyStart = target.bodyRange.lowerBound
+        change.bodyOpenedBlank = target.bodyRange.isEmpty || TextLines.leadingBlankEnd(local, in: target.bodyRange) > bodyStart
         switch request.edit {
         case .remove:
             // The closing `Last updated:` line belongs to the top-level section: removing its
             // last subsection keeps it.
             var removed = target.range
-            if target.index != 0, targetEndsSection, let stamp = Self.closingStampStart(local, in: target.bodyRange) {
+            if target.index != 0, targetEndsSection, let stamp = closingStampStart(local, in: target.bodyRange) {
                 removed = target.range.lowerBound..<TextLines.leadingBlankEnd(local, in: stamp..<target.range.upperBound)
             }
-            local.removeSubrange(removed)
+            change.replacement = .bytes(range: removed, replacement: [])
         case .keep, .substitute:
             break
         case .set(let key, let value):
-            local = try KeyedEntry.upserting(key: key, value: value, in: target, of: localDocument, eol: eol)
+            // Keyed entries are found among the list items, which only a full scan records.
+            let document = Document(local, options: .commonMark)
+            change.replacement = .whole(try KeyedEntry.upserting(key: key, value: value, in: target, of: document, eol: eol))
         case .replace(let text):
             // The closing `Last updated:` line of the whole section stays when its last
             // subsection is replaced; the blank lines before it stay too and stand for the
@@ -200,7 +331,7 @@ extension Document {
             var replaced = target.bodyRange
             var body = TextLines.normalized(text, lineEnding: eol)
             var given = text
-            if target.index != 0, targetEndsSection, let stamp = Self.closingStampStart(local, in: target.bodyRange) {
+            if target.index != 0, targetEndsSection, let stamp = closingStampStart(local, in: target.bodyRange) {
                 replaced = target.bodyRange.lowerBound..<stamp
                 body.removeSubrange(TextLines.trailingBlankStart(body, in: 0..<body.count)...)
                 given.removeSubrange(TextLines.trailingBlankStart(given, in: 0..<given.count)...)
@@ -214,77 +345,28 @@ extension Document {
             // The body as it is, line endings included, stays as it is: a body read and
             // written back changes nothing.
             let read = local[textStart..<replaced.upperBound]
-            keepsBody = local[replaced].elementsEqual(given) || local[replaced].elementsEqual(body)
-                || read.elementsEqual(given) || read.elementsEqual(body)
-            if !keepsBody {
-                // Made anew at the result's size: `local` is shared with `unedited`, and
-                // replacing in place would copy it into a buffer as large as the old section.
-                let laid = laidOut(body, before: target, in: local)
-                var edited: [UInt8] = []
-                edited.reserveCapacity(local.count - replaced.count + laid.count)
-                edited += local[..<replaced.lowerBound]
-                edited += laid
-                edited += local[replaced.upperBound...]
-                local = edited
+            change.changesBody = !(local[replaced].elementsEqual(given) || local[replaced].elementsEqual(body)
+                || read.elementsEqual(given) || read.elementsEqual(body))
+            if change.changesBody {
+                change.replacement = .bytes(range: replaced, replacement: laidOut(body, before: target, in: local, eol: eol))
             }
         case .append(let text):
-            let point = Self.endOfContent(local, in: target.bodyRange)
-            var body = Self.joined(Array(local[target.bodyRange.lowerBound..<point]), TextLines.normalized(text, lineEnding: eol), eol: eol)
+            let point = endOfContent(local, in: target.bodyRange)
+            var body = joined(Array(local[bodyStart..<point]), TextLines.normalized(text, lineEnding: eol), eol: eol)
             body += local[point..<target.bodyRange.upperBound]
-            local.replaceSubrange(target.bodyRange, with: laidOut(body, before: target, in: local))
+            change.replacement = .bytes(range: target.bodyRange, replacement: laidOut(body, before: target, in: local, eol: eol))
         case .prepend(let text):
             let point = TextLines.leadingBlankEnd(local, in: target.bodyRange)
-            let body = Array(local[target.bodyRange.lowerBound..<point])
-                + Self.joined(TextLines.normalized(text, lineEnding: eol), Array(local[point..<target.bodyRange.upperBound]), eol: eol)
-            local.replaceSubrange(target.bodyRange, with: laidOut(body, before: target, in: local))
+            let body = Array(local[bodyStart..<point])
+                + joined(TextLines.normalized(text, lineEnding: eol), Array(local[point..<target.bodyRange.upperBound]), eol: eol)
+            change.replacement = .bytes(range: target.bodyRange, replacement: laidOut(body, before: target, in: local, eol: eol))
         }
-
-        if !keepsBody { local = Self.blankAfterHeading(local, before: unedited.bytes, body: target.bodyRange, eol: eol) }
-
-        var addsStamp = false
-        if let date = request.stampDate {
-            localDocument = Document(local, options: .commonMark)
-            addsStamp = localDocument.sections.first.map { localDocument.lastUpdated(of: $0) == nil } ?? false
-            local = Self.stamped(local, document: localDocument, date: date, eol: eol)
+        switch change.replacement {
+        case .none: change.changesBytes = false
+        case .bytes(let range, let replacement): change.changesBytes = !local[range].elementsEqual(replacement)
+        case .whole(let edited): change.changesBytes = !edited.elementsEqual(local)
         }
-        // A blank line before the next heading, where new text (a new stamp line included)
-        // meets it: otherwise the text could run into a setext heading that follows.
-        let placesText = addsStamp || match.found.isEmpty || (targetEndsSection && !keepsBody)
-        if placesText, !atEnd, !TextLines.endsWithBlankLine(local) { local += eol }
-        // A file without a final line ending stays so: its trailing blank lines go too, or
-        // the same edit made again would add one each time.
-        while atEnd, lacksFinalNewline, local.last == ASCII.lf || local.last == ASCII.cr {
-            local.removeLast(TextLines.endsWith(local, eol) ? eol.count : 1)
-        }
-
-        localDocument = Document(local, options: .commonMark)
-        let edited = request.edit == .remove ? nil : try localDocument.resolve(request.address).target
-        try validateHeadingsAround(target, in: unedited, edited: edited, in: localDocument,
-                                   firstLine: match.found.isEmpty ? 0 : lines.line(containing: region.lowerBound))
-        try validateSplice(region: region, separator: separator, local: local, outer: match.found.first, allowedOpen: allowedOpen,
-                           createdOuter: match.found.isEmpty ? request.address : nil)
-
-        if options.frontMatter, structure.frontMatter == nil, let line = FrontMatter.closingLine(in: local, after: bytes) {
-            throw InsightsError(.badData, "line \(lineEndings(before: region.lowerBound) + line + 1) of the result: this line would close the `---` on line 1 and turn the top of the file into front matter",
-                                hint: "nothing was written; write the line differently (for example `***` for a thematic break)")
-        }
-        // The edited section in the new file: found in the new section alone, then moved to
-        // where that lands in the file (the validation above proved the headings agree).
-        let sectionsBefore = sections.firstIndex(startingAtOrAfter: region.lowerBound)
-        let outerLevel = localDocument.sections.first?.level ?? 0
-        let outerParent = sections.headings[..<sectionsBefore].lastIndex { $0.level < outerLevel }
-        let placed = edited.map { section in
-            section.moved(bytes: region.lowerBound + separator.count,
-                          lines: lineEndings(before: region.lowerBound) + TextLines.lineCount(separator, in: 0..<separator.count),
-                          sections: sectionsBefore, outerParent: outerParent)
-        }
-        let changed = !separator.isEmpty || !local.elementsEqual(bytes[region])
-        var result = EditResult(pieces: [bytes[..<region.lowerBound], separator[...], local[...], bytes[region.upperBound...]],
-                                created: !match.missing.isEmpty, changed: changed, section: placed, options: options)
-        if let outer = localDocument.sections.first, let warning = try budgetWarning(request, before: match.found.first, after: outer, in: localDocument) {
-            result.warnings.append(warning)
-        }
-        return result
+        return change
     }
 
     /// Refuses a result over `request.maxLines` that is longer than the section was, and
@@ -320,7 +402,8 @@ extension Document {
             }
         }
         let region = start..<target.range.upperBound
-        try validateSplice(region: region, separator: [], local: [], outer: nil, allowedOpen: nil, createdOuter: nil)
+        var nothing: [UInt8] = []
+        try validateSplice(region: region, separator: [], local: &nothing, outer: nil, allowedOpen: nil, createdOuter: nil)
         return EditResult(pieces: [bytes[..<region.lowerBound], bytes[region.upperBound...]],
                           created: false, changed: true, section: nil, options: options)
     }
@@ -337,23 +420,18 @@ extension Document {
 
     /// `body` as it is placed before whatever follows `section` inside the local copy: a
     /// blank line is kept before a heading that follows.
-    private func laidOut(_ body: [UInt8], before section: Section, in local: [UInt8]) -> [UInt8] {
+    private static func laidOut(_ body: [UInt8], before section: Section, in local: [UInt8], eol: [UInt8]) -> [UInt8] {
         guard section.bodyRange.upperBound < local.count, !TextLines.endsWithBlankLine(body) else { return body }
-        return body + lineEnding
+        return body + eol
     }
 
-    /// `edited` with a blank line between the heading and text the edit placed right after
-    /// it, when the body (`body` in `original`) started with a blank line or had no text:
-    /// text written under a heading keeps a blank line above it (as markdownlint asks),
-    /// while a section written without one keeps its own layout.
-    static func blankAfterHeading(_ edited: [UInt8], before original: [UInt8], body: Range<Int>, eol: [UInt8]) -> [UInt8] {
-        let start = body.lowerBound
-        guard start < edited.count, TextLines.leadingBlankEnd(edited, in: start..<edited.count) == start,
-              body.isEmpty || TextLines.leadingBlankEnd(original, in: body) > start,
-              !edited.elementsEqual(original) else { return edited }
-        var result = edited
-        result.insert(contentsOf: eol, at: start)
-        return result
+    /// Puts a blank line between the heading and text an edit placed right after it, at
+    /// `bodyStart`, for a body that started with a blank line or had no text (the caller
+    /// knows): text written under a heading keeps a blank line above it (as markdownlint
+    /// asks), while a section written without one keeps its own layout.
+    static func separateFromHeading(_ edited: inout [UInt8], bodyStart: Int, eol: [UInt8]) {
+        guard bodyStart < edited.count, TextLines.leadingBlankEnd(edited, in: bodyStart..<edited.count) == bodyStart else { return }
+        edited.insert(contentsOf: eol, at: bodyStart)
     }
 
     /// `first` then `second` (`first` empty or ending with a line ending), with a blank line
@@ -418,25 +496,23 @@ extension Document {
         return TextLines.trailingBlankStart(text, in: range.lowerBound..<lastLineStart)
     }
 
-    /// `local` (one top-level section) with its last `Last updated:` line set to `date`, or
-    /// such a line added at its end.
-    static func stamped(_ local: [UInt8], document: Document, date: String, eol: [UInt8]) -> [UInt8] {
-        guard let outer = document.sections.first else { return local }
-        var result = local
+    /// The change that sets the last `Last updated:` line of `local` (one top-level section)
+    /// to `date`, or adds such a line at its end (`adds`).
+    static func stamp(_ local: [UInt8], date: String, eol: [UInt8]) -> (range: Range<Int>, replacement: [UInt8], adds: Bool) {
+        let document = Document(local, options: .commonMarkHeadings)
+        guard let outer = document.sections.first else { return (0..<0, [], false) }
         let firstBodyLine = outer.heading.lastLine + 1
         if firstBodyLine < document.lines.count {
             for line in (firstBodyLine..<document.lines.count).reversed() where !document.isHeadingLine(line) {
                 if let value = Stamp.value(in: document.text(ofLine: line)) {
-                    result.replaceSubrange(value, with: Array(date.utf8))
-                    return result
+                    return (value, Array(date.utf8), false)
                 }
             }
         }
         let point = TextLines.trailingBlankStart(local, in: outer.bodyRange)
-        var line: [UInt8] = TextLines.endsWithBlankLine(Array(local[..<point])) || point == outer.bodyRange.lowerBound ? [] : eol
+        var line: [UInt8] = TextLines.endsWithBlankLine(local, in: 0..<point) || point == outer.bodyRange.lowerBound ? [] : eol
         line += Stamp.label + Array(date.utf8) + eol
-        result.replaceSubrange(point..<point, with: line)
-        return result
+        return (point..<point, line, true)
     }
 }
 
