@@ -231,7 +231,7 @@ extension Document {
             let document = Document(local, options: .commonMarkHeadings)
             let edited = request.edit == .remove ? nil : try document.resolve(request.address).target
             try validateHeadingsAround(outside: outside, edited: edited, in: document,
-                                            firstLine: match.found.isEmpty ? 0 : lines.line(containing: region.lowerBound))
+                                       firstLine: match.found.isEmpty ? 0 : lines.line(containing: region.lowerBound))
             let outer = document.sections.first
             let budget = Result { try outer.flatMap { try budgetWarning(request, before: match.found.first, after: $0, in: document) } }
             return (edited, outer?.level ?? 0, budget)
