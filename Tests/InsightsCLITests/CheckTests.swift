@@ -391,4 +391,42 @@ struct CheckRepeatTests {
             }
         }
     }
+
+    @Test("past 100 findings of a rule: one more finding counts the rest, the totals and the exit status count them all")
+    func longListsCounted() throws {
+        try withSandbox { sandbox in
+            let text = "# T\n\n## B\n\n[Date]\n\n" + String(repeating: "## A\n\nx\n\n", count: 251)
+            let file = try sandbox.write("insights.md", text)
+            let plain = try insights(["check", "--file", file])
+            #expect(plain.status == 1, "\(plain)")
+            let lines = plain.out.split(separator: "\n").map(String.init)
+            #expect(lines.count == 1 + 100 + 1 + 1)
+            #expect(lines.filter { $0.contains("[duplicate-section]") }.count == 101)
+            #expect(lines[0] == "\(file):5: warning: [placeholder] unfilled template placeholder \"[Date]\"")
+            #expect(lines[1] == "\(file):11: error: [duplicate-section] duplicate section \"A\" (also at line 7)")
+            #expect(lines[100].hasPrefix("\(file):407: error: [duplicate-section]"))
+            #expect(lines[101] == "\(file): error: [duplicate-section] 150 more duplicate-section findings not listed (the first 100 of each rule are)")
+            #expect(lines[102] == "250 errors, 1 warning")
+
+            let json = try insights(["check", "--file", file, "--format", "json"])
+            #expect(json.status == 1, "\(json)")
+            let object = try json.json()
+            #expect(object["errors"] as? Int == 250)
+            #expect(object["warnings"] as? Int == 1)
+            let findings = try #require(object["findings"] as? [[String: Any]])
+            #expect(findings.count == 102)
+            let last = try #require(findings.last)
+            #expect(last["rule"] as? String == "duplicate-section")
+            #expect(last["severity"] as? String == "error")
+            #expect(last["line"] is NSNull)
+            #expect(last["message"] as? String == "150 more duplicate-section findings not listed (the first 100 of each rule are)")
+
+            // Exactly 100 of a rule: all listed, nothing more.
+            let hundred = try sandbox.write("hundred.md", "# T\n\n" + String(repeating: "## A\n\nx\n\n", count: 101))
+            let listed = try insights(["check", "--file", hundred])
+            #expect(listed.status == 1, "\(listed)")
+            #expect(!listed.out.contains("more duplicate-section"))
+            #expect(listed.out.hasSuffix("100 errors, 0 warnings\n"))
+        }
+    }
 }

@@ -77,12 +77,21 @@ struct PeakMemoryTests {
     /// Commands on shapes that are still over their bound: measured and reported, expected
     /// to fail, so that meeting the bound shows up as a test to update.
     static let knownOver: Set<String> = [
-        "setext headings: check", "setext headings: check --base-file", "setext headings: diff", "setext headings: merge",
-        "duplicate headings: check", "duplicate headings: check --base-file", "duplicate headings: diff", "duplicate headings: merge",
-        // `read` is within a few hundred KiB of its bound: listed so that a run just over it
-        // is reported, not failed.
-        "78k subsections in 10 MB: read", "78k subsections in 10 MB: update",
+        "setext headings: check --base-file", "setext headings: diff", "setext headings: merge",
+        "duplicate headings: check --base-file", "duplicate headings: merge",
     ]
+
+    /// Runs within their bound by several MiB in the release binary (the product, which CI
+    /// measures too, through `INSIGHTS_TEST_BINARY`) that come within a MiB of it in the
+    /// debug binary, whose own code and runtime take about 7 MiB more: reported, not failed,
+    /// when the debug binary is the one under test.
+    static let closeInDebugBuild: Set<String> = ["78k subsections in 10 MB: read", "78k subsections in 10 MB: update"]
+    static let testsDebugBuild = ProcessInfo.processInfo.environment["INSIGHTS_TEST_BINARY"]?.isEmpty ?? true
+
+    /// Whether the run `key` is reported rather than failed when over its bound.
+    static func isKnownOver(_ key: String) -> Bool {
+        knownOver.contains(key) || (testsDebugBuild && closeInDebugBuild.contains(key))
+    }
 
     @Test("list, read, update, check, diff and merge stay within their memory bound", arguments: MemoryShape.all)
     func bounded(_ shape: MemoryShape) throws {
@@ -107,7 +116,7 @@ struct PeakMemoryTests {
                 print("peak memory: \(shape.name): \(run.name): \(peak >> 20) MiB of \(run.limit >> 20) MiB allowed (exit \(status))")
                 #expect(status < 64 || status == 65, "\(shape.name): \(run.name) exited \(status)")
                 let key = "\(shape.name): \(run.name)"
-                if Self.knownOver.contains(key) {
+                if Self.isKnownOver(key) {
                     withKnownIssue("\(key) is still over its bound", isIntermittent: true) {
                         #expect(peak <= run.limit, "\(key): \(peak >> 20) MiB")
                     }
@@ -121,7 +130,7 @@ struct PeakMemoryTests {
             let limit = 4 * 3 * size + Self.slack
             print("peak memory: \(shape.name): merge: \(peak >> 20) MiB of \(limit >> 20) MiB allowed (exit \(status))")
             let key = "\(shape.name): merge"
-            if Self.knownOver.contains(key) {
+            if Self.isKnownOver(key) {
                 withKnownIssue("\(key) is still over its bound", isIntermittent: true) { #expect(peak <= limit) }
             } else {
                 #expect(peak <= limit, "\(key): \(peak >> 20) MiB, over \(limit >> 20) MiB")

@@ -41,6 +41,25 @@ struct BodyValidationTests {
         }
     }
 
+    @Test("removing a subsection may not change or swallow the headings around it, in a section of many")
+    func headingsAroundRemoval() throws {
+        // Many subsections before and after, so that a heading is found by its place in the file.
+        let around = (0..<200).map { "### S\($0)\n\n- \($0)\n\n" }.joined()
+        let remove = EditRequest(address: SectionAddress(title: "Agent", level: 1, subsections: ["A"]), edit: .remove)
+        let joins = Document(Array("# Agent\nintro\n## A\nx\nTitle\n---\n\n\(around)# Next\n".utf8))
+        let joined = try #require(throws: InsightsError.self) { try joins.applying(remove) }
+        #expect(joined.code == .badData)
+        #expect(joined.message == "line 2 of the result: the edit changes the headings next to the section (a setext underline making a level-2 heading \"intro x Title\")")
+        let swallows = Document(Array("# Agent\n\n\(around)- item\n## A\nTitle\n---\n".utf8))
+        let swallowed = try #require(throws: InsightsError.self) { try swallows.applying(remove) }
+        #expect(swallowed.code == .badData)
+        #expect(swallowed.message == "the edit would turn the heading \"Title\" (line 805) into text")
+        // Where the text around keeps its headings, the same removal goes through.
+        let apart = Document(Array("# Agent\n\n\(around)- item\n\n## A\n\nTitle\n---\n\n\(around)".utf8))
+        let removed = String(decoding: try apart.applying(remove).document.bytes, as: UTF8.self)
+        #expect(removed == "# Agent\n\n\(around)- item\n\nTitle\n---\n\n\(around)")
+    }
+
     @Test("appending text that turns the last line into a setext heading is refused")
     func appendMakingSetext() {
         let document = Document(Array("## Alpha\nplain text\n\n## Beta\n".utf8))

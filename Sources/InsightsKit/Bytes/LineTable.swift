@@ -94,20 +94,65 @@ package struct LineTable: Sendable, Equatable {
         var position = Int(checkpoint.position)
         var remaining = index % Self.stride
         while true {
-            var byte = encoded[position]
-            var value = Int(byte & 0x7F)
-            var shift = 7
-            while byte & 0x80 != 0 {
-                position += 1
-                byte = encoded[position]
-                value |= Int(byte & 0x7F) << shift
-                shift += 7
-            }
-            position += 1
+            let value = number(at: &position)
             let end = start + value >> 2
             if remaining == 0 { return (start, end - value & 3, end) }
             start = end
             remaining -= 1
+        }
+    }
+
+    /// The number of the line at `position` in `encoded` (`length << 2 | lineEndingLength`);
+    /// moves `position` past it.
+    @inline(__always)
+    private func number(at position: inout Int) -> Int {
+        var byte = encoded[position]
+        var value = Int(byte & 0x7F)
+        var shift = 7
+        while byte & 0x80 != 0 {
+            position += 1
+            byte = encoded[position]
+            value |= Int(byte & 0x7F) << shift
+            shift += 7
+        }
+        position += 1
+        return value
+    }
+
+    /// Lines `range` in order, each found from the one before it by reading one length,
+    /// where `line(_:)` reads up to 16 from a checkpoint.
+    package func walk(_ range: Range<Int>) -> Walk {
+        Walk(table: self, range: range)
+    }
+
+    /// Lines of a table in order: each line's index, start, content end and end.
+    package struct Walk: Sequence, IteratorProtocol {
+        let table: LineTable
+        private var index: Int
+        private let endIndex: Int
+        private var start = 0
+        private var position = 0
+
+        init(table: LineTable, range: Range<Int>) {
+            self.table = table
+            index = range.lowerBound
+            endIndex = Swift.min(range.upperBound, table.count)
+            guard index < endIndex else { return }
+            let checkpoint = table.checkpoints[index / LineTable.stride]
+            start = Int(checkpoint.start)
+            position = Int(checkpoint.position)
+            for _ in 0..<(index % LineTable.stride) { start += table.number(at: &position) >> 2 }
+        }
+
+        /// The next line.
+        @inline(__always)
+        package mutating func next() -> (index: Int, start: Int, contentEnd: Int, end: Int)? {
+            guard index < endIndex else { return nil }
+            let value = table.number(at: &position)
+            let line = (index: index, start: start, contentEnd: start + value >> 2 - value & 3, end: start + value >> 2)
+            start = line.end
+            index += 1
+            return line
         }
     }
 

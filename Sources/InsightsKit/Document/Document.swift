@@ -51,6 +51,13 @@ package struct Document: Sendable {
         return bytes[line.start..<line.contentEnd]
     }
 
+    /// The texts of lines `range` (every line when nil) in order, without their line endings:
+    /// for a walk over many lines, where `text(ofLine:)` finds each line anew.
+    package func texts(ofLines range: Range<Int>? = nil) -> LazyMapSequence<LineTable.Walk, (line: Int, text: ArraySlice<UInt8>)> {
+        let bytes = bytes
+        return lines.walk(range ?? 0..<lines.count).lazy.map { (line: $0.index, text: bytes[$0.start..<$0.contentEnd]) }
+    }
+
     /// The value of the last `Last updated:` line within `range` of lines, if any.
     package func lastUpdated(inLines range: ClosedRange<Int>) -> String? {
         for line in range.reversed() {

@@ -44,7 +44,14 @@ enum BodyCheck {
         var structure: BlockStructure { document.structure }
 
         init(_ text: [UInt8]) {
-            var probed = text
+            self.init(text[...])
+        }
+
+        /// Made in one array of its own: `text` may be as large as the file.
+        init(_ text: ArraySlice<UInt8>) {
+            var probed: [UInt8] = []
+            probed.reserveCapacity(text.count + probe.count + 3)
+            probed += text
             if let last = probed.last, last != ASCII.lf, last != ASCII.cr { probed.append(ASCII.lf) }
             if !TextLines.endsWithBlankLine(probed) { probed.append(ASCII.lf) }
             probed += probe + [ASCII.lf]

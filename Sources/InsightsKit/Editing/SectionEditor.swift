@@ -3,6 +3,17 @@
 /// then spliced back: every byte outside it stays as it was. The result is scanned again
 /// over the window the splice can influence and must keep every heading outside the section.
 extension Document {
+    /// The block the file leaves open at its end (`BodyCheck.Probed`), if any, its line
+    /// counted in the file. Probed from the last heading, after which the scan starts clean:
+    /// only the file's last section is copied for it.
+    func openBlockAtEnd() -> BodyCheck.OpenBlock? {
+        let last = sections.count - 1
+        let start = last >= 0 ? sections.start(at: last) : 0
+        guard let open = BodyCheck.Probed(bytes[start...]).openBlock else { return nil }
+        let line = (last >= 0 ? sections.headings[last].firstLine : 0) + open.line
+        return BodyCheck.OpenBlock(line: line, opening: bytes[lines.starts[line]..<lines.contentEnds[line]])
+    }
+
     /// The new file for `request`. Throws `notFound`, `badData` or `tryAgain` (`--if-match`).
     package func applying(_ request: EditRequest) throws -> EditResult {
         var request = try request.withCheckedText()
@@ -43,9 +54,7 @@ extension Document {
         let targetLevel = match.target?.level
             ?? (match.found.last.map { $0.level + match.missing.count } ?? address.level + address.subsections.count)
         // What the file's last section already leaves open, an edit of it may leave open.
-        let allowedOpen = match.found.first.flatMap { outer in
-            outer.range.upperBound == bytes.count ? BodyCheck.Probed(Array(bytes[outer.range])).openBlock : nil
-        }
+        let allowedOpen = match.found.first.flatMap { outer in outer.range.upperBound == bytes.count ? openBlockAtEnd() : nil }
         switch request.edit {
         case .replace(let text), .append(let text), .prepend(let text):
             try BodyCheck.validate(text, sectionLevel: targetLevel, allowedOpen: allowedOpen)
@@ -69,7 +78,7 @@ extension Document {
             result = try editingInside(match: match, request: request, allowedOpen: allowedOpen)
         } catch let error as InsightsError where match.found.isEmpty {
             // A section created after a file that ends inside an open block would be part of it.
-            guard let open = BodyCheck.Probed(bytes).openBlock else { throw error }
+            guard let open = openBlockAtEnd() else { throw error }
             let what = BodyCheck.describeBlock(bytes[lines.starts[open.line]..<lines.contentEnds[open.line]])
             throw InsightsError(.bodyEscapesSection, "line \(open.line + 1): \(what) is never closed, so a section created after it would be part of it",
                                 hint: "close it at the end of its section first")
@@ -176,8 +185,20 @@ extension Document {
             }
         }
 
-        // The edit itself, worked out on a parse of the copy, then made once that is let go.
-        let (target, outside, change) = try Self.locatedChange(for: request, in: local, eol: eol)
+        // The edit itself, worked out on the copy, then made in it.
+        let target: Section
+        let outside: HeadingsOutside
+        if let fileTarget = match.target, let outer = match.found.first, outer.heading.style == .atx {
+            // Nothing was created, and the copy starts with an ATX heading, which reads the same
+            // alone: the copy reads as the file does there. (The text of a setext heading may
+            // read otherwise alone, after link reference definitions for one.)
+            let firstLine = lines.line(containing: region.lowerBound)
+            target = section(fileTarget, inCopyOf: outer, firstLine: firstLine, copyCount: local.count)
+            outside = HeadingsOutside(sections, outer: outer.index, target: fileTarget.index, firstLine: firstLine)
+        } else {
+            (target, outside) = try Self.located(request.address, in: local)
+        }
+        let change = try Self.change(for: request, at: target, in: local, eol: eol)
         let targetEndsSection = target.range.upperBound == local.count
         switch change.replacement {
         case .bytes(let range, let replacement): local.replaceSubrange(range, with: replacement)
@@ -207,10 +228,10 @@ extension Document {
         // The edited section in the new file: found in the new section alone, then moved to
         // where that lands in the file (the validation proves the headings agree).
         let (edited, outerLevel, budget) = try { () throws -> (Section?, Int, Result<EditWarning?, any Error>) in
-            let document = Document(local, options: .commonMark)
+            let document = Document(local, options: .commonMarkHeadings)
             let edited = request.edit == .remove ? nil : try document.resolve(request.address).target
-            try Self.validateHeadingsAround(outside: outside, edited: edited, in: document,
-                                            firstLine: match.found.isEmpty ? 0 : lines.line(containing: region.lowerBound))
+            try validateHeadingsAround(outside: outside, edited: edited, in: document,
+                                       firstLine: match.found.isEmpty ? 0 : lines.line(containing: region.lowerBound))
             let outer = document.sections.first
             let budget = Result { try outer.flatMap { try budgetWarning(request, before: match.found.first, after: $0, in: document) } }
             return (edited, outer?.level ?? 0, budget)
@@ -268,14 +289,32 @@ extension Document {
         var bodyOpenedBlank = false
     }
 
-    /// The target of `request` in `local` (the copy of its top-level section), the headings
-    /// outside the target, and the change the edit makes. The parse is let go on return.
-    private static func locatedChange(for request: EditRequest, in local: [UInt8], eol: [UInt8]) throws -> (Section, HeadingSnapshot, LocalChange) {
-        let document = Document(local, options: .commonMark)
-        guard let target = try document.resolve(request.address).target else {
-            throw InsightsError(.badData, "section \(request.address) could not be created: its title does not read back as a heading")
+    /// `section` of this document (`outer` or one of its subsections) as a parse of the copy of
+    /// `outer` (starting at line `firstLine`, `copyCount` bytes long) finds it: counted from the
+    /// copy's start, and ending at the copy's end where it ends with the file (the copy has a
+    /// line ending where the file has none).
+    private func section(_ section: Section, inCopyOf outer: Section, firstLine: Int, copyCount: Int) -> Section {
+        func inCopy(_ offset: Int) -> Int { offset == outer.range.upperBound ? copyCount : offset - outer.range.lowerBound }
+        let heading = Heading(level: section.level, style: section.heading.style, firstLine: section.heading.firstLine - firstLine,
+                              lastLine: section.heading.lastLine - firstLine, title: section.title)
+        return Section(index: section.index - outer.index, heading: heading, endLine: section.endLine - firstLine,
+                       range: inCopy(section.range.lowerBound)..<inCopy(section.range.upperBound),
+                       bodyRange: inCopy(section.bodyRange.lowerBound)..<inCopy(section.bodyRange.upperBound),
+                       parent: section.index == outer.index ? nil : section.parent.map { $0 - outer.index })
+    }
+
+    /// The target of `address` in `local` (the copy of its top-level section, with sections
+    /// created in it), and the headings outside the target. The parse is let go on return.
+    private static func located(_ address: SectionAddress, in local: [UInt8]) throws -> (Section, HeadingsOutside) {
+        let document = Document(local, options: .commonMarkHeadings)
+        guard let target = try document.resolve(address).target else {
+            throw InsightsError(.badData, "section \(address) could not be created: its title does not read back as a heading")
         }
-        let outside = HeadingSnapshot(document.sections, outside: target.range)
+        return (target, HeadingsOutside(document.sections, outside: target.range))
+    }
+
+    /// The change `request` makes to `target` in `local` (the copy of its top-level section).
+    private static func change(for request: EditRequest, at target: Section, in local: [UInt8], eol: [UInt8]) throws -> LocalChange {
         let targetEndsSection = target.range.upperBound == local.count
         var change = LocalChange()
         change.changesBody = request.edit != .keep && request.edit != .remove
@@ -293,6 +332,8 @@ extension Document {
         case .keep, .substitute:
             break
         case .set(let key, let value):
+            // Keyed entries are found among the list items, which only a full scan records.
+            let document = Document(local, options: .commonMark)
             change.replacement = .whole(try KeyedEntry.upserting(key: key, value: value, in: target, of: document, eol: eol))
         case .replace(let text):
             // The closing `Last updated:` line of the whole section stays when its last
@@ -336,7 +377,7 @@ extension Document {
         case .bytes(let range, let replacement): change.changesBytes = !local[range].elementsEqual(replacement)
         case .whole(let edited): change.changesBytes = !edited.elementsEqual(local)
         }
-        return (target, outside, change)
+        return change
     }
 
     /// Refuses a result over `request.maxLines` that is longer than the section was, and
@@ -469,7 +510,7 @@ extension Document {
     /// The change that sets the last `Last updated:` line of `local` (one top-level section)
     /// to `date`, or adds such a line at its end (`adds`).
     static func stamp(_ local: [UInt8], date: String, eol: [UInt8]) -> (range: Range<Int>, replacement: [UInt8], adds: Bool) {
-        let document = Document(local, options: .commonMark)
+        let document = Document(local, options: .commonMarkHeadings)
         guard let outer = document.sections.first else { return (0..<0, [], false) }
         let firstBodyLine = outer.heading.lastLine + 1
         if firstBodyLine < document.lines.count {

@@ -39,7 +39,7 @@ extension Document {
         /// `localStart`, and what follows it, from `followStart`) and checks its headings.
         func validate(_ window: [UInt8], localStart: Int, followStart: Int) throws {
             let windowLines = LineTable(window)
-            let windowOptions = anchor == 0 ? options : .commonMark
+            let windowOptions = anchor == 0 ? ScanOptions(frontMatter: options.frontMatter) : .commonMarkHeadings
             let scanned = Document(window, lines: windowLines, structure: BlockScanner.scan(window, lines: windowLines, options: windowOptions),
                                    options: windowOptions)
             let localStartLine = windowLines.line(containing: localStart)
@@ -110,33 +110,66 @@ extension Document {
     }
 }
 
-/// The levels and titles of the headings of a section's copy outside the part an edit
-/// changes, kept compact (a byte per level, the titles' bytes end to end) so that the copy
-/// itself can be let go before it is edited.
-struct HeadingSnapshot {
-    private var levels: [UInt8] = []
-    private var titleEnds: [UInt32] = []
-    private var titles: [UInt8] = []
-    /// The 0-based first line of each heading, for messages.
-    private var firstLines: [UInt32] = []
+/// The headings of a section's copy outside the part an edit changes, as they were before
+/// the edit: read from the file where the copy is the file's bytes, else kept compact so that
+/// the copy's parse can be let go before the copy is edited (a byte per level and a hash per
+/// title). The hash is the standard library's, seeded afresh in each process, so no text can
+/// be made to collide with another on purpose.
+struct HeadingsOutside {
+    private enum Source {
+        /// Sections `first..<end` of the file but `skipped`, whose lines are counted from `firstLine`.
+        case file(SectionList, first: Int, end: Int, skipped: Range<Int>, firstLine: Int)
+        case kept(levels: [UInt8], titleHashes: [Int], firstLines: [UInt32])
+    }
+
+    private let source: Source
+    /// The number of headings.
+    let count: Int
+
+    /// The file's section `outer` and its subsections but `target` and its subsections
+    /// (`outer`'s copy starting at line `firstLine`).
+    init(_ sections: SectionList, outer: Int, target: Int, firstLine: Int) {
+        let end = sections.headings.sectionEnd(of: outer)
+        let skipped = target..<sections.headings.sectionEnd(of: target)
+        source = .file(sections, first: outer, end: end, skipped: skipped, firstLine: firstLine)
+        count = end - outer - skipped.count
+    }
 
     /// The headings of `sections` that do not start inside `excluded`.
     init(_ sections: SectionList, outside excluded: Range<Int>) {
+        // Room made once: growing would copy each array, and a section may have many headings.
+        var levels: [UInt8] = []
+        var titleHashes: [Int] = []
+        var firstLines: [UInt32] = []
+        levels.reserveCapacity(sections.count)
+        titleHashes.reserveCapacity(sections.count)
+        firstLines.reserveCapacity(sections.count)
         for index in sections.indices where !excluded.contains(sections.start(at: index)) {
             levels.append(UInt8(sections.headings.level(at: index)))
-            titles += sections.title(at: index).utf8
-            titleEnds.append(UInt32(titles.count))
+            titleHashes.append(Self.hash(sections.title(at: index)))
             firstLines.append(UInt32(sections.headings[index].firstLine))
         }
+        source = .kept(levels: levels, titleHashes: titleHashes, firstLines: firstLines)
+        count = levels.count
     }
 
-    /// The number of headings.
-    var count: Int { levels.count }
+    /// The hash a title is compared by.
+    static func hash(_ title: String) -> Int {
+        var hasher = Hasher()
+        hasher.combine(title)
+        return hasher.finalize()
+    }
 
-    /// The level, title and first line of heading `index`.
-    subscript(index: Int) -> (level: Int, title: ArraySlice<UInt8>, firstLine: Int) {
-        let start = index == 0 ? 0 : Int(titleEnds[index - 1])
-        return (Int(levels[index]), titles[start..<Int(titleEnds[index])], Int(firstLines[index]))
+    /// The level, title hash and first line (in the copy) of heading `index`.
+    subscript(index: Int) -> (level: Int, titleHash: Int, firstLine: Int) {
+        switch source {
+        case .file(let sections, let first, _, let skipped, let firstLine):
+            var section = first + index
+            if section >= skipped.lowerBound { section += skipped.count }
+            return (sections.headings.level(at: section), Self.hash(sections.title(at: section)), sections.headings[section].firstLine - firstLine)
+        case .kept(let levels, let titleHashes, let firstLines):
+            return (Int(levels[index]), titleHashes[index], Int(firstLines[index]))
+        }
     }
 }
 
@@ -147,12 +180,12 @@ extension Document {
     /// `outside` holds the headings of the top-level section's copy before the edit that are
     /// not in the edited subsection; `after` is the copy after the edit, whose first line is
     /// line `firstLine` of the file.
-    static func validateHeadingsAround(outside: HeadingSnapshot, edited: Section?, in after: Document, firstLine: Int) throws {
+    func validateHeadingsAround(outside: HeadingsOutside, edited: Section?, in after: Document, firstLine: Int) throws {
         var kept = 0
         for index in after.sections.indices {
             if let edited, edited.range.contains(after.sections.start(at: index)) { continue }
             guard kept < outside.count, outside[kept].level == after.sections.headings.level(at: index),
-                  outside[kept].title.elementsEqual(after.sections.title(at: index).utf8) else {
+                  outside[kept].titleHash == HeadingsOutside.hash(after.sections.title(at: index)) else {
                 let heading = after.sections[index].heading
                 throw InsightsError(.badData, "line \(firstLine + heading.firstLine + 1) of the result: the edit changes the headings next to the section (\(BodyCheck.describe(heading)))",
                                     hint: "nothing was written; keep the text inside the section and close what it opens")
@@ -160,8 +193,10 @@ extension Document {
             kept += 1
         }
         if kept < outside.count {
-            let lost = outside[kept]
-            throw InsightsError(.badData, "the edit would turn the heading \"\(String(decoding: lost.title, as: UTF8.self))\" (line \(firstLine + lost.firstLine + 1)) into text",
+            let line = firstLine + outside[kept].firstLine
+            let index = sections.headings.partitioningIndex { $0.firstLine >= line }
+            let title = index < sections.count && sections.headings[index].firstLine == line ? "\"\(sections.title(at: index))\" " : ""
+            throw InsightsError(.badData, "the edit would turn the heading \(title)(line \(line + 1)) into text",
                                 hint: "nothing was written; leave a blank line or an ATX heading (## Title) where the section meets it")
         }
     }

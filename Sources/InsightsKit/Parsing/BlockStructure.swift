@@ -45,4 +45,9 @@ package struct ScanOptions: Sendable, Equatable {
 
     /// Strict CommonMark 0.31.2, with no extension, every block parsed.
     package static let commonMark = ScanOptions(frontMatter: false, listItems: true)
+
+    /// Strict CommonMark 0.31.2, with no extension, for its headings and how it ends (the
+    /// same as `commonMark` finds): list items are not recorded and lines that cannot change
+    /// those are skimmed.
+    package static let commonMarkHeadings = ScanOptions(frontMatter: false, listItems: false)
 }

@@ -24,10 +24,9 @@ package struct ChangeScope: Sendable {
     package init(_ comparison: SectionComparison) {
         new = comparison.new
         let old = comparison.old
-        var newOfOld: [Part: Part] = [:]
-        for change in comparison.changes {
-            if let oldPart = change.old, let newPart = change.new { newOfOld[oldPart] = newPart }
-        }
+        // The new section of each old one (-1 for none), made for the first part that moved
+        // or was removed.
+        var newOfOld: [Int32] = []
         var units: [Unit] = []
         var touchedNew = Set<Part>()
         var removedOld = Set<Part>()
@@ -41,8 +40,11 @@ package struct ChangeScope: Sendable {
             if let newPart = change.new { touched.append(Self.unit(of: newPart, in: comparison.new)) }
             if let oldPart = change.old, change.status != .modified {
                 let oldUnit = Self.unit(of: oldPart, in: old)
-                if let mapped = newOfOld[oldUnit] {
-                    touched.append(mapped)
+                if newOfOld.isEmpty { newOfOld = Self.newSections(ofOld: comparison) }
+                if case .section(let index) = oldUnit, newOfOld[index] >= 0 {
+                    touched.append(.section(Int(newOfOld[index])))
+                } else if oldUnit == .preamble {
+                    touched.append(.preamble)
                 } else if !removedOld.contains(oldUnit) {
                     removedOld.insert(oldUnit)
                     units.append(Unit(new: nil, old: oldUnit, line: line))
@@ -55,6 +57,16 @@ package struct ChangeScope: Sendable {
         }
         self.units = units
         self.touchedNew = touchedNew
+    }
+
+    /// For each section of the old version, the index of the new version's section matched
+    /// with it, or -1.
+    private static func newSections(ofOld comparison: SectionComparison) -> [Int32] {
+        var newOfOld = [Int32](repeating: -1, count: comparison.old.document.sections.count)
+        for change in comparison.changes {
+            if case .section(let oldIndex)? = change.old, case .section(let newIndex)? = change.new { newOfOld[oldIndex] = Int32(newIndex) }
+        }
+        return newOfOld
     }
 
     /// Whether the 0-based line of the new version lies in a touched unit.
@@ -71,11 +83,11 @@ package struct ChangeScope: Sendable {
     /// The unit of a part: its enclosing level-2 section (itself at level 2), else the part.
     static func unit(of part: Part, in outline: Outline) -> Part {
         guard case .section(let index) = part else { return part }
-        let sections = outline.document.sections
+        let headings = outline.document.sections.headings
         var current: Int? = index
-        while let section = current.map({ sections[$0] }) {
-            if section.level == Check.agentLevel { return .section(section.index) }
-            current = section.parent
+        while let section = current {
+            if headings.level(at: section) == Check.agentLevel { return .section(section) }
+            current = headings.parent(of: section)
         }
         return part
     }

@@ -45,13 +45,14 @@ package enum CheckRule: String, Sendable, CaseIterable {
         }
     }
 
-    /// Whether the rule looks at the whole file even with a base; the other rules about the
-    /// file's text report only inside the sections the change touched (the rules about the
-    /// change itself, `outside-allowed`, `stale-stamp` and `multi-agent`, are not filtered).
-    var coversWholeFile: Bool {
+    /// Whether, with a base, the rule reports only inside the sections the change touched
+    /// (unless asked for the whole file): the rules about the file's text but those that
+    /// always look at the whole file (`invalid-utf8`, `conflict-marker` and the
+    /// duplicate-section rules); the rules about the change itself are not filtered.
+    var isScoped: Bool {
         switch self {
-        case .invalidUTF8, .conflictMarker, .duplicateSection, .nearDuplicateSection: return true
-        case .outsideAllowed, .placeholder, .badDate, .overBudget, .staleStamp, .duplicateStamp, .duplicateKey, .multiAgent, .journalOverKeep: return false
+        case .invalidUTF8, .conflictMarker, .duplicateSection, .nearDuplicateSection, .outsideAllowed, .staleStamp, .multiAgent: return false
+        case .placeholder, .badDate, .overBudget, .duplicateStamp, .duplicateKey, .journalOverKeep: return true
         }
     }
 }
@@ -71,6 +72,9 @@ public struct Finding: Sendable, Equatable {
     package var section: String?
     /// One line saying what is wrong.
     public var message: String
+    /// For the finding that stands for the findings of its rule past the first
+    /// `FindingList.listedPerRule`, which are not listed: how many they are; else 0.
+    package var unlisted = 0
 
     /// Creates a finding.
     package init(rule: CheckRule, severity: Severity, line: Int?, section: String?, message: String) {
@@ -79,6 +83,58 @@ public struct Finding: Sendable, Equatable {
         self.line = line
         self.section = section
         self.message = message
+    }
+
+    /// The number of findings this one counts for: itself, or the unlisted ones it stands for.
+    var weight: Int { unlisted > 0 ? unlisted : 1 }
+}
+
+/// The findings of one check as its rules make them. The first `listedPerRule` of each rule
+/// are kept; the others are only counted, and one finding of the rule with no line says how
+/// many they are: a file of a million duplicate sections costs a hundred findings, not a
+/// million. With a base, the findings of the scoped rules outside the change are dropped
+/// first.
+struct FindingList {
+    /// How many findings of one rule are listed.
+    static let listedPerRule = 100
+    /// Whether every finding is an error.
+    let strict: Bool
+    /// The change the scoped rules report in, when they do not report on the whole file.
+    var scope: ChangeScope?
+    private var listed: [Finding] = []
+    /// Per rule: its findings' severity, and how many it made.
+    private var made: [CheckRule: (severity: Severity, count: Int)] = [:]
+
+    init(strict: Bool) {
+        self.strict = strict
+    }
+
+    /// Adds a finding of `rule` at the 1-based `line`, of the rule's severity unless another
+    /// is given. Its section and message are made only when it is listed.
+    mutating func add(_ rule: CheckRule, severity: Severity? = nil, line: Int?, section: @autoclosure () -> String?,
+                      message: @autoclosure () -> String) {
+        if rule.isScoped, let scope, let line, !scope.contains(line: line - 1) { return }
+        let severity = strict ? .error : severity ?? rule.severity
+        let count = (made[rule]?.count ?? 0) + 1
+        made[rule] = (severity, count)
+        guard count <= Self.listedPerRule else { return }
+        listed.append(Finding(rule: rule, severity: severity, line: line, section: section(), message: message()))
+    }
+
+    /// The listed findings by line (those of one line in the order made), then for each rule
+    /// with unlisted findings, the one that counts them.
+    var findings: [Finding] {
+        let ordered = listed.enumerated().sorted { first, second in
+            let (a, b) = (first.element.line ?? 0, second.element.line ?? 0)
+            return a != b ? a < b : first.offset < second.offset
+        }.map(\.element)
+        return ordered + CheckRule.allCases.compactMap { rule in
+            guard let (severity, count) = made[rule], count > Self.listedPerRule else { return nil }
+            var more = Finding(rule: rule, severity: severity, line: nil, section: nil,
+                               message: "\(count - Self.listedPerRule) more \(rule.rawValue) findings not listed (the first \(Self.listedPerRule) of each rule are)")
+            more.unlisted = count - Self.listedPerRule
+            return more
+        }
     }
 }
 
@@ -151,10 +207,10 @@ public struct CheckReport: Sendable {
     /// The comparison with the base, when there is one.
     package var comparison: SectionComparison?
 
-    /// The number of errors.
-    public var errorCount: Int { findings.filter { $0.severity == .error }.count }
-    /// The number of warnings.
-    package var warningCount: Int { findings.filter { $0.severity == .warning }.count }
+    /// The number of errors, listed or not.
+    public var errorCount: Int { findings.reduce(0) { $0 + ($1.severity == .error ? $1.weight : 0) } }
+    /// The number of warnings, listed or not.
+    package var warningCount: Int { findings.reduce(0) { $0 + ($1.severity == .warning ? $1.weight : 0) } }
 }
 
 /// The checks of `insights check`, for CI and pre-commit hooks.
@@ -164,44 +220,32 @@ package enum Check {
 
     /// Checks `document`. Throws `badData` when an allowed section's name is ambiguous.
     package static func run(_ document: Document, options: CheckOptions) throws -> CheckReport {
-        let outline = Outline(document)
+        let outline = Outline(document, keyed: options.base != nil)
+        var findings = FindingList(strict: options.strict)
+        let comparison = options.base.map { SectionComparison(old: Outline(Document($0)), new: outline) }
+        let scope = comparison.map(ChangeScope.init)
+        if !options.all { findings.scope = scope }
         let literal = MarkdownText.literalLines(of: document)
-        var findings = encoding(document) + conflictMarkers(outline) + duplicates(outline) + nearDuplicates(outline)
-            + placeholdersAndDates(document, outline: outline, literal: literal)
-            + duplicateStamps(outline, literal: literal) + duplicateKeys(outline)
-        findings += try budgets(document, outline: outline, options: options)
-        findings += journalEntries(document, outline: outline, keeps: options.journalKeeps ?? options.templates.journals().compactMap { journal in
+        encoding(document, into: &findings)
+        conflictMarkers(outline, into: &findings)
+        duplicateSections(outline, into: &findings)
+        placeholdersAndDates(document, outline: outline, literal: literal, into: &findings)
+        duplicateStamps(outline, literal: literal, into: &findings)
+        duplicateKeys(outline, into: &findings)
+        try budgets(document, outline: outline, options: options, into: &findings)
+        journalEntries(document, outline: outline, keeps: options.journalKeeps ?? options.templates.journals().compactMap { journal in
             journal.keep.map { SectionBudget(address: SectionAddress(title: journal.section), limit: $0) }
-        })
-        var comparison: SectionComparison?
-        if let base = options.base {
-            let compared = SectionComparison(old: Outline(Document(base)), new: outline)
-            comparison = compared
-            let scope = ChangeScope(compared)
-            if !options.all {
-                findings = findings.filter { $0.rule.coversWholeFile || $0.line.map { scope.contains(line: $0 - 1) } ?? true }
-            }
-            findings += try outsideAllowed(compared, allowed: options.allowed)
-            findings += try staleStamps(compared, allowed: options.allowed, today: options.today)
+        }, into: &findings)
+        if let comparison, let scope, let base = options.base {
+            try outsideAllowed(comparison, allowed: options.allowed, into: &findings)
+            try staleStamps(comparison, allowed: options.allowed, today: options.today, into: &findings)
             // A change that creates the file (an empty base) sets every section up at once.
             if options.allowed.isEmpty, !base.isEmpty {
-                findings += multiAgent(scope, comparison: compared, owned: options.ownedSections ?? options.templates.ownedSections(),
-                                       severity: options.oneAgent ? .error : .warning)
+                multiAgent(scope, comparison: comparison, owned: options.ownedSections ?? options.templates.ownedSections(),
+                           severity: options.oneAgent ? .error : .warning, into: &findings)
             }
         }
-        if options.strict {
-            findings = findings.map { finding in
-                var strict = finding
-                strict.severity = .error
-                return strict
-            }
-        }
-        let ordered = findings.enumerated().sorted { first, second in
-            let (a, b) = (first.element, second.element)
-            if (a.line ?? 0) != (b.line ?? 0) { return (a.line ?? 0) < (b.line ?? 0) }
-            return first.offset < second.offset
-        }.map(\.element)
-        return CheckReport(findings: ordered, comparison: comparison)
+        return CheckReport(findings: findings.findings, comparison: comparison)
     }
 
     /// The section a 0-based line belongs to, as a title path.
@@ -211,157 +255,124 @@ package enum Check {
         return after == 0 ? nil : outline.plainPath(of: .section(after - 1))
     }
 
-    static func encoding(_ document: Document) -> [Finding] {
-        guard let problem = UTF8Validation.firstProblem(in: document.bytes) else { return [] }
+    static func encoding(_ document: Document, into findings: inout FindingList) {
+        guard let problem = UTF8Validation.firstProblem(in: document.bytes) else { return }
         let line = document.lines.line(containing: problem.offset)
         let column = problem.offset - document.lines.starts[line] + 1
         let what = problem.isNul ? "a NUL byte" : "a byte that is not UTF-8 (0x\(String(document.bytes[problem.offset], radix: 16, uppercase: true)))"
-        return [Finding(rule: .invalidUTF8, severity: .error, line: line + 1, section: nil,
-                        message: "not UTF-8 text: \(what) at column \(column)")]
+        findings.add(.invalidUTF8, line: line + 1, section: nil, message: "not UTF-8 text: \(what) at column \(column)")
     }
 
     /// `<<<<<<<` ... `>>>>>>>` blocks (and a closing marker with no opening), one finding each.
-    static func conflictMarkers(_ outline: Outline) -> [Finding] {
+    static func conflictMarkers(_ outline: Outline, into findings: inout FindingList) {
         func isMarker(_ text: ArraySlice<UInt8>, _ character: UInt8) -> Bool {
             let run = text.prefix { $0 == character }.count
             return run >= 7 && (run == text.count || ASCII.isSpaceOrTab(text[text.startIndex + run]))
         }
-        let document = outline.document
-        var findings: [Finding] = []
+        func unclosed(_ line: Int) {
+            findings.add(.conflictMarker, line: line + 1, section: section(containing: line, in: outline),
+                         message: "merge-conflict marker <<<<<<< with no closing >>>>>>>")
+        }
         var openLine: Int?
-        for line in 0..<document.lines.count {
-            let text = document.text(ofLine: line)
+        for (line, text) in outline.document.texts() {
             if isMarker(text, ASCII.lessThan) {
-                if let openLine {
-                    findings.append(Finding(rule: .conflictMarker, severity: .error, line: openLine + 1, section: section(containing: openLine, in: outline),
-                                            message: "merge-conflict marker <<<<<<< with no closing >>>>>>>"))
-                }
+                if let openLine { unclosed(openLine) }
                 openLine = line
             } else if isMarker(text, ASCII.greaterThan) {
                 let start = openLine ?? line
-                let message = openLine == nil ? "merge-conflict marker >>>>>>> with no opening <<<<<<<"
-                    : "unresolved merge conflict (lines \(start + 1)-\(line + 1))"
-                findings.append(Finding(rule: .conflictMarker, severity: .error, line: start + 1, section: section(containing: start, in: outline), message: message))
+                findings.add(.conflictMarker, line: start + 1, section: section(containing: start, in: outline),
+                             message: openLine == nil ? "merge-conflict marker >>>>>>> with no opening <<<<<<<"
+                                : "unresolved merge conflict (lines \(start + 1)-\(line + 1))")
                 openLine = nil
             }
         }
-        if let openLine {
-            findings.append(Finding(rule: .conflictMarker, severity: .error, line: openLine + 1, section: section(containing: openLine, in: outline),
-                                    message: "merge-conflict marker <<<<<<< with no closing >>>>>>>"))
-        }
-        return findings
-    }
-
-    /// Every section after the first of the same title and level under the same parent.
-    /// Such a section shares its key with an earlier one (its rank is not 0); under the same
-    /// parent, equal keys mean equal titles and levels.
-    static func duplicates(_ outline: Outline) -> [Finding] {
-        guard outline.hasRepeatedKeys else { return [] }
-        struct Identity: Hashable {
-            var parent: Int
-            var key: Int
-        }
-        var first: [Identity: Int] = [:]
-        var findings: [Finding] = []
-        for section in outline.document.sections {
-            let identity = Identity(parent: section.parent ?? -1, key: outline.keyID(of: section.index))
-            if let earlier = first[identity] {
-                let earlierLine = outline.document.sections[earlier].heading.firstLine
-                findings.append(Finding(rule: .duplicateSection, severity: .error, line: section.heading.firstLine + 1,
-                                        section: outline.plainPath(of: .section(section.index)),
-                                        message: "duplicate section \(outline.name(of: .section(section.index))) (also at line \(earlierLine + 1))"))
-            } else {
-                first[identity] = section.index
-            }
-        }
-        return findings
+        if let openLine { unclosed(openLine) }
     }
 
     /// The unfilled template placeholders of each line that has some (0-based), as the
     /// `placeholder` rule finds them: not in code or front matter, links and the like not
     /// counted. `literal` is `MarkdownText.literalLines(of:)`.
-    static func placeholders(_ document: Document, literal: [Bool], definitions: Set<String>? = nil) -> [(line: Int, found: [String])] {
-        let definitions = definitions ?? MarkdownText.definitionLabels(of: document, literal: literal)
-        return (0..<document.lines.count).compactMap { line in
+    static func placeholders(_ document: Document, literal: BitSet) -> [(line: Int, found: [String])] {
+        let definitions = MarkdownText.definitionLabels(of: document, literal: literal)
+        return document.texts().compactMap { line, text in
             guard !literal[line] else { return nil }
-            let found = MarkdownText.placeholders(in: document.text(ofLine: line), definitions: definitions)
+            let found = MarkdownText.placeholders(in: text, definitions: definitions)
             return found.isEmpty ? nil : (line, found)
         }
     }
 
     /// Unfilled placeholders (one finding per line) and `Last updated` values that are not dates.
-    static func placeholdersAndDates(_ document: Document, outline: Outline, literal: [Bool]) -> [Finding] {
+    static func placeholdersAndDates(_ document: Document, outline: Outline, literal: BitSet, into findings: inout FindingList) {
         let definitions = MarkdownText.definitionLabels(of: document, literal: literal)
-        var findings = placeholders(document, literal: literal, definitions: definitions).map { line, found in
-            Finding(rule: .placeholder, severity: .warning, line: line + 1, section: section(containing: line, in: outline),
-                    message: "unfilled template placeholder\(found.count == 1 ? "" : "s") " + found.map { "\"\($0)\"" }.joined(separator: ", "))
-        }
-        for line in 0..<document.lines.count where !literal[line] {
-            let text = document.text(ofLine: line)
+        for (line, text) in document.texts() where !literal[line] {
+            let found = MarkdownText.placeholders(in: text, definitions: definitions)
+            if !found.isEmpty {
+                findings.add(.placeholder, line: line + 1, section: section(containing: line, in: outline),
+                             message: "unfilled template placeholder\(found.count == 1 ? "" : "s") " + found.map { "\"\($0)\"" }.joined(separator: ", "))
+            }
             if let value = Stamp.value(in: text), !MarkdownText.isDate(document.bytes[value]),
                MarkdownText.placeholders(in: document.bytes[value], definitions: definitions).isEmpty {
-                findings.append(Finding(rule: .badDate, severity: .warning, line: line + 1, section: section(containing: line, in: outline),
-                                        message: "Last updated value \"\(String(decoding: document.bytes[value], as: UTF8.self))\" is not a date (YYYY-MM-DD)"))
+                findings.add(.badDate, line: line + 1, section: section(containing: line, in: outline),
+                             message: "Last updated value \"\(String(decoding: document.bytes[value], as: UTF8.self))\" is not a date (YYYY-MM-DD)")
             }
         }
-        return findings
     }
 
     /// Sections longer than their budget: `maxLines` for every level-2 section (or every
-    /// allowed one), and each explicit budget.
-    static func budgets(_ document: Document, outline: Outline, options: CheckOptions) throws -> [Finding] {
-        var limits: [(section: Section, limit: Int)] = []
-        if let maxLines = options.maxLines {
-            if options.allowed.isEmpty {
-                limits += document.sections.filter { $0.level == agentLevel }.map { ($0, maxLines) }
-            } else {
-                for address in options.allowed {
-                    if let section = try document.resolve(address).target { limits.append((section, maxLines)) }
-                }
+    /// allowed one), and each explicit budget; a section with several, the smallest.
+    static func budgets(_ document: Document, outline: Outline, options: CheckOptions, into findings: inout FindingList) throws {
+        let sections = document.sections
+        var limits: [Int: Int] = [:]
+        func limit(_ section: Int, _ limit: Int) { limits[section] = min(limit, limits[section] ?? limit) }
+        if let maxLines = options.maxLines, !options.allowed.isEmpty {
+            for address in options.allowed {
+                if let section = try document.resolve(address).target { limit(section.index, maxLines) }
             }
         }
         // A template's budget is for the section of exactly its title (a loose twin is the
-        // near-duplicate rule's), found through one table of the titles at each level; a
-        // budget of an ambiguous name is for the duplicate-section rule to report.
+        // near-duplicate rule's), found in one pass over the sections of the budgets' levels;
+        // a budget of an ambiguous name is for the duplicate-section rule to report.
         if !options.budgets.isEmpty {
-            var titled: [String: [Section]] = [:]
+            var titled: [String: (section: Int, count: Int)] = [:]
+            for budget in options.budgets { titled["\(budget.address.level) \(Title.normalized(budget.address.title))"] = (0, 0) }
             let levels = Set(options.budgets.map(\.address.level))
-            for section in document.sections where levels.contains(section.level) {
-                titled["\(section.level) \(section.title)", default: []].append(section)
+            for index in sections.indices where levels.contains(sections.headings.level(at: index)) {
+                let name = "\(sections.headings.level(at: index)) \(sections.title(at: index))"
+                if let found = titled[name] { titled[name] = (index, found.count + 1) }
             }
             for budget in options.budgets {
-                let found = titled["\(budget.address.level) \(Title.normalized(budget.address.title))"] ?? []
-                if found.count == 1 { limits.append((found[0], budget.limit)) }
+                if let found = titled["\(budget.address.level) \(Title.normalized(budget.address.title))"], found.count == 1 {
+                    limit(found.section, budget.limit)
+                }
             }
         }
-        var findings: [Finding] = []
-        var reported = Set<Int>()
-        for (section, limit) in limits.sorted(by: { $0.limit < $1.limit }) where !reported.contains(section.index) {
-            let count = document.lineCount(of: section)
+        let everyAgent = options.allowed.isEmpty ? options.maxLines : nil
+        let budgeted = everyAgent == nil ? limits.keys.sorted() : Array(sections.indices)
+        for index in budgeted {
+            var limit = limits[index]
+            if let everyAgent, sections.headings.level(at: index) == agentLevel { limit = min(everyAgent, limit ?? everyAgent) }
+            guard let limit else { continue }
+            let count = document.lineCount(of: sections[index])
             guard count > limit else { continue }
-            reported.insert(section.index)
-            findings.append(Finding(rule: .overBudget, severity: .warning, line: section.heading.firstLine + 1,
-                                    section: outline.plainPath(of: .section(section.index)),
-                                    message: "section \(outline.name(of: .section(section.index))) has \(count) lines, over its budget of \(limit)"))
+            findings.add(.overBudget, line: sections.headings[index].firstLine + 1, section: outline.plainPath(of: .section(index)),
+                         message: "section \(outline.name(of: .section(index))) has \(count) lines, over its budget of \(limit)")
         }
-        return findings
     }
 
     /// Journal sections (level 2, of a journal template's exact title) with more entries, the
     /// subsections one level down, than the template keeps.
-    static func journalEntries(_ document: Document, outline: Outline, keeps: [SectionBudget]) -> [Finding] {
-        var findings: [Finding] = []
+    static func journalEntries(_ document: Document, outline: Outline, keeps: [SectionBudget], into findings: inout FindingList) {
+        let sections = document.sections
         for keep in keeps {
             let title = Title.normalized(keep.address.title)
-            for section in document.sections where section.level == keep.address.level && section.title == title {
-                let count = document.sections(inside: section).filter { $0.level == section.level + 1 }.count
+            for index in sections.indices where sections.headings.level(at: index) == keep.address.level && sections.title(at: index) == title {
+                let level = keep.address.level
+                let count = outline.subtree(of: index).dropFirst().filter { sections.headings.level(at: $0) == level + 1 }.count
                 guard count > keep.limit else { continue }
-                findings.append(Finding(rule: .journalOverKeep, severity: .warning, line: section.heading.firstLine + 1,
-                                        section: outline.plainPath(of: .section(section.index)),
-                                        message: "journal \(outline.name(of: .section(section.index))) has \(count) entries, more than the \(keep.limit) its template keeps; `insights journal archive` moves the oldest to an archive"))
+                findings.add(.journalOverKeep, line: sections.headings[index].firstLine + 1, section: outline.plainPath(of: .section(index)),
+                             message: "journal \(outline.name(of: .section(index))) has \(count) entries, more than the \(keep.limit) its template keeps; `insights journal archive` moves the oldest to an archive")
             }
         }
-        return findings
     }
 
     /// The sections of `document` (with subsections) that allowed addresses name.
@@ -376,12 +387,11 @@ package enum Check {
     }
 
     /// Every change outside the allowed sections, the text before the first heading included.
-    static func outsideAllowed(_ comparison: SectionComparison, allowed: [SectionAddress]) throws -> [Finding] {
-        guard !allowed.isEmpty else { return [] }
+    static func outsideAllowed(_ comparison: SectionComparison, allowed: [SectionAddress], into findings: inout FindingList) throws {
+        guard !allowed.isEmpty else { return }
         let allowedNew = try allowedSections(allowed, in: comparison.new)
         let allowedOld = try allowedSections(allowed, in: comparison.old)
         let names = allowed.map(\.description).joined(separator: ", ")
-        var findings: [Finding] = []
         for (position, change) in comparison.changes.enumerated() where change.status != .unchanged {
             if case .section(let index)? = change.new, allowedNew.contains(index) { continue }
             if case .section(let index)? = change.old, allowedOld.contains(index) { continue }
@@ -399,15 +409,14 @@ package enum Check {
                 what = "removed section \(comparison.old.name(of: old)) (was line \(comparison.old.lines(of: old).lowerBound + 1))"
                 section = comparison.old.plainPath(of: old)
             }
-            findings.append(Finding(rule: .outsideAllowed, severity: .error, line: line, section: section,
-                                    message: "\(what) at line \(line), outside the allowed section\(allowed.count == 1 ? "" : "s") \(names)"))
+            findings.add(.outsideAllowed, line: line, section: section,
+                         message: "\(what) at line \(line), outside the allowed section\(allowed.count == 1 ? "" : "s") \(names)")
         }
-        return findings
     }
 
     /// A change that touched the sections of more than one agent (added, changed, moved or
     /// removed), reported at the first change in the second agent's section.
-    static func multiAgent(_ scope: ChangeScope, comparison: SectionComparison, owned: [String], severity: Severity) -> [Finding] {
+    static func multiAgent(_ scope: ChangeScope, comparison: SectionComparison, owned: [String], severity: Severity, into findings: inout FindingList) {
         let ownedTitles = Set(owned.map(Title.loose))
         var touched: [(title: String, unit: ChangeScope.Unit)] = []
         for unit in scope.units {
@@ -415,47 +424,43 @@ package enum Check {
                   !touched.contains(where: { Title.loose($0.title) == Title.loose(title) }) else { continue }
             touched.append((title, unit))
         }
-        guard touched.count > 1 else { return [] }
+        guard touched.count > 1 else { return }
         let second = touched[1]
         let list = touched.map { "\"\($0.title)\"" }.joined(separator: ", ")
-        return [Finding(rule: .multiAgent, severity: severity, line: second.unit.new == nil ? nil : second.unit.line + 1,
-                        section: second.title,
-                        message: "the change touches the sections of \(touched.count) agents: \(list); an agent's change stays in its own section")]
+        findings.add(.multiAgent, severity: severity, line: second.unit.new == nil ? nil : second.unit.line + 1, section: second.title,
+                     message: "the change touches the sections of \(touched.count) agents: \(list); an agent's change stays in its own section")
     }
 
     /// Agent sections (the allowed ones, else every level-2 section) whose text changed while
     /// their `Last updated` value did not (and is not `today`).
-    static func staleStamps(_ comparison: SectionComparison, allowed: [SectionAddress], today: String?) throws -> [Finding] {
+    static func staleStamps(_ comparison: SectionComparison, allowed: [SectionAddress], today: String?, into findings: inout FindingList) throws {
         let new = comparison.new
         let old = comparison.old
-        var candidates: [Int]
-        if allowed.isEmpty {
-            candidates = new.document.sections.filter { $0.level == agentLevel }.map(\.index)
-        } else {
-            candidates = try allowed.compactMap { try new.document.resolve($0).target?.index }
-        }
-        var oldOfNew = [Int](repeating: -1, count: new.document.sections.count)
+        let sections = new.document.sections
+        var oldOfNew = [Int32](repeating: -1, count: sections.count)
         for change in comparison.changes {
-            if case .section(let newIndex)? = change.new, case .section(let oldIndex)? = change.old { oldOfNew[newIndex] = oldIndex }
+            if case .section(let newIndex)? = change.new, case .section(let oldIndex)? = change.old { oldOfNew[newIndex] = Int32(oldIndex) }
         }
-        var findings: [Finding] = []
-        for index in candidates {
-            let oldIndex = oldOfNew[index]
-            guard oldIndex >= 0 else { continue }
+        func report(_ index: Int) {
+            let oldIndex = Int(oldOfNew[index])
+            guard oldIndex >= 0 else { return }
             let newSection = new.document.sections[index]
             let oldSection = old.document.sections[oldIndex]
             let newBytes = new.document.bytes[newSection.range]
             let oldBytes = old.document.bytes[oldSection.range]
             // The same bytes: the same text, not stale.
-            guard !ByteSearch.equal(newBytes, oldBytes) else { continue }
-            guard let stamp = new.document.lastUpdated(of: newSection), stamp == old.document.lastUpdated(of: oldSection), stamp != today else { continue }
+            guard !ByteSearch.equal(newBytes, oldBytes) else { return }
+            guard let stamp = new.document.lastUpdated(of: newSection), stamp == old.document.lastUpdated(of: oldSection), stamp != today else { return }
             let newText = TextLines.splitTrailingBlankLines(newBytes).text
             let oldText = TextLines.splitTrailingBlankLines(oldBytes).text
-            guard newText != oldText else { continue }
-            findings.append(Finding(rule: .staleStamp, severity: .warning, line: newSection.heading.firstLine + 1,
-                                    section: new.plainPath(of: .section(index)),
-                                    message: "section \(new.name(of: .section(index))) changed but its Last updated value (\(stamp)) did not"))
+            guard newText != oldText else { return }
+            findings.add(.staleStamp, line: newSection.heading.firstLine + 1, section: new.plainPath(of: .section(index)),
+                         message: "section \(new.name(of: .section(index))) changed but its Last updated value (\(stamp)) did not")
         }
-        return findings
+        if allowed.isEmpty {
+            for index in sections.indices where sections.headings.level(at: index) == agentLevel { report(index) }
+        } else {
+            for index in try allowed.compactMap({ try new.document.resolve($0).target?.index }) { report(index) }
+        }
     }
 }

@@ -1,27 +1,27 @@
 /// Line-level reading of markdown text for the checks: which lines are code, which bracketed
 /// texts are links, and which are template placeholders left unfilled.
 package enum MarkdownText {
-    /// For each line of `document`, whether its text is literal rather than prose: inside a
-    /// fenced code block (``` or ~~~, also indented inside a list item or block quote) or in
-    /// the front matter.
-    package static func literalLines(of document: Document) -> [Bool] {
-        var literal = [Bool](repeating: false, count: document.lines.count)
+    /// The lines of `document` whose text is literal rather than prose: inside a fenced code
+    /// block (``` or ~~~, also indented inside a list item or block quote) or in the front
+    /// matter.
+    package static func literalLines(of document: Document) -> BitSet {
+        var literal = BitSet(count: document.lines.count)
         if let frontMatter = document.frontMatter {
-            for line in frontMatter where line < literal.count { literal[line] = true }
+            for line in frontMatter where line < document.lines.count { literal.insert(line) }
         }
         var open: (character: UInt8, length: Int)?
-        for line in 0..<document.lines.count where !literal[line] {
-            let text = contentAfterContainers(document.text(ofLine: line))
+        for (line, written) in document.texts() where !literal[line] {
+            let text = contentAfterContainers(written)
             let run = text.prefix { $0 == (text.first ?? 0) }.count
             let character = text.first ?? 0
             if let fence = open {
-                literal[line] = true
+                literal.insert(line)
                 if character == fence.character, run >= fence.length, text.dropFirst(run).allSatisfy(ASCII.isWhitespace) {
                     open = nil
                 }
             } else if (character == ASCII.backtick || character == ASCII.tilde), run >= 3,
                       character == ASCII.tilde || !text.dropFirst(run).contains(ASCII.backtick) {
-                literal[line] = true
+                literal.insert(line)
                 open = (character, run)
             }
         }
@@ -47,10 +47,9 @@ package enum MarkdownText {
 
     /// The normalised labels of the link reference definitions (`[label]: url`) in the
     /// document's prose lines.
-    package static func definitionLabels(of document: Document, literal: [Bool]) -> Set<String> {
+    package static func definitionLabels(of document: Document, literal: BitSet) -> Set<String> {
         var labels = Set<String>()
-        for line in 0..<document.lines.count where !literal[line] {
-            let text = document.text(ofLine: line)
+        for (line, text) in document.texts() where !literal[line] {
             let indent = text.prefix { $0 == ASCII.space }.count
             guard indent <= 3, text.dropFirst(indent).first == ASCII.openBracket,
                   let close = closingBracket(text, from: text.startIndex + indent),

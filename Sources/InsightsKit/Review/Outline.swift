@@ -8,93 +8,67 @@ package enum Part: Hashable, Sendable {
     case section(Int)
 }
 
-/// How a section is recognised across versions: the titles of its enclosing sections, its
-/// own title and its level. Two sections with the same key are told apart by their order.
-package struct SectionKey: Hashable, Sendable {
-    /// Titles from the outermost enclosing section to the section itself.
-    package var titles: [String]
-    /// The section's heading level.
-    package var level: Int
-
-    /// Creates a key.
-    package init(titles: [String], level: Int) {
-        self.titles = titles
-        self.level = level
-    }
-}
-
-/// A document cut into parts, with each section's key and its rank among sections of the
-/// same key (0 for the first), which is how duplicates are matched: in order. Keys are kept
-/// as small numbers (equal numbers, equal keys); titles and names are read from the
-/// document's sections when asked for.
+/// A document cut into parts, with each section's key (its titles path, the titles of the
+/// sections enclosing it and its own, and its level) and its rank among sections of the same
+/// key (0 for the first), which is how duplicates are matched: in order. Keys are kept as
+/// small numbers (equal numbers, equal keys), four bytes a section, and ranks four more when
+/// two sections share a key; titles and names are read from the document's sections when
+/// asked for. Keys are made only for an outline that is compared with another (`keyed`).
 package struct Outline: Sendable {
     /// The document.
     package let document: Document
     /// For each section, a number standing for its titles path (its own title and those of
-    /// the sections enclosing it): equal numbers, equal paths.
-    let pathIDs: [Int]
+    /// the sections enclosing it): equal numbers, equal paths. Empty when not `keyed`.
+    let pathIDs: [Int32]
     /// Each section's rank among the sections that share its key; empty when every rank is
     /// 0 (no two sections share a key).
-    private let rankList: [Int]
-    /// For each section, the index after its last subsection.
-    private let subtreeEnds: [Int]
+    private let rankList: [Int32]
 
-    /// Cuts `document` into parts.
-    package init(_ document: Document) {
+    /// Cuts `document` into parts, with each section's key and rank when `keyed` (as
+    /// comparing it with another version needs: `keyID(of:)`, `rank(of:)`, `pathIDs(in:)`).
+    package init(_ document: Document, keyed: Bool = true) {
         self.document = document
+        guard keyed else {
+            (pathIDs, rankList) = ([], [])
+            return
+        }
         let sections = document.sections
-        var paths: [PathStep: Int] = [:]
-        var pathIDs: [Int] = []
-        var subtreeEnds = [Int](repeating: sections.count, count: sections.count)
-        pathIDs.reserveCapacity(sections.count)
-        var pathRepeats = false
-        var open: [Int] = []
         let headings = sections.headings
+        // Each path seen, with its number and the level of its first section (`keyID`).
+        var paths: [PathStep: Int] = [:]
+        // For the keys seen more than once, the rank the next section of that key takes.
+        var nextRanks: [Int: Int32] = [:]
+        var pathIDs: [Int32] = []
+        pathIDs.reserveCapacity(sections.count)
+        var rankList: [Int32] = []
         for index in sections.indices {
-            let parent = headings.parent(of: index)
             let level = headings.level(at: index)
-            let step = PathStep(parent: parent.map { pathIDs[$0] } ?? -1, title: sections.title(at: index))
+            let step = PathStep(parent: headings.parent(of: index).map { Int(pathIDs[$0]) } ?? -1, title: sections.title(at: index))
             // One lookup for a new path; a second only for a path seen before.
-            var pathID = paths.count
-            if let known = paths.updateValue(pathID, forKey: step) {
-                paths[step] = known
-                pathID = known
-                pathRepeats = true
+            let firstKey = Self.keyID(path: paths.count, level: level)
+            guard let known = paths.updateValue(firstKey, forKey: step) else {
+                pathIDs.append(Int32(truncatingIfNeeded: firstKey >> 3))
+                continue
             }
-            pathIDs.append(pathID)
-            while let last = open.last, headings.level(at: last) >= level {
-                subtreeEnds[last] = index
-                open.removeLast()
+            paths[step] = known
+            let path = known >> 3
+            pathIDs.append(Int32(truncatingIfNeeded: path))
+            let key = Self.keyID(path: path, level: level)
+            let rank = nextRanks[key] ?? (key == known ? 1 : 0)
+            nextRanks[key] = rank + 1
+            if rank > 0 {
+                if rankList.isEmpty { rankList = [Int32](repeating: 0, count: sections.count) }
+                rankList[index] = rank
             }
-            open.append(index)
         }
-        paths = [:]
         self.pathIDs = pathIDs
-        self.subtreeEnds = subtreeEnds
-        rankList = pathRepeats ? Self.ranks(of: sections.indices.map { Self.keyID(path: pathIDs[$0], level: headings.level(at: $0)) }) : []
-    }
-
-    /// Each key's rank among the equal keys before it.
-    private static func ranks(of keys: [Int]) -> [Int] {
-        var seen: [Int: Int] = [:]
-        return keys.map { key in
-            defer { seen[key, default: 0] += 1 }
-            return seen[key, default: 0]
-        }
-    }
-
-    /// Each section's rank among the sections that share its key (0 for the first).
-    package var ranks: [Int] {
-        rankList.isEmpty ? [Int](repeating: 0, count: document.sections.count) : rankList
+        self.rankList = rankList
     }
 
     /// The section's rank among the sections that share its key.
     func rank(of section: Int) -> Int {
-        rankList.isEmpty ? 0 : rankList[section]
+        rankList.isEmpty ? 0 : Int(rankList[section])
     }
-
-    /// Whether two sections share a key.
-    var hasRepeatedKeys: Bool { !rankList.isEmpty && rankList.contains { $0 > 0 } }
 
     /// A number standing for the section's key (titles path and level): equal numbers, equal
     /// keys.
@@ -109,13 +83,8 @@ package struct Outline: Sendable {
     }
 
     /// The number standing for the key of a section with this path number and level.
-    static func keyID(path: Int, level: Int) -> Int {
-        path * 8 + level
-    }
-
-    /// The key of each section, by section index.
-    package var keys: [SectionKey] {
-        document.sections.map { SectionKey(titles: titles(of: $0.index), level: $0.level) }
+    static func keyID(path: some BinaryInteger, level: Int) -> Int {
+        Int(path) * 8 + level
     }
 
     /// The titles a section's key is made of: those of the sections enclosing it, outermost
@@ -132,19 +101,23 @@ package struct Outline: Sendable {
 
     /// For each section, the path number in `other` of the same titles path, or -1 when
     /// `other` has no section with that path.
-    func pathIDs(in other: Outline) -> [Int] {
-        var paths: [PathStep: Int] = [:]
-        for section in other.document.sections {
-            paths[PathStep(parent: section.parent.map { other.pathIDs[$0] } ?? -1, title: section.title)] = other.pathIDs[section.index]
+    func pathIDs(in other: Outline) -> [Int32] {
+        var paths: [PathStep: Int32] = [:]
+        let otherSections = other.document.sections
+        for index in otherSections.indices {
+            let parent = otherSections.headings.parent(of: index).map { Int(other.pathIDs[$0]) } ?? -1
+            paths[PathStep(parent: parent, title: otherSections.title(at: index))] = other.pathIDs[index]
         }
-        var mapped: [Int] = []
-        mapped.reserveCapacity(document.sections.count)
-        for section in document.sections {
-            let parent = section.parent.map { mapped[$0] } ?? -1
-            if section.parent != nil && parent < 0 {
+        let sections = document.sections
+        var mapped: [Int32] = []
+        mapped.reserveCapacity(sections.count)
+        for index in sections.indices {
+            let parentIndex = sections.headings.parent(of: index)
+            let parent = parentIndex.map { Int(mapped[$0]) } ?? -1
+            if parentIndex != nil && parent < 0 {
                 mapped.append(-1)
             } else {
-                mapped.append(paths[PathStep(parent: parent, title: section.title)] ?? -1)
+                mapped.append(paths[PathStep(parent: parent, title: sections.title(at: index))] ?? -1)
             }
         }
         return mapped
@@ -223,17 +196,17 @@ package struct Outline: Sendable {
         let end: Int
         switch part {
         case .preamble: (child, end) = (0, document.sections.count)
-        case .section(let index): (child, end) = (index + 1, subtreeEnds[index])
+        case .section(let index): (child, end) = (index + 1, document.sections.headings.sectionEnd(of: index))
         }
         while child < end {
             children.append(child)
-            child = subtreeEnds[child]
+            child = document.sections.headings.sectionEnd(of: child)
         }
         return children
     }
 
     /// The indices of `section` and every section inside it.
     package func subtree(of section: Int) -> Range<Int> {
-        section..<subtreeEnds[section]
+        section..<document.sections.headings.sectionEnd(of: section)
     }
 }

@@ -1,45 +1,55 @@
-/// The rules about text that is there twice where once is meant: sections whose titles differ
-/// only loosely, a section closed by more than one `Last updated:` line, and keyed entries
+/// The rules about text that is there twice where once is meant: sections whose titles are
+/// the same or differ only loosely, a section closed by more than one `Last updated:` line, and keyed entries
 /// that repeat a key.
 extension Check {
-    /// Every section whose title has the loose form (`Title.loose`) of an earlier section of
-    /// the same level under the same parent, without being one of the titles seen before in
-    /// that group: a repeated exact title is the duplicate-section rule's. Each is reported at
-    /// its heading, naming the first section of that loose form.
-    static func nearDuplicates(_ outline: Outline) -> [Finding] {
+    /// Sections whose title an earlier section of the same level under the same parent has:
+    /// exactly (`duplicate-section`, naming the first section of that title), or in loose form
+    /// only (`Title.loose`) without being one of the titles seen before in that group
+    /// (`near-duplicate-section`, naming the first section of that loose form). Each is
+    /// reported at its heading.
+    static func duplicateSections(_ outline: Outline, into findings: inout FindingList) {
         let sections = outline.document.sections
+        let headings = sections.headings
         // A number for each section's parent, level and loose title (equal ones, equal
-        // numbers); only the sections whose number repeats are compared in loose form.
+        // numbers), kept once for each number; only the sections whose number repeats are
+        // compared by title.
         let prime: UInt64 = 0x0000_0100_0000_01b3
-        let groups = sections.map { section in
-            let title = Title.looseHash(section.title.utf8)
-            return (((title ^ UInt64(bitPattern: Int64(section.parent ?? -1))) &* prime) ^ UInt64(section.level)) &* prime
+        func group(_ index: Int) -> UInt64 {
+            let title = Title.looseHash(sections.title(at: index).utf8)
+            return (((title ^ UInt64(bitPattern: Int64(headings.parent(of: index) ?? -1))) &* prime) ^ UInt64(headings.level(at: index))) &* prime
         }
-        var seen = Set<UInt64>(minimumCapacity: groups.count)
+        var seen = Set<UInt64>()
         var repeated = Set<UInt64>()
-        for group in groups where !seen.insert(group).inserted { repeated.insert(group) }
-        guard !repeated.isEmpty else { return [] }
+        for index in sections.indices {
+            let group = group(index)
+            if !seen.insert(group).inserted { repeated.insert(group) }
+        }
+        guard !repeated.isEmpty else { return }
+        seen = []
         struct Identity: Hashable {
             var parent: Int
             var level: Int
             var loose: String
         }
-        var first: [Identity: Int] = [:]
-        var titles: [Identity: Set<String>] = [:]
-        var findings: [Finding] = []
-        for section in sections where repeated.contains(groups[section.index]) {
-            let identity = Identity(parent: section.parent ?? -1, level: section.level, loose: Title.loose(section.title))
-            guard let earlier = first[identity] else {
-                first[identity] = section.index
+        // For each loose form: its first section, and the first section of each title.
+        var groups: [Identity: (first: Int, titles: [String: Int])] = [:]
+        for index in sections.indices where repeated.contains(group(index)) {
+            let title = sections.title(at: index)
+            let identity = Identity(parent: headings.parent(of: index) ?? -1, level: headings.level(at: index), loose: Title.loose(title))
+            guard let found = groups[identity] else {
+                groups[identity] = (index, [title: index])
                 continue
             }
-            guard titles[identity, default: [sections[earlier].title]].insert(section.title).inserted else { continue }
-            let earlierSection = sections[earlier]
-            findings.append(Finding(rule: .nearDuplicateSection, severity: .warning, line: section.heading.firstLine + 1,
-                                    section: outline.plainPath(of: .section(section.index)),
-                                    message: "section \(outline.name(of: .section(section.index))) nearly duplicates \"\(earlierSection.title)\" at line \(earlierSection.heading.firstLine + 1) (titles equal but for case, emphasis, a trailing colon or spacing)"))
+            let line = headings[index].firstLine + 1
+            if let earlier = found.titles[title] {
+                findings.add(.duplicateSection, line: line, section: outline.plainPath(of: .section(index)),
+                             message: "duplicate section \(outline.name(of: .section(index))) (also at line \(headings[earlier].firstLine + 1))")
+            } else {
+                groups[identity]?.titles[title] = index
+                findings.add(.nearDuplicateSection, line: line, section: outline.plainPath(of: .section(index)),
+                             message: "section \(outline.name(of: .section(index))) nearly duplicates \"\(sections.title(at: found.first))\" at line \(headings[found.first].firstLine + 1) (titles equal but for case, emphasis, a trailing colon or spacing)")
+            }
         }
-        return findings
     }
 
     /// `Last updated:` lines that repeat the one closing a top-level section.
@@ -53,19 +63,21 @@ extension Check {
     /// duplicate, reported at its own line: `Last updated: A` directly above `Last updated:
     /// B`, or a stamp ending the last subsection's text above the closing one. A stamp
     /// separated from the closing one by any other line (text, a heading) is not.
-    static func duplicateStamps(_ outline: Outline, literal: [Bool]) -> [Finding] {
+    static func duplicateStamps(_ outline: Outline, literal: BitSet, into findings: inout FindingList) {
         let document = outline.document
         let sections = document.sections
+        let headings = sections.headings
         func isStamp(_ line: Int) -> Bool {
             Stamp.value(in: document.text(ofLine: line)) != nil && !literal[line] && !document.isHeadingLine(line)
         }
-        // Whether a section is inside a section of level 2 or deeper.
-        var nested = [Bool](repeating: false, count: sections.count)
-        var findings: [Finding] = []
-        for section in sections {
-            if let parent = section.parent { nested[section.index] = nested[parent] || sections[parent].level > 1 }
-            guard !nested[section.index], section.level > 1 || outline.subtree(of: section.index).count == 1,
-                  section.heading.lastLine < section.endLine,
+        for index in sections.indices {
+            // A section inside one of level 2 or deeper is not top-level (a level-1 section
+            // has no parent).
+            let level = headings.level(at: index)
+            if let parent = headings.parent(of: index), headings.level(at: parent) > 1 { continue }
+            guard level > 1 || outline.subtree(of: index).count == 1 else { continue }
+            let section = sections[index]
+            guard section.heading.lastLine < section.endLine,
                   let closing = ((section.heading.lastLine + 1)...section.endLine).reversed().first(where: isStamp)
             else { continue }
             var line = closing - 1
@@ -78,14 +90,11 @@ extension Check {
                 }
                 line -= 1
             }
-            guard !repeated.isEmpty else { continue }
-            let name = outline.name(of: .section(section.index))
             for line in repeated.reversed() {
-                findings.append(Finding(rule: .duplicateStamp, severity: .warning, line: line + 1, section: outline.plainPath(of: .section(section.index)),
-                                        message: "another Last updated line before the one closing section \(name) at line \(closing + 1); update sets only that one"))
+                findings.add(.duplicateStamp, line: line + 1, section: outline.plainPath(of: .section(index)),
+                             message: "another Last updated line before the one closing section \(outline.name(of: .section(index))) at line \(closing + 1); update sets only that one")
             }
         }
-        return findings
     }
 
     /// Keyed entries (top-level list items starting `**KEY**:` or `**KEY:**`) of one
@@ -93,17 +102,17 @@ extension Check {
     /// loose form (`Title.loose`) of an earlier entry's there; `set` changes only the first.
     /// A bracketed key (`[Tool Category]`, a template placeholder) and a `Last updated` line
     /// are not counted. Reported at the later entry's line, naming the first.
-    static func duplicateKeys(_ outline: Outline) -> [Finding] {
+    static func duplicateKeys(_ outline: Outline, into findings: inout FindingList) {
         let document = outline.document
-        var findings: [Finding] = []
+        let headings = document.sections.headings
         var hashes: [UInt64] = []
-        for section in document.sections {
-            let part = Part.section(section.index)
+        for index in headings.indices {
+            let part = Part.section(index)
+            let heading = headings[index]
             // A quick look at the lines that may start list items first; only a section with a
             // repeated key among them is read as markdown, for the items that really are.
             hashes.removeAll(keepingCapacity: true)
-            for line in outline.lines(of: part).dropFirst(section.heading.lastLine - section.heading.firstLine + 1) {
-                let text = document.text(ofLine: line)
+            for (_, text) in document.texts(ofLines: (heading.lastLine + 1)..<outline.lines(of: part).upperBound) {
                 if let content = listItemContent(text), let key = countedKey(text[content...]) { hashes.append(Title.looseHash(text[key])) }
             }
             guard hashes.count > 1 else { continue }
@@ -114,18 +123,17 @@ extension Check {
             for item in own.structure.listItems {
                 let text = own.bytes[item.contentStart..<own.lines.contentEnds[item.firstLine]]
                 guard let key = countedKey(text) else { continue }
-                let line = section.heading.firstLine + item.firstLine
+                let line = heading.firstLine + item.firstLine
                 let written = String(decoding: text[key], as: UTF8.self)
                 let loose = Title.loose(written)
                 guard let earlier = first[loose] else {
                     first[loose] = line
                     continue
                 }
-                findings.append(Finding(rule: .duplicateKey, severity: .warning, line: line + 1, section: outline.plainPath(of: part),
-                                        message: "duplicate key \"\(written)\" in section \(outline.name(of: part)) (first at line \(earlier + 1)); set changes only the first"))
+                findings.add(.duplicateKey, line: line + 1, section: outline.plainPath(of: part),
+                             message: "duplicate key \"\(written)\" in section \(outline.name(of: part)) (first at line \(earlier + 1)); set changes only the first")
             }
         }
-        return findings
     }
 
     /// The key of the keyed entry `text` (an item's text after its marker) starts with, as
