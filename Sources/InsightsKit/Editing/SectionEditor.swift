@@ -200,11 +200,7 @@ extension Document {
         }
         let change = try Self.change(for: request, at: target, in: local, eol: eol)
         let targetEndsSection = target.range.upperBound == local.count
-        switch change.replacement {
-        case .bytes(let range, let replacement): local.replaceSubrange(range, with: replacement)
-        case .whole(let edited): local = edited
-        case .none: break
-        }
+        if let (range, bytes) = change.replacement { local.replaceSubrange(range, with: bytes) }
         if change.changesBody, change.changesBytes, change.bodyOpenedBlank {
             Self.separateFromHeading(&local, bodyStart: target.bodyRange.lowerBound, eol: eol)
         }
@@ -271,16 +267,8 @@ extension Document {
 
     /// What an edit does to the copy of its top-level section, worked out from a parse of it.
     private struct LocalChange {
-        enum Replacement {
-            /// Nothing changes.
-            case none
-            /// `bytes` replace `range`.
-            case bytes(range: Range<Int>, replacement: [UInt8])
-            /// The copy becomes these bytes.
-            case whole([UInt8])
-        }
-
-        var replacement = Replacement.none
+        /// `bytes` replace `range`; nil when nothing changes.
+        var replacement: (range: Range<Int>, bytes: [UInt8])?
         /// Whether the edit writes the body anew (false for a body written back as it was).
         var changesBody = false
         /// Whether the bytes change.
@@ -328,13 +316,17 @@ extension Document {
             if target.index != 0, targetEndsSection, let stamp = closingStampStart(local, in: target.bodyRange) {
                 removed = target.range.lowerBound..<TextLines.leadingBlankEnd(local, in: stamp..<target.range.upperBound)
             }
-            change.replacement = .bytes(range: removed, replacement: [])
+            change.replacement = (removed, [])
         case .keep, .substitute:
             break
         case .set(let key, let value):
-            // Keyed entries are found among the list items, which only a full scan records.
-            let document = Document(local, options: .commonMark)
-            change.replacement = .whole(try KeyedEntry.upserting(key: key, value: value, in: target, of: document, eol: eol))
+            // Keyed entries are found among the list items, which only a full scan records: a
+            // scan of the target alone where it starts with an ATX heading, which reads the same
+            // alone (its first section is then the target), else of the whole copy.
+            let scope = target.heading.style == .atx ? target.range : 0..<local.count
+            let document = Document(Array(local[scope]), options: .commonMark)
+            let section = scope == target.range ? document.sections[0] : target
+            change.replacement = (scope, try KeyedEntry.upserting(key: key, value: value, in: section, of: document, eol: eol))
         case .replace(let text):
             // The closing `Last updated:` line of the whole section stays when its last
             // subsection is replaced; the blank lines before it stay too and stand for the
@@ -359,24 +351,20 @@ extension Document {
             change.changesBody = !(local[replaced].elementsEqual(given) || local[replaced].elementsEqual(body)
                 || read.elementsEqual(given) || read.elementsEqual(body))
             if change.changesBody {
-                change.replacement = .bytes(range: replaced, replacement: laidOut(body, before: target, in: local, eol: eol))
+                change.replacement = (replaced, laidOut(body, before: target, in: local, eol: eol))
             }
         case .append(let text):
             let point = endOfContent(local, in: target.bodyRange)
             var body = joined(Array(local[bodyStart..<point]), TextLines.normalized(text, lineEnding: eol), eol: eol)
             body += local[point..<target.bodyRange.upperBound]
-            change.replacement = .bytes(range: target.bodyRange, replacement: laidOut(body, before: target, in: local, eol: eol))
+            change.replacement = (target.bodyRange, laidOut(body, before: target, in: local, eol: eol))
         case .prepend(let text):
             let point = TextLines.leadingBlankEnd(local, in: target.bodyRange)
             let body = Array(local[bodyStart..<point])
                 + joined(TextLines.normalized(text, lineEnding: eol), Array(local[point..<target.bodyRange.upperBound]), eol: eol)
-            change.replacement = .bytes(range: target.bodyRange, replacement: laidOut(body, before: target, in: local, eol: eol))
+            change.replacement = (target.bodyRange, laidOut(body, before: target, in: local, eol: eol))
         }
-        switch change.replacement {
-        case .none: change.changesBytes = false
-        case .bytes(let range, let replacement): change.changesBytes = !local[range].elementsEqual(replacement)
-        case .whole(let edited): change.changesBytes = !edited.elementsEqual(local)
-        }
+        change.changesBytes = change.replacement.map { !local[$0.range].elementsEqual($0.bytes) } ?? false
         return change
     }
 
