@@ -138,20 +138,27 @@ private struct HeadingName: Hashable {
 
 /// The subsections of one node on one side, each told apart from its siblings by a key: the
 /// number of its title and level (shared by the three sides, `Siblings.Names`) times 2^32
-/// plus its rank among the siblings of that title and level. Sixteen bytes a subsection.
+/// plus its rank among the siblings of that title and level. Eight bytes a subsection: its
+/// name number, and its place in the list of positions grouped by name (from which its rank
+/// is found by binary search); its section index is counted from the first subsection's,
+/// with a note only after each subsection that has subsections of its own.
 private struct Siblings {
     /// Numbers for the titles and levels of the siblings of all three sides.
     struct Names {
         var numbers: [HeadingName: Int32] = [:]
     }
 
-    /// Each subsection's section index, name number and rank, in order.
-    private(set) var indices: [Int32] = []
+    /// Each subsection's name number, in order.
     private var names: [Int32] = []
-    private var ranks: [Int32] = []
     /// The positions grouped by name, each name's in order, and where each name's start.
     private var byName: [Int32] = []
     private var nameStarts: [Int32] = []
+    /// The section index of the first subsection.
+    private var firstIndex = 0
+    /// The positions that follow a subsection with subsections, in order, and for each the
+    /// number of sections inside the subsections before it.
+    private var jumpPositions: [Int32] = []
+    private var jumpSkips: [Int32] = []
 
     /// A node with no subsections.
     init() {}
@@ -159,27 +166,34 @@ private struct Siblings {
     /// The subsections of `part` in `outline`, named in `names`.
     init(of part: Part, in outline: Outline, names: inout Names) {
         let sections = outline.document.sections
-        var seen: [Int32] = []
-        let children = outline.children(of: part)
-        indices.reserveCapacity(children.count)
-        self.names.reserveCapacity(children.count)
-        ranks.reserveCapacity(children.count)
-        for index in children {
-            let name = HeadingName(title: sections.title(at: index), level: sections.headings.level(at: index))
+        let headings = sections.headings
+        var child: Int
+        let end: Int
+        switch part {
+        case .preamble: (child, end) = (0, sections.count)
+        case .section(let index): (child, end) = (index + 1, headings.sectionEnd(of: index))
+        }
+        firstIndex = child
+        var skipped = 0
+        while child < end {
+            let name = HeadingName(title: sections.title(at: child), level: headings.level(at: child))
             let number = names.numbers[name] ?? {
                 let fresh = Int32(names.numbers.count)
                 names.numbers[name] = fresh
                 return fresh
             }()
-            if seen.count <= Int(number) { seen += [Int32](repeating: 0, count: Int(number) + 1 - seen.count) }
-            indices.append(Int32(index))
             self.names.append(number)
-            ranks.append(seen[Int(number)])
-            seen[Int(number)] += 1
+            let next = headings.sectionEnd(of: child)
+            if next - child > 1, next < end {
+                skipped += next - child - 1
+                jumpPositions.append(Int32(self.names.count))
+                jumpSkips.append(Int32(skipped))
+            }
+            child = next
         }
     }
 
-    /// Makes `index(of:)` ready once every side is named: `nameCount` names in all.
+    /// Makes `position(of:)` ready once every side is named: `nameCount` names in all.
     mutating func finish(nameCount: Int) {
         var starts = [Int32](repeating: 0, count: nameCount + 1)
         for name in names { starts[Int(name) + 1] += 1 }
@@ -194,11 +208,14 @@ private struct Siblings {
     }
 
     /// The number of subsections.
-    var count: Int { indices.count }
+    var count: Int { names.count }
 
     /// The key of the subsection at `position`.
     func key(at position: Int) -> Int {
-        Int(names[position]) << 32 | Int(ranks[position])
+        let name = Int(names[position])
+        let start = Int(nameStarts[name])
+        let group = byName[start..<Int(nameStarts[name + 1])]
+        return name << 32 | (group.partitioningIndex { Int($0) >= position } - start)
     }
 
     /// The keys, in order.
@@ -214,9 +231,15 @@ private struct Siblings {
         return position < Int(nameStarts[name + 1]) ? Int(byName[position]) : nil
     }
 
+    /// The section index of the subsection at `position`.
+    func index(at position: Int) -> Int {
+        let jumps = jumpPositions.partitioningIndex { Int($0) > position }
+        return firstIndex + position + (jumps == 0 ? 0 : Int(jumpSkips[jumps - 1]))
+    }
+
     /// The section index of the subsection of `key`, if this side has it.
     func index(of key: Int) -> Int? {
-        position(of: key).map { Int(indices[$0]) }
+        position(of: key).map(index(at:))
     }
 }
 
@@ -277,6 +300,10 @@ private struct SectionMerger {
         // The result is most often about the size of ours: room for it at once, not grown by
         // doubling.
         output.reserveCapacity(ours.original.document.bytes.count + lineEnding.count)
+        // The headings written are most often those of ours with the sections theirs added.
+        let (baseCount, oursCount, theirsCount) = (base.original.document.sections.count, ours.original.document.sections.count,
+                                                   theirs.original.document.sections.count)
+        headings.reserveCapacity(oursCount + max(0, theirsCount - baseCount) + 1)
     }
 
     /// Merges one node (its own text, then its subsections) present on at least one side.
@@ -376,7 +403,8 @@ private struct SectionMerger {
             baseChildren.position(of: key) == nil && other.position(of: key) == nil
         }
         var previousInserted = false
-        for key in order {
+        for entry in order {
+            let key = entry >= 0 ? lead.key(at: Int(entry)) : other.key(at: Int(~entry))
             // A section one side added, placed next to text it did not follow there.
             let isInserted = lead.position(of: key) == nil && baseChildren.position(of: key) == nil
             if isInserted || previousInserted { separateFromPrevious() }
@@ -386,7 +414,8 @@ private struct SectionMerger {
         }
     }
 
-    /// The keys of the siblings of both sides in one order: the lead side's, with each
+    /// The siblings of both sides in one order (a lead side's position `p` as `p`, the other
+    /// side's as `~p`): the lead side's, with each
     /// section only the other side has placed after the one that precedes it there (after
     /// the lead side's own additions at that place, before what was placed there earlier).
     ///
@@ -394,13 +423,14 @@ private struct SectionMerger {
     /// the earlier ones (a reordered other side can come back to a place); a run extends
     /// past lead sections the lead side added (`isLeadAddition`) while nothing was placed
     /// after them yet. Linear in the siblings, however either side reordered them.
-    private static func order(lead: Siblings, other: Siblings, isLeadAddition: (Int) -> Bool) -> [Int] {
+    private static func order(lead: Siblings, other: Siblings, isLeadAddition: (Int) -> Bool) -> [Int32] {
         // runs[a + 1]: the runs placed after lead position a (a = -1: before the first),
         // oldest first; only the places something is placed after are kept.
-        var runs: [Int: [[Int]]] = [:]
+        var runs: [Int: [[Int32]]] = [:]
         var anchor = -1
         var extending = false
-        for key in other.keys {
+        for (otherPosition, key) in other.keys.enumerated() {
+            let entry = ~Int32(otherPosition)
             if let position = lead.position(of: key) {
                 anchor = position
                 extending = false
@@ -411,16 +441,16 @@ private struct SectionMerger {
                 extending = false
             }
             if extending {
-                runs[anchor + 1, default: []][runs[anchor + 1, default: []].count - 1].append(key)
+                runs[anchor + 1, default: []][runs[anchor + 1, default: []].count - 1].append(entry)
             } else {
-                runs[anchor + 1, default: []].append([key])
+                runs[anchor + 1, default: []].append([entry])
                 extending = true
             }
         }
-        var order: [Int] = []
+        var order: [Int32] = []
         order.reserveCapacity(lead.count + runs.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
         for anchor in -1..<lead.count {
-            if anchor >= 0 { order.append(lead.key(at: anchor)) }
+            if anchor >= 0 { order.append(Int32(anchor)) }
             for run in (runs[anchor + 1] ?? []).reversed() { order += run }
         }
         return order
