@@ -150,7 +150,8 @@ private struct Siblings {
 
     /// Each subsection's name number, in order.
     private var names: [Int32] = []
-    /// The positions grouped by name, each name's in order, and where each name's start.
+    /// The positions grouped by name, each name's in order (empty when that is every
+    /// position in order), and where each name's start.
     private var byName: [Int32] = []
     private var nameStarts: [Int32] = []
     /// The section index of the first subsection.
@@ -174,6 +175,13 @@ private struct Siblings {
         case .section(let index): (child, end) = (index + 1, headings.sectionEnd(of: index))
         }
         firstIndex = child
+        var count = 0
+        var next = child
+        while next < end {
+            count += 1
+            next = headings.sectionEnd(of: next)
+        }
+        self.names.reserveCapacity(count)
         var skipped = 0
         while child < end {
             let name = HeadingName(title: sections.title(at: child), level: headings.level(at: child))
@@ -198,13 +206,15 @@ private struct Siblings {
         var starts = [Int32](repeating: 0, count: nameCount + 1)
         for name in names { starts[Int(name) + 1] += 1 }
         for name in 0..<nameCount { starts[name + 1] += starts[name] }
+        nameStarts = starts
+        // Positions already grouped by name (each name's siblings side by side) need no list.
+        guard !zip(names, names.dropFirst()).allSatisfy({ $0 <= $1 }) else { return }
         var next = starts
         byName = [Int32](repeating: 0, count: names.count)
         for (position, name) in names.enumerated() {
             byName[Int(next[Int(name)])] = Int32(position)
             next[Int(name)] += 1
         }
-        nameStarts = starts
     }
 
     /// The number of subsections.
@@ -214,6 +224,7 @@ private struct Siblings {
     func key(at position: Int) -> Int {
         let name = Int(names[position])
         let start = Int(nameStarts[name])
+        guard !byName.isEmpty else { return name << 32 | (position - start) }
         let group = byName[start..<Int(nameStarts[name + 1])]
         return name << 32 | (group.partitioningIndex { Int($0) >= position } - start)
     }
@@ -228,7 +239,8 @@ private struct Siblings {
         let (name, rank) = (key >> 32, key & 0xFFFF_FFFF)
         guard name + 1 < nameStarts.count else { return nil }
         let position = Int(nameStarts[name]) + rank
-        return position < Int(nameStarts[name + 1]) ? Int(byName[position]) : nil
+        guard position < Int(nameStarts[name + 1]) else { return nil }
+        return byName.isEmpty ? position : Int(byName[position])
     }
 
     /// The section index of the subsection at `position`.
