@@ -8,83 +8,18 @@ package enum Part: Hashable, Sendable {
     case section(Int)
 }
 
-/// A document cut into parts, with each section's key (its titles path, the titles of the
-/// sections enclosing it and its own, and its level) and its rank among sections of the same
-/// key (0 for the first), which is how duplicates are matched: in order. Keys are kept as
-/// small numbers (equal numbers, equal keys), four bytes a section, and ranks four more when
-/// two sections share a key; titles and names are read from the document's sections when
-/// asked for. Keys are made only for an outline that is compared with another (`keyed`).
+/// A document cut into parts. A section's key (its titles path, the titles of the sections
+/// enclosing it and its own, and its level) is what a comparison matches sections by; the
+/// comparison makes the keys it needs itself, for as long as it needs them, so an outline
+/// holds nothing but its document and costs nothing per section.
 package struct Outline: Sendable {
     /// The document.
     package let document: Document
-    /// For each section, a number standing for its titles path (its own title and those of
-    /// the sections enclosing it): equal numbers, equal paths. Empty when not `keyed`.
-    let pathIDs: [Int32]
-    /// Each section's rank among the sections that share its key; empty when every rank is
-    /// 0 (no two sections share a key).
-    private let rankList: [Int32]
 
-    /// Cuts `document` into parts, with each section's key and rank when `keyed` (as
-    /// comparing it with another version needs: `keyID(of:)`, `rank(of:)`, `pathIDs(in:)`).
+    /// Cuts `document` into parts. `keyed` (whether the outline is to be compared with
+    /// another) changes nothing: the comparison makes its keys itself.
     package init(_ document: Document, keyed: Bool = true) {
         self.document = document
-        guard keyed else {
-            (pathIDs, rankList) = ([], [])
-            return
-        }
-        let sections = document.sections
-        let headings = sections.headings
-        // Each path seen, with its number and the level of its first section (`keyID`).
-        var paths: [PathStep: Int] = [:]
-        // For the keys seen more than once, the rank the next section of that key takes.
-        var nextRanks: [Int: Int32] = [:]
-        var pathIDs: [Int32] = []
-        pathIDs.reserveCapacity(sections.count)
-        var rankList: [Int32] = []
-        for index in sections.indices {
-            let level = headings.level(at: index)
-            let step = PathStep(parent: headings.parent(of: index).map { Int(pathIDs[$0]) } ?? -1, title: sections.title(at: index))
-            // One lookup for a new path; a second only for a path seen before.
-            let firstKey = Self.keyID(path: paths.count, level: level)
-            guard let known = paths.updateValue(firstKey, forKey: step) else {
-                pathIDs.append(Int32(truncatingIfNeeded: firstKey >> 3))
-                continue
-            }
-            paths[step] = known
-            let path = known >> 3
-            pathIDs.append(Int32(truncatingIfNeeded: path))
-            let key = Self.keyID(path: path, level: level)
-            let rank = nextRanks[key] ?? (key == known ? 1 : 0)
-            nextRanks[key] = rank + 1
-            if rank > 0 {
-                if rankList.isEmpty { rankList = [Int32](repeating: 0, count: sections.count) }
-                rankList[index] = rank
-            }
-        }
-        self.pathIDs = pathIDs
-        self.rankList = rankList
-    }
-
-    /// The section's rank among the sections that share its key.
-    func rank(of section: Int) -> Int {
-        rankList.isEmpty ? 0 : Int(rankList[section])
-    }
-
-    /// A number standing for the section's key (titles path and level): equal numbers, equal
-    /// keys.
-    func keyID(of section: Int) -> Int {
-        Self.keyID(path: pathIDs[section], level: document.sections.headings.level(at: section))
-    }
-
-    /// A titles path: the path of the enclosing section (-1 for none) and a title.
-    struct PathStep: Hashable {
-        var parent: Int
-        var title: String
-    }
-
-    /// The number standing for the key of a section with this path number and level.
-    static func keyID(path: some BinaryInteger, level: Int) -> Int {
-        Int(path) * 8 + level
     }
 
     /// The titles a section's key is made of: those of the sections enclosing it, outermost
@@ -97,30 +32,6 @@ package struct Outline: Sendable {
             current = document.sections.headings.parent(of: index)
         }
         return titles.reversed()
-    }
-
-    /// For each section, the path number in `other` of the same titles path, or -1 when
-    /// `other` has no section with that path.
-    func pathIDs(in other: Outline) -> [Int32] {
-        var paths: [PathStep: Int32] = [:]
-        let otherSections = other.document.sections
-        for index in otherSections.indices {
-            let parent = otherSections.headings.parent(of: index).map { Int(other.pathIDs[$0]) } ?? -1
-            paths[PathStep(parent: parent, title: otherSections.title(at: index))] = other.pathIDs[index]
-        }
-        let sections = document.sections
-        var mapped: [Int32] = []
-        mapped.reserveCapacity(sections.count)
-        for index in sections.indices {
-            let parentIndex = sections.headings.parent(of: index)
-            let parent = parentIndex.map { Int(mapped[$0]) } ?? -1
-            if parentIndex != nil && parent < 0 {
-                mapped.append(-1)
-            } else {
-                mapped.append(paths[PathStep(parent: parent, title: sections.title(at: index))] ?? -1)
-            }
-        }
-        return mapped
     }
 
     /// The titles a section is named by, outermost first: its key's titles without the

@@ -25,18 +25,22 @@ package struct PartChange: Sendable, Equatable {
     package var new: Part?
 }
 
-/// The changes of a comparison, nine bytes each: a file of a million sections keeps two
-/// numbers and a status for each, not a `PartChange` of forty bytes.
+/// The changes of a comparison, nine bytes each (five when nothing was removed): a file of a
+/// million sections keeps two numbers and a status for each, not a `PartChange` of forty bytes.
 package struct PartChanges: RandomAccessCollection, Sendable {
     /// Each change's part in the old and in the new version: the section's index, -1 for
-    /// the preamble, -2 for none.
+    /// the preamble, -2 for none. `news` is left empty when `newsInOrder`.
     private var olds: [Int32] = []
     private var news: [Int32] = []
     private var statuses: [SectionStatus] = []
+    /// Whether the change at each position has the new version's part just before it (the
+    /// preamble first): so when nothing was removed, and then `news` is not kept.
+    private let newsInOrder: Bool
 
-    init(capacity: Int) {
+    init(capacity: Int, newsInOrder: Bool) {
+        self.newsInOrder = newsInOrder
         olds.reserveCapacity(capacity)
-        news.reserveCapacity(capacity)
+        if !newsInOrder { news.reserveCapacity(capacity) }
         statuses.reserveCapacity(capacity)
     }
 
@@ -47,7 +51,8 @@ package struct PartChanges: RandomAccessCollection, Sendable {
 
     /// The change at `position`.
     package subscript(position: Int) -> PartChange {
-        PartChange(status: statuses[position], old: Self.part(olds[position]), new: Self.part(news[position]))
+        PartChange(status: statuses[position], old: Self.part(olds[position]),
+                   new: Self.part(newsInOrder ? Int32(position - 1) : news[position]))
     }
 
     /// The status of the change at `position`, read alone.
@@ -60,9 +65,13 @@ package struct PartChanges: RandomAccessCollection, Sendable {
     }
 
     mutating func append(status: SectionStatus, old: Part?, new: Part?) {
+        if newsInOrder {
+            precondition(Self.code(new) == Int32(statuses.count - 1), "changes out of the new version's order")
+        } else {
+            news.append(Self.code(new))
+        }
         statuses.append(status)
         olds.append(Self.code(old))
-        news.append(Self.code(new))
     }
 
     private static func code(_ part: Part?) -> Int32 {
@@ -90,10 +99,9 @@ package struct SectionComparison: Sendable {
     package let new: Outline
     /// Every part of both versions, unchanged ones included.
     package private(set) var changes: PartChanges
-    /// For each change, the 0-based line where its part starts in each version; for a
-    /// version without it, the line where it would be: after the nearest part before it that
-    /// the version has.
-    private let firstLines: (old: [Int32], new: [Int32])
+    /// For each change without a part in a version, the 0-based line of that version where
+    /// the part would be: after the nearest part before it that the version has.
+    private let gapLines: (old: GapLines, new: GapLines)
     /// Changes of a level-2 section's closing stamp alone: by the index of the section's
     /// change, the index of the change of the subsection whose text holds the stamp. That
     /// subsection counts as unchanged and the section as modified, with the stamp's hunk.
@@ -109,7 +117,7 @@ package struct SectionComparison: Sendable {
         self.old = old
         self.new = new
         var changes = Self.match(old, new)
-        firstLines = Self.firstLines(of: changes, old: old, new: new)
+        gapLines = Self.gapLines(of: changes, old: old, new: new)
         stampChanges = Self.reattributeStamps(&changes, old: old, new: new)
         self.changes = changes
     }
@@ -180,27 +188,31 @@ package struct SectionComparison: Sendable {
     /// numbered with the file's lines. An added part is diffed against nothing at the place
     /// it was inserted, a removed part against nothing at the place it was.
     package func hunks(at index: Int, context: Int = 3) -> [UInt8] {
-        let (oldOffset, newOffset) = (Int(firstLines.old[index]), Int(firstLines.new[index]))
+        let (oldOffset, newOffset) = firstLines(at: index)
         let window = window(of: changes[index], context: max(0, context))
         let own = UnifiedDiff.hunks(old: window.old, new: window.new, context: context,
                                     oldLineOffset: oldOffset + window.start, newLineOffset: newOffset + window.start)
         return own + (stampChanges[index].map { hunks(at: $0, context: context) } ?? [])
     }
 
-    /// The first lines of every change, in one pass.
-    private static func firstLines(of changes: PartChanges, old: Outline, new: Outline) -> (old: [Int32], new: [Int32]) {
-        var result: (old: [Int32], new: [Int32]) = ([], [])
-        result.old.reserveCapacity(changes.count)
-        result.new.reserveCapacity(changes.count)
+    /// The lines where the parts missing from a version would be, in one pass.
+    private static func gapLines(of changes: PartChanges, old: Outline, new: Outline) -> (old: GapLines, new: GapLines) {
+        var result = (old: GapLines(), new: GapLines())
         var oldEnd = 0
         var newEnd = 0
-        for change in changes {
-            result.old.append(Int32(change.old.map { old.lines(of: $0).lowerBound } ?? oldEnd))
-            result.new.append(Int32(change.new.map { new.lines(of: $0).lowerBound } ?? newEnd))
-            if let part = change.old { oldEnd = old.lines(of: part).upperBound }
-            if let part = change.new { newEnd = new.lines(of: part).upperBound }
+        for (position, change) in changes.enumerated() {
+            if let part = change.old { oldEnd = old.lines(of: part).upperBound } else { result.old.append(position: position, line: oldEnd) }
+            if let part = change.new { newEnd = new.lines(of: part).upperBound } else { result.new.append(position: position, line: newEnd) }
         }
         return result
+    }
+
+    /// The 0-based line where the part of `changes[index]` starts in each version; for a
+    /// version without it, the line where it would be.
+    private func firstLines(at index: Int) -> (old: Int, new: Int) {
+        let change = changes[index]
+        return (change.old.map { old.lines(of: $0).lowerBound } ?? gapLines.old.line(at: index),
+                change.new.map { new.lines(of: $0).lowerBound } ?? gapLines.new.line(at: index))
     }
 
     /// The 0-based line of the new version where the part of `changes[index]` first
@@ -210,7 +222,7 @@ package struct SectionComparison: Sendable {
         if let stamp = stampChanges[index], window.oldCount == window.newCount, window.commonPrefix == window.oldCount {
             return firstChangedLine(at: stamp)
         }
-        return Int(firstLines.new[index]) + min(window.commonPrefix, max(window.newCount - 1, 0))
+        return firstLines(at: index).new + min(window.commonPrefix, max(window.newCount - 1, 0))
     }
 
     /// The number of lines added and removed in the part of `changes[index]` (its closing
@@ -233,39 +245,61 @@ package struct SectionComparison: Sendable {
         return DiffWindow(oldBytes, newBytes, context: context)
     }
 
+    /// A titles path: the number of the enclosing section's path (-1 for none) and a title.
+    private struct PathStep: Hashable {
+        var parent: Int32
+        var title: String
+    }
+
     /// The old sections in the order of their titles path, then of their level, then of
-    /// their place: the sections of one key, by rank, side by side. Two stable counting
-    /// sorts, four bytes a section.
+    /// their place: the sections of one key (titles path and level), by rank, side by side.
+    /// A stable counting sort, four bytes a section; each path's sections are sorted by
+    /// level only when they have more than one.
     private struct OldByKey {
+        /// Each titles path of the old version and its number.
+        let paths: [PathStep: Int32]
         let order: [Int32]
         /// Where each path's sections start in `order` (and, last, its end).
         let pathStarts: [Int32]
 
         init(_ old: Outline) {
-            let count = old.document.sections.count
-            let headings = old.document.sections.headings
-            var levelStarts = [Int](repeating: 0, count: 8)
-            for index in 0..<count { levelStarts[headings.level(at: index) + 1] += 1 }
-            for level in 1..<8 { levelStarts[level] += levelStarts[level - 1] }
-            var byLevel = [Int32](repeating: 0, count: count)
-            for index in 0..<count {
-                let level = headings.level(at: index)
-                byLevel[levelStarts[level]] = Int32(index)
-                levelStarts[level] += 1
+            let sections = old.document.sections
+            let headings = sections.headings
+            var paths: [PathStep: Int32] = [:]
+            var pathIDs: [Int32] = []
+            pathIDs.reserveCapacity(sections.count)
+            for index in sections.indices {
+                let step = PathStep(parent: headings.parent(of: index).map { pathIDs[$0] } ?? -1, title: sections.title(at: index))
+                let fresh = Int32(paths.count)
+                if let known = paths[step] { pathIDs.append(known) } else { paths[step] = fresh; pathIDs.append(fresh) }
             }
-            let pathCount = Int(old.pathIDs.max() ?? -1) + 1
-            var starts = [Int32](repeating: 0, count: pathCount + 1)
-            for path in old.pathIDs { starts[Int(path) + 1] += 1 }
-            for path in 0..<pathCount { starts[path + 1] += starts[path] }
+            var starts = [Int32](repeating: 0, count: paths.count + 1)
+            for path in pathIDs { starts[Int(path) + 1] += 1 }
+            for path in 0..<paths.count { starts[path + 1] += starts[path] }
             var next = starts
-            var order = [Int32](repeating: 0, count: count)
-            for index in byLevel {
-                let path = Int(old.pathIDs[Int(index)])
-                order[Int(next[path])] = index
+            var order = [Int32](repeating: 0, count: sections.count)
+            for index in sections.indices {
+                let path = Int(pathIDs[index])
+                order[Int(next[path])] = Int32(index)
                 next[path] += 1
             }
+            pathIDs = []
+            next = []
+            for path in 0..<paths.count {
+                let bucket = Int(starts[path])..<Int(starts[path + 1])
+                let level = headings.level(at: Int(order[bucket.lowerBound]))
+                if order[bucket].contains(where: { headings.level(at: Int($0)) != level }) {
+                    order[bucket].sort { (headings.level(at: Int($0)), $0) < (headings.level(at: Int($1)), $1) }
+                }
+            }
+            self.paths = paths
             self.order = order
             pathStarts = starts
+        }
+
+        /// The level of the first sections of `path` (its lowest).
+        func firstLevel(of path: Int, in old: Outline) -> Int {
+            old.document.sections.headings.level(at: Int(order[Int(pathStarts[path])]))
         }
 
         /// The old section of path `path`, `level` and `rank`, if any.
@@ -283,15 +317,36 @@ package struct SectionComparison: Sendable {
         let oldCount = old.document.sections.count
         let newCount = new.document.sections.count
         let newHeadings = new.document.sections.headings
+        // Pairs by key and rank: each new section's titles path is looked up among the old
+        // version's, and its rank counted among the new sections of that path and level.
+        let oldByKey = OldByKey(old)
         // For each new section: its old section (-1 for none) and what happened to it.
         var oldOfNew = [Int32](repeating: -1, count: newCount)
         var newOfOld = [Int32](repeating: -1, count: oldCount)
-        // Pairs by key and rank.
         do {
-            let oldByKey = OldByKey(old)
-            let oldPaths = new.pathIDs(in: old)
-            for index in 0..<newCount where oldPaths[index] >= 0 {
-                if let oldIndex = oldByKey.section(path: Int(oldPaths[index]), level: newHeadings.level(at: index), rank: new.rank(of: index), in: old) {
+            // The next rank of each old path at its first level; at other levels, by key.
+            var nextRanks = [Int32](repeating: 0, count: oldByKey.pathStarts.count - 1)
+            var otherRanks: [Int: Int32] = [:]
+            // The sections enclosing the current one, with their old path numbers (-1: none).
+            var ancestors: [(index: Int, path: Int32)] = []
+            for index in 0..<newCount {
+                let parent = newHeadings.parent(of: index)
+                while let last = ancestors.last, last.index != parent { ancestors.removeLast() }
+                let parentPath = parent == nil ? -1 : ancestors.last?.path ?? -1
+                let path = parent != nil && parentPath < 0
+                    ? -1 : oldByKey.paths[PathStep(parent: parentPath, title: new.document.sections.title(at: index))] ?? -1
+                ancestors.append((index, path))
+                guard path >= 0 else { continue }
+                let level = newHeadings.level(at: index)
+                let rank: Int32
+                if level == oldByKey.firstLevel(of: Int(path), in: old) {
+                    rank = nextRanks[Int(path)]
+                    nextRanks[Int(path)] += 1
+                } else {
+                    rank = otherRanks[Int(path) * 8 + level, default: 0]
+                    otherRanks[Int(path) * 8 + level] = rank + 1
+                }
+                if let oldIndex = oldByKey.section(path: Int(path), level: level, rank: Int(rank), in: old) {
                     oldOfNew[index] = Int32(oldIndex)
                     newOfOld[oldIndex] = Int32(index)
                 }
@@ -339,30 +394,35 @@ package struct SectionComparison: Sendable {
 
         // New order, each removed part after its old predecessor's place: the removed old
         // sections grouped by the new section they follow (slot 0: before the first).
-        var removedStarts = [Int32](repeating: 0, count: newCount + 2)
-        var lastMatchedNew: Int32 = -1
-        for oldIndex in 0..<oldCount {
-            if newOfOld[oldIndex] >= 0 { lastMatchedNew = newOfOld[oldIndex] } else { removedStarts[Int(lastMatchedNew) + 2] += 1 }
-        }
-        for slot in 1..<removedStarts.count { removedStarts[slot] += removedStarts[slot - 1] }
-        let removedCount = Int(removedStarts[newCount + 1])
-        var removed = [Int32](repeating: 0, count: removedCount)
-        var next = removedStarts
-        lastMatchedNew = -1
-        for oldIndex in 0..<oldCount {
-            if newOfOld[oldIndex] >= 0 {
-                lastMatchedNew = newOfOld[oldIndex]
-            } else {
-                removed[Int(next[Int(lastMatchedNew) + 1])] = Int32(oldIndex)
-                next[Int(lastMatchedNew) + 1] += 1
+        // Made only when something was removed.
+        let removedCount = newOfOld.count { $0 < 0 }
+        var removedStarts: [Int32] = []
+        var removed: [Int32] = []
+        if removedCount > 0 {
+            removedStarts = [Int32](repeating: 0, count: newCount + 2)
+            var lastMatchedNew: Int32 = -1
+            for oldIndex in 0..<oldCount {
+                if newOfOld[oldIndex] >= 0 { lastMatchedNew = newOfOld[oldIndex] } else { removedStarts[Int(lastMatchedNew) + 2] += 1 }
+            }
+            for slot in 1..<removedStarts.count { removedStarts[slot] += removedStarts[slot - 1] }
+            removed = [Int32](repeating: 0, count: removedCount)
+            var next = removedStarts
+            lastMatchedNew = -1
+            for oldIndex in 0..<oldCount {
+                if newOfOld[oldIndex] >= 0 {
+                    lastMatchedNew = newOfOld[oldIndex]
+                } else {
+                    removed[Int(next[Int(lastMatchedNew) + 1])] = Int32(oldIndex)
+                    next[Int(lastMatchedNew) + 1] += 1
+                }
             }
         }
-        next = []
         newOfOld = []
         let preambleSame = ByteSearch.equal(old.bytes(of: .preamble), new.bytes(of: .preamble))
-        var changes = PartChanges(capacity: 1 + newCount + removedCount)
+        var changes = PartChanges(capacity: 1 + newCount + removedCount, newsInOrder: removedCount == 0)
         changes.append(status: preambleSame ? .unchanged : .modified, old: .preamble, new: .preamble)
         func appendRemoved(after slot: Int) {
+            guard removedCount > 0 else { return }
             for position in Int(removedStarts[slot])..<Int(removedStarts[slot + 1]) {
                 changes.append(status: .removed, old: .section(Int(removed[position])), new: nil)
             }
@@ -374,6 +434,23 @@ package struct SectionComparison: Sendable {
             appendRemoved(after: index + 1)
         }
         return changes
+    }
+}
+
+/// For the changes without a part in one version, by position, the 0-based line of that
+/// version where the part would be; eight bytes for each such change, none for the others.
+private struct GapLines: Sendable {
+    private var positions: [Int32] = []
+    private var lines: [Int32] = []
+
+    mutating func append(position: Int, line: Int) {
+        positions.append(Int32(position))
+        lines.append(Int32(line))
+    }
+
+    /// The line of the change at `position`, which has no part in the version.
+    func line(at position: Int) -> Int {
+        Int(lines[positions.partitioningIndex { $0 >= Int32(position) }])
     }
 }
 

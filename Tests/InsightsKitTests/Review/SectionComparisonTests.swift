@@ -30,6 +30,16 @@ struct SectionComparisonTests {
         ])
     }
 
+    @Test("duplicates of one title path at two levels are matched in order, level by level")
+    func duplicatesAtTwoLevels() {
+        let old = "# P\n### A\nx\n## A\ny\n# P\n### A\nz\n## A\nw\n"
+        let new = "# P\n### A\nx\n## A\ny!\n# P\n### A\nz!\n## A\nw\n"
+        #expect(statuses(old, new) == [
+            "unchanged the text before the first heading", "unchanged \"P\"", "unchanged \"A\"", "modified \"A\"",
+            "unchanged \"P\"", "modified \"A\"", "unchanged \"A\"",
+        ])
+    }
+
     @Test("subsections are matched by their path, and a file title is left out of names")
     func paths() {
         #expect(statuses("# T\n## A\n### S\nx\n## B\n### S\ny\n", "# T\n## A\n### S\nx\n## B\n### S\ny2\n") == [
