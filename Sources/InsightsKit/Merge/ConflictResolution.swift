@@ -87,7 +87,7 @@ private struct MergeUnits {
 
     /// The units of `bytes`, in document order.
     static func units(of bytes: [UInt8]) -> [(key: Key, unit: Unit)] {
-        let outline = Outline(Document(bytes), keyed: false)
+        let outline = Outline(Document(bytes))
         let sections = outline.document.sections
         var units: [(key: Key, unit: Unit)] = [(Key(titles: [], level: 0, rank: 0),
                                                 Unit(range: outline.range(of: .preamble), name: outline.name(of: .preamble), path: nil))]

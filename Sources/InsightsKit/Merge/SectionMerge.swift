@@ -95,7 +95,7 @@ struct DetachedStamps {
 
     init(_ bytes: [UInt8]) {
         let document = Document(bytes)
-        original = Outline(document, keyed: false)
+        original = Outline(document)
         var stamps: [Int: Detached] = [:]
         var text = bytes
         let headings = document.sections.headings
@@ -115,7 +115,7 @@ struct DetachedStamps {
                 strippedHeadings.level(at: index) == headings.level(at: index)
                     && strippedDocument.sections.title(at: index) == document.sections.title(at: index)
             }
-        stripped = same ? Outline(strippedDocument, keyed: false) : original
+        stripped = same ? Outline(strippedDocument) : original
         self.stamps = same ? stamps : [:]
     }
 

@@ -220,7 +220,7 @@ package enum Check {
 
     /// Checks `document`. Throws `badData` when an allowed section's name is ambiguous.
     package static func run(_ document: Document, options: CheckOptions) throws -> CheckReport {
-        let outline = Outline(document, keyed: options.base != nil)
+        let outline = Outline(document)
         var findings = FindingList(strict: options.strict)
         let comparison = options.base.map { SectionComparison(old: Outline(Document($0)), new: outline) }
         let scope = comparison.map(ChangeScope.init)

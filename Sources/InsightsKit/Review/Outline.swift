@@ -16,9 +16,8 @@ package struct Outline: Sendable {
     /// The document.
     package let document: Document
 
-    /// Cuts `document` into parts. `keyed` (whether the outline is to be compared with
-    /// another) changes nothing: the comparison makes its keys itself.
-    package init(_ document: Document, keyed: Bool = true) {
+    /// Cuts `document` into parts.
+    package init(_ document: Document) {
         self.document = document
     }
 
