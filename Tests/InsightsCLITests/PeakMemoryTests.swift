@@ -74,10 +74,6 @@ struct MemoryShape: Sendable, CustomTestStringConvertible {
 struct PeakMemoryTests {
     static let slack = 16 << 20
 
-    /// Commands on shapes that are still over their bound: measured and reported, expected
-    /// to fail, so that meeting the bound shows up as a test to update.
-    static let knownOver: Set<String> = []
-
     /// Runs within their bound by several MiB in the release binary (the product, which CI
     /// measures too, through `INSIGHTS_TEST_BINARY`) that come within a MiB of it in the
     /// debug binary, whose own code and runtime take about 7 MiB more: reported, not failed,
@@ -87,7 +83,7 @@ struct PeakMemoryTests {
 
     /// Whether the run `key` is reported rather than failed when over its bound.
     static func isKnownOver(_ key: String) -> Bool {
-        knownOver.contains(key) || (testsDebugBuild && closeInDebugBuild.contains(key))
+        testsDebugBuild && closeInDebugBuild.contains(key)
     }
 
     @Test("list, read, update, check, diff and merge stay within their memory bound", arguments: MemoryShape.all)
